@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// helofix: find and fix the conflicts behind "550 Bad HELO - Host impersonating".
+///
+/// Data flows one way: files and logs -> `MailServer` snapshot -> `Diagnosis` findings ->
+/// `Remedy` plan and transaction -> files. `Console` is a pure reducer over that state;
+/// `CursesTerminal` is the only code that talks to ncursesw.
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "helofix",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "helofix", targets: ["helofix"]),
+        .executable(name: "helofix-bench", targets: ["helofix-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
+        // SHA-256 for backups by content hash and lost-update detection (Foundation on Linux has no digest API).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Theme and key-binding files are TOML.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
+        .target(
+            name: "MailServer",
+            dependencies: [.product(name: "SystemPackage", package: "swift-system")],
+            swiftSettings: strict),
+        .target(name: "Diagnosis", dependencies: ["MailServer"], swiftSettings: strict),
+        .target(
+            name: "Remedy",
+            dependencies: ["MailServer", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+        .target(
+            name: "Console",
+            dependencies: ["MailServer", "Diagnosis", "Remedy", "TOMLKit"],
+            swiftSettings: strict),
+        .target(name: "CursesTerminal", dependencies: ["Console", "CNCursesW"], swiftSettings: strict),
+        .target(name: "ServerFixtures", dependencies: [], swiftSettings: strict),
+        .executableTarget(
+            name: "helofix",
+            dependencies: [
+                "MailServer", "Diagnosis", "Remedy", "Console", "CursesTerminal", "ServerFixtures",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "helofix-bench",
+            dependencies: ["MailServer", "Diagnosis", "Console", "ServerFixtures"],
+            swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["MailServer", "ServerFixtures"], path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "MailServerTests", dependencies: ["MailServer", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "RemedyTests", dependencies: ["Remedy", "Diagnosis", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "HelofixTests", dependencies: ["helofix", "TestSupport"], swiftSettings: strict),
+    ]
+)

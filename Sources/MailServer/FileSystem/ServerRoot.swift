@@ -1,0 +1,151 @@
+import SystemPackage
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The directory that is read as the server's `/`. Every path in helofix is a server path
+/// (`/etc/localdomains`); only this type turns it into a host path under `--root`.
+public struct ServerRoot: Sendable, Hashable {
+    /// The host directory acting as `/` (no trailing slash, except `/` itself).
+    public let path: String
+
+    /// Files larger than this are not configuration files and are refused with a diagnostic.
+    public static let maxConfigFileSize: Int64 = 256 << 20
+
+    /// Creates a root; `path` is used as given (made absolute by the caller).
+    public init(_ path: String) {
+        var p = path
+        while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
+        self.path = p.isEmpty ? "/" : p
+    }
+
+    /// The host path for a server path: `ROOT/etc/localdomains`.
+    public func hostPath(_ serverPath: String) -> String {
+        path == "/" ? serverPath : path + serverPath
+    }
+
+    /// `stat` of a server path, following symlinks; `nil` if absent.
+    public func status(_ serverPath: String) -> FileStatus? {
+        var st = stat()
+        guard stat(hostPath(serverPath), &st) == 0 else { return nil }
+        return FileStatus(st)
+    }
+
+    /// Whether anything exists at the server path (following symlinks).
+    public func exists(_ serverPath: String) -> Bool { status(serverPath) != nil }
+
+    /// Whether the server path is a directory.
+    public func isDirectory(_ serverPath: String) -> Bool { status(serverPath)?.isDirectory ?? false }
+
+    /// Names in a directory (no `.`/`..`), or `nil` when it cannot be listed.
+    public func list(_ serverPath: String) -> [String]? {
+        guard let dir = opendir(hostPath(serverPath)) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Reads a whole file, or says why it could not.
+    public func read(_ serverPath: String) -> FileRead {
+        let host = hostPath(serverPath)
+        var lst = stat()
+        guard lstat(host, &lst) == 0 else { return .missing }
+        var st = stat()
+        if stat(host, &st) != 0 {
+            let code = errno
+            if code == ELOOP {
+                return .failed(Diagnostic(.symlinkLoop, at: SourceLocation(file: serverPath),
+                    message: "\(serverPath) is a symbolic link that loops; point it at the real file or remove it"))
+            }
+            if code == ENOENT {
+                return .failed(Diagnostic(.symlinkLoop, at: SourceLocation(file: serverPath),
+                    message: "\(serverPath) is a symbolic link to a missing file; fix or remove the link"))
+            }
+            return .failed(unreadable(serverPath, code))
+        }
+        let status = FileStatus(st)
+        guard status.isRegular else {
+            return .failed(Diagnostic(.notRegularFile, at: SourceLocation(file: serverPath),
+                message: "\(serverPath) is not a regular file; Exim cannot read it as a list"))
+        }
+        guard status.size <= Self.maxConfigFileSize else {
+            return .failed(Diagnostic(.tooLarge, at: SourceLocation(file: serverPath),
+                message: "\(serverPath) is \(status.size) bytes, too large for a mail list; check what wrote it"))
+        }
+        do {
+            let fd = try FileDescriptor.open(FilePath(host), .readOnly, options: [.closeOnExec])
+            defer { try? fd.close() }
+            var bytes = [UInt8](repeating: 0, count: Int(status.size))
+            var filled = 0
+            while true {
+                if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+                let n = try bytes.withUnsafeMutableBytes { raw in
+                    try fd.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
+                }
+                if n == 0 { break }
+                filled += n
+                if Int64(filled) > Self.maxConfigFileSize { break }
+            }
+            bytes.removeSubrange(filled...)
+            return .content(bytes, status)
+        } catch let error as Errno {
+            return .failed(unreadable(serverPath, error.rawValue))
+        } catch {
+            return .failed(unreadable(serverPath, EIO))
+        }
+    }
+
+    private func unreadable(_ serverPath: String, _ code: Int32) -> Diagnostic {
+        let reason = String(cString: strerror(code))
+        return Diagnostic(.unreadable, at: SourceLocation(file: serverPath),
+            message: "cannot read \(serverPath): \(reason); run helofix as root or fix the file's permissions")
+    }
+}
+
+/// The outcome of reading a file.
+public enum FileRead: Sendable {
+    /// Nothing at that path: a missing list reads as empty.
+    case missing
+    /// The bytes and the file's identity.
+    case content([UInt8], FileStatus)
+    /// The file exists but could not be read.
+    case failed(Diagnostic)
+}
+
+/// The parts of `stat` helofix uses.
+public struct FileStatus: Sendable, Hashable, Codable {
+    public var size: Int64
+    public var mtime: Double
+    public var inode: UInt64
+    public var device: UInt64
+    public var mode: UInt32
+    public var uid: UInt32
+    public var gid: UInt32
+    public var links: UInt64
+
+    init(_ st: stat) {
+        size = Int64(st.st_size)
+        mtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+        inode = UInt64(st.st_ino)
+        device = UInt64(st.st_dev)
+        mode = UInt32(st.st_mode)
+        uid = UInt32(st.st_uid)
+        gid = UInt32(st.st_gid)
+        links = UInt64(st.st_nlink)
+    }
+
+    /// A regular file.
+    public var isRegular: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFREG) }
+    /// A directory.
+    public var isDirectory: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFDIR) }
+    /// Permission bits.
+    public var permissions: UInt32 { mode & 0o7777 }
+}

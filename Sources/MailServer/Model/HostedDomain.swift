@@ -1,0 +1,36 @@
+/// The mail lists a domain can be in on the receiving server.
+public enum DomainList: String, Codable, Sendable, CaseIterable, Comparable {
+    /// Delivered here (`/etc/localdomains`, `/etc/virtual/domains`): greeting with it is "forgery".
+    case local
+    /// MX elsewhere (`/etc/remotedomains`).
+    case remote
+    /// Backup MX (`/etc/secondarymx`).
+    case secondaryMX = "secondarymx"
+
+    public static func < (a: DomainList, b: DomainList) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// A domain the server knows about, with the lists it is in and the account that owns it.
+public struct HostedDomain: Codable, Sendable, Hashable {
+    /// Lower-cased domain name.
+    public var name: String
+    /// The lists it appears in, in a fixed order.
+    public var lists: [DomainList]
+    /// The owning account, or `nil` when no account claims it (a migration leftover).
+    public var owner: String?
+    /// Where it was found (one location per list entry).
+    public var sources: [SourceLocation]
+
+    /// Creates a domain.
+    public init(name: String, lists: [DomainList] = [], owner: String? = nil, sources: [SourceLocation] = []) {
+        self.name = name
+        self.lists = lists
+        self.owner = owner
+        self.sources = sources
+    }
+
+    /// Whether mail for it is delivered here, so a greeting with it counts as impersonation.
+    public var isLocal: Bool { lists.contains(.local) }
+}

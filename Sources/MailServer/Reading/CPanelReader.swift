@@ -1,0 +1,116 @@
+extension SnapshotBuilder {
+    /// Reads a cPanel/WHM server (BRIEF §4, cPanel table).
+    mutating func readCPanel() {
+        var extra: [HostnameSource] = []
+        if let bytes = bytes("/etc/wwwacct.conf") {
+            for s in SettingsFileParser.parse(bytes, separator: nil) where s.key == "HOST" && !s.value.isEmpty {
+                extra.append(HostnameSource(location: .init(file: "/etc/wwwacct.conf", line: s.line), value: s.value.lowercased()))
+            }
+        }
+        readHostname(extra: extra)
+        readCPanelIPs()
+        readDomainList("/etc/localdomains", as: .local)
+        readDomainList("/etc/remotedomains", as: .remote)
+        readDomainList("/etc/secondarymx", as: .secondaryMX)
+        readOwners("/etc/userdomains")
+        readAccountDomains()
+        readGreetings("/etc/mailhelo", keyedByIP: false)
+        readOutgoingIPs("/etc/mailips")
+        snapshot.customMailhelo = root.exists("/var/cpanel/custom_mailhelo")
+        snapshot.customMailips = root.exists("/var/cpanel/custom_mailips")
+        for source in WhitelistCatalog.cpanel { readHostList(source) }
+        readCustomBeginMail()
+        readCPanelSettings()
+        readTraceDirectory("/etc/valiases", kind: .valiases)
+        readTraceDirectory("/etc/vdomainaliases", kind: .vdomainaliases)
+        readTraceDirectory("/etc/vfilters", kind: .vfilters)
+        readTraceDirectory("/var/named", kind: .zone, suffix: ".db")
+        readNamedConf("/etc/named.conf")
+    }
+
+    /// `/etc/ips` (`IP:netmask:broadcast`) and `/var/cpanel/mainip`.
+    private mutating func readCPanelIPs() {
+        if let bytes = bytes("/var/cpanel/mainip") {
+            let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \t\r\n")
+            if let ip = IPAddress(text) {
+                snapshot.ips.append(ServerIP(address: ip, location: .init(file: "/var/cpanel/mainip", line: 1), isMain: true))
+            }
+        }
+        if let bytes = bytes("/etc/ips") {
+            let text = String(decoding: bytes, as: UTF8.self)
+            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                guard let first = line.split(separator: ":").first, let ip = IPAddress(first.trimmingCharacters(in: " \t\r")) else { continue }
+                if !snapshot.ips.contains(where: { $0.address == ip }) {
+                    snapshot.ips.append(ServerIP(address: ip, location: .init(file: "/etc/ips", line: i + 1), isMain: false))
+                }
+            }
+        }
+    }
+
+    /// `/var/cpanel/users/USER`: `DNS=`, `DNS1=`, … name the account's domains (the source of truth).
+    private mutating func readAccountDomains() {
+        guard let users = root.list("/var/cpanel/users") else { return }
+        for user in users.sorted() where !user.hasPrefix(".") {
+            let path = "/var/cpanel/users/\(user)"
+            guard case .content(let bytes, _) = root.read(path) else { continue }
+            for s in SettingsFileParser.parse(bytes, separator: "=") where s.key.hasPrefix("DNS") && !s.value.isEmpty {
+                let suffix = s.key.dropFirst(3)
+                guard suffix.isEmpty || suffix.allSatisfy(\.isNumber) else { continue }
+                setOwner(s.value.lowercased(), user)
+            }
+        }
+    }
+
+    /// Host entries in the `custom_begin_mail` ACL slot (`accept hosts = <; 198.51.100.25 ; …`).
+    private mutating func readCustomBeginMail() {
+        let path = WhitelistCatalog.cpanelCustomBeginMail
+        guard let bytes = bytes(path) else { return }
+        let text = String(decoding: bytes, as: UTF8.self)
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: " \t\r")
+            guard !trimmed.hasPrefix("#"), let eq = trimmed.firstRange(of: "hosts") else { continue }
+            var list = trimmed[eq.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
+            var separator: Character = ":"
+            if list.hasPrefix("<"), list.count >= 2 {
+                separator = list[list.index(after: list.startIndex)]
+                list = list.dropFirst(2)
+            }
+            for item in list.split(separator: separator) {
+                let entry = item.trimmingCharacters(in: " \t")
+                guard !entry.isEmpty else { continue }
+                let location = SourceLocation(file: path, line: i + 1)
+                if let net = IPNetwork(entry) {
+                    let kind: HostPatternKind = net.address.isIPv6 ? (entry.contains("/") ? .cidr6 : .ipv6) : (entry.contains("/") ? .cidr4 : .ipv4)
+                    snapshot.whitelist.append(WhitelistEntry(entry: String(entry), list: "custom_begin_mail", location: location, raw: String(line),
+                                                             kind: kind, bypass: .all, network: net, visibleToExim: true))
+                } else {
+                    snapshot.whitelist.append(WhitelistEntry(entry: String(entry), list: "custom_begin_mail", location: location, raw: String(line),
+                                                             kind: .invalid, bypass: .all, network: nil, visibleToExim: false))
+                    snapshot.diagnostics.append(Diagnostic(.invalidEntry, at: location, text: String(line),
+                        message: "\"\(entry)\" in \(path) is not an address or range; correct line \(i + 1) and run /scripts/buildeximconf"))
+                }
+            }
+        }
+    }
+
+    /// `/etc/exim.conf.localopts` with cPanel's defaults: `acl_requirehelonoforge=1`, `acl_requirehelonold=0`.
+    private mutating func readCPanelSettings() {
+        let path = "/etc/exim.conf.localopts"
+        var noforge = RuleSetting(enabled: true, source: "cPanel default (on)")
+        var nold = RuleSetting(enabled: false, source: "cPanel default (off)")
+        if let bytes = bytes(path) {
+            for s in SettingsFileParser.parse(bytes, separator: "=") {
+                let on: Bool? = switch s.value { case "1": true; case "0": false; default: nil }
+                guard s.key == "acl_requirehelonoforge" || s.key == "acl_requirehelonold" else { continue }
+                guard let on else {
+                    snapshot.diagnostics.append(Diagnostic(.malformedSetting, at: .init(file: path, line: s.line), text: "\(s.key)=\(s.value)",
+                        message: "\(s.key) in \(path) should be 0 or 1; set it in WHM » Exim Configuration Manager"))
+                    continue
+                }
+                let setting = RuleSetting(enabled: on, source: "\(path):\(s.line)")
+                if s.key == "acl_requirehelonoforge" { noforge = setting } else { nold = setting }
+            }
+        }
+        snapshot.settings = HeloCheckSettings(hostnameRule: noforge, localDomainRule: nold, stage: "mail")
+    }
+}

@@ -1,0 +1,29 @@
+extension SnapshotBuilder {
+    /// Reads a plain Exim server such as Debian's exim4: hostname, `/etc/mailname`, and the
+    /// local domains from `update-exim4.conf.conf` (`dc_other_hostnames`).
+    mutating func readExim() {
+        var extra: [HostnameSource] = []
+        if let bytes = bytes("/etc/mailname") {
+            let name = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \t\r\n")
+            if !name.isEmpty { extra.append(HostnameSource(location: .init(file: "/etc/mailname", line: 1), value: name.lowercased())) }
+        }
+        readHostname(extra: extra)
+        let conf = "/etc/exim4/update-exim4.conf.conf"
+        if let bytes = bytes(conf) {
+            for s in SettingsFileParser.parse(bytes, separator: "=") where s.key == "dc_other_hostnames" {
+                for name in s.value.split(separator: ";") {
+                    let domain = name.trimmingCharacters(in: " \t").lowercased()
+                    guard HostName.isValid(domain) else { continue }
+                    var d = domains[domain] ?? HostedDomain(name: domain)
+                    if !d.lists.contains(.local) { d.lists.append(.local) }
+                    d.sources.append(SourceLocation(file: conf, line: s.line))
+                    domains[domain] = d
+                }
+            }
+        }
+        readDomainList("/etc/localdomains", as: .local)
+        snapshot.settings = HeloCheckSettings(
+            hostnameRule: RuleSetting(enabled: nil, source: "plain Exim: only a custom ACL rejects forged greetings"),
+            localDomainRule: RuleSetting(enabled: nil, source: "plain Exim: only a custom ACL rejects forged greetings"), stage: nil)
+    }
+}

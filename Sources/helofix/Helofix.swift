@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `helofix` command: the console by default, plus scriptable subcommands.
+@main
+struct Helofix: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "helofix",
+        abstract: "Find and fix the conflicts behind \"550 Bad HELO - Host impersonating\" on cPanel, DirectAdmin and Exim servers.",
+        discussion: """
+            Exit codes: 0 success; 2 the server tree cannot be read (no such root, not a mail server, \
+            no permission) or the arguments are wrong. See docs/ for details.
+            """,
+        subcommands: [InspectCommand.self, DemoCommand.self],
+        defaultSubcommand: InspectCommand.self)
+}
