@@ -19,24 +19,30 @@ public struct ServerTree: Sendable {
     /// Creates an empty tree.
     public init() {}
 
+    /// Adds a node, replacing any earlier node at the same path (so a fixture can override its base).
+    public mutating func set(_ path: String, _ node: Node) {
+        nodes.removeAll { $0.path == path }
+        nodes.append((path, node))
+    }
+
     /// Adds a text file (mode 0644 unless given).
     public mutating func file(_ path: String, _ text: String, mode: UInt16 = 0o644) {
-        nodes.append((path, .file(Array(text.utf8), mode: mode)))
+        set(path, .file(Array(text.utf8), mode: mode))
     }
 
     /// Adds a file with raw bytes.
     public mutating func bytes(_ path: String, _ bytes: [UInt8], mode: UInt16 = 0o644) {
-        nodes.append((path, .file(bytes, mode: mode)))
+        set(path, .file(bytes, mode: mode))
     }
 
     /// Adds a directory.
     public mutating func directory(_ path: String, mode: UInt16 = 0o755) {
-        nodes.append((path, .directory(mode: mode)))
+        set(path, .directory(mode: mode))
     }
 
     /// Adds a symbolic link.
     public mutating func symlink(_ path: String, to target: String) {
-        nodes.append((path, .symlink(target)))
+        set(path, .symlink(target))
     }
 
     /// Writes the tree under `root` (created if needed), making parent directories 0755.

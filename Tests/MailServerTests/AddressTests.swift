@@ -1,0 +1,48 @@
+import Testing
+@testable import MailServer
+
+@Suite("Addresses, ranges and host names")
+struct AddressTests {
+    @Test func expandedIPv6AsEximLogsItEqualsTheShortForm() {
+        let expanded = IPAddress("2001:0db8:0077:0000:0000:0000:0000:0001")
+        #expect(expanded == IPAddress("2001:db8:77::1"))
+        #expect(expanded?.description == "2001:db8:77::1")
+    }
+
+    @Test(arguments: ["1.2.3", "256.1.1.1", "01.2.3.4x", "", "::g", "1.2.3.4/33", "2001:db8::/129", "10.0.0.0/", "a.b.c.d"])
+    func malformedAddressesAreRejected(_ text: String) {
+        #expect(IPNetwork(text) == nil)
+    }
+
+    @Test func networkContainsRespectsThePrefix() throws {
+        let net = try #require(IPNetwork("198.51.100.0/24"))
+        #expect(net.contains(IPAddress("198.51.100.200")!))
+        #expect(!net.contains(IPAddress("198.51.101.1")!))
+        #expect(!net.contains(IPAddress("2001:db8::1")!))
+        let v6 = try #require(IPNetwork("2001:db8:1::/48"))
+        #expect(v6.contains(IPAddress("2001:db8:1:ffff::9")!))
+        #expect(IPNetwork("0.0.0.0/0")!.contains(IPAddress("203.0.113.1")!))
+    }
+
+    @Test func hostNames() {
+        #expect(HostName.isValid("mail.example.com"))
+        #expect(HostName.isValid("xn--caf-dma.example"))
+        #expect(!HostName.isValid("bad name.example"))
+        #expect(!HostName.isValid("-lead.example"))
+        #expect(!HostName.isValid("a..b"))
+        #expect(!HostName.isValid(String(repeating: "a", count: 64) + ".example"))
+        #expect(HostName.isFullyQualified("server1.example.com"))
+        #expect(!HostName.isFullyQualified("localhost"))
+        #expect(!HostName.isFullyQualified("192.0.2.1"))
+    }
+
+    @Test func hostListFlagsWhatEximCannotSee() {
+        let parsed = LsearchParser.parse(Array("2001:db8::25\n\"2001:db8:1::/48\"\n300.1.2.3\n10.0.0.0/8\n  192.0.2.1\nmx.example.net\n".utf8),
+                                         file: "/etc/l", mode: .list)
+        let (entries, diagnostics) = HostListInterpreter(list: "l", file: "/etc/l", acceptsNames: false, bypass: .none).interpret(parsed)
+        #expect(entries.map(\.kind) == [.ipv6, .cidr6, .invalid, .cidr4, .ipv4, .invalid])
+        #expect(entries.map(\.visibleToExim) == [false, true, false, true, false, false])
+        #expect(diagnostics.map(\.problem) == [.unquotedIPv6, .invalidEntry, .invalidEntry])
+        #expect(diagnostics.map(\.location.line) == [1, 3, 6])
+    }
+}
