@@ -1,5 +1,5 @@
-/// Reads `key=value` files (`/etc/exim.conf.localopts`, `directadmin.conf`) and `KEY value`
-/// files (`/etc/wwwacct.conf`), keeping line numbers.
+/// Reads `key=value` files (`/etc/exim.conf.localopts`, `directadmin.conf`, `/var/cpanel/users/*`)
+/// and `KEY value` files (`/etc/wwwacct.conf`), keeping line numbers.
 public enum SettingsFileParser {
     /// One setting and its line.
     public struct Setting: Sendable, Hashable {
@@ -9,27 +9,28 @@ public enum SettingsFileParser {
     }
 
     /// Splits each non-comment line at the first `separator` (`=`), or at white space when `nil`.
+    /// Surrounding blanks and quotes are removed from values.
     public static func parse(_ bytes: [UInt8], separator: Character?) -> [Setting] {
-        let text = String(decoding: bytes, as: UTF8.self)
+        let sep: UInt8? = separator.flatMap(\.asciiValue)
         var settings: [Setting] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: " \t\r")
-            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-            let key: Substring, value: Substring
-            if let sep = separator {
-                guard let i = line.firstIndex(of: sep) else { continue }
-                key = line[..<i]
-                value = line[line.index(after: i)...]
+        for (number, raw) in ByteLines(bytes) {
+            let line = raw.trimmedBlanks
+            guard let first = line.first, first != UInt8(ascii: "#") else { continue }
+            let split: ArraySlice<UInt8>.Index?
+            if let sep {
+                split = line.firstIndex(of: sep)
+                guard split != nil else { continue }
             } else {
-                guard let i = line.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
-                    settings.append(Setting(key: String(line), value: "", line: index + 1))
-                    continue
-                }
-                key = line[..<i]
-                value = line[i...]
+                split = line.firstIndex { $0 == 0x20 || $0 == 0x09 }
             }
-            settings.append(Setting(key: String(key.trimmingCharacters(in: " \t")),
-                                    value: String(value.trimmingCharacters(in: " \t\"'")), line: index + 1))
+            guard let i = split else {
+                settings.append(Setting(key: line.string, value: "", line: number))
+                continue
+            }
+            var value = line[(sep == nil ? i : i + 1)...].trimmedBlanks
+            while let f = value.first, f == 0x22 || f == 0x27 { value = value.dropFirst() }
+            while let l = value.last, l == 0x22 || l == 0x27 { value = value.dropLast() }
+            settings.append(Setting(key: line[..<i].trimmedBlanks.string, value: value.string, line: number))
         }
         return settings
     }

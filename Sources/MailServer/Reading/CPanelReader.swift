@@ -56,7 +56,7 @@ extension SnapshotBuilder {
             for s in SettingsFileParser.parse(bytes, separator: "=") where s.key.hasPrefix("DNS") && !s.value.isEmpty {
                 let suffix = s.key.dropFirst(3)
                 guard suffix.isEmpty || suffix.allSatisfy(\.isNumber) else { continue }
-                setOwner(s.value.lowercased(), user)
+                setOwner(s.value.foldedForLookup, user)
             }
         }
     }
