@@ -8,7 +8,8 @@ enum FindingsText {
         if findings.isEmpty { out += "  No conflicts found.\n" }
         for (i, f) in findings.enumerated() {
             if i > 0 { out += "\n" }
-            out += TextTable.cell("  \(f.severity.rawValue.uppercased())  \(f.title)  [\(f.rule.rawValue)]", width).trimmingTrailing() + "\n"
+            out += "  \(f.severity.rawValue.uppercased()) [\(f.rule.rawValue)]\n"
+            out += wrap("    " + f.title, width)
             out += wrap("    " + f.explanation, width)
             for e in f.evidence.prefix(6) { out += TextTable.cell("    evidence: " + evidenceText(e), width).trimmingTrailing() + "\n" }
             if f.evidence.count > 6 { out += "    evidence: … and \(f.evidence.count - 6) more\n" }
