@@ -17,6 +17,9 @@ public enum HelofixBinary {
     /// Path of the `helofix` executable.
     public static var path: String { productsDirectory.appendingPathComponent("helofix").path }
 
+    /// URL of the `helofix` executable.
+    public static var url: URL { productsDirectory.appendingPathComponent("helofix") }
+
     /// What a run printed and how it ended.
     public struct Result: Sendable {
         public var status: Int32
@@ -24,11 +27,11 @@ public enum HelofixBinary {
         public var stderr: String
     }
 
-    /// Runs `helofix` with `arguments` (optionally as another user via `setpriv`), feeding `stdin`.
-    public static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
+    /// Runs `helofix` with `arguments` (optionally as another user via `setpriv`), feeding `input` on stdin.
+    public static func run(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil,
                            asUser: String? = nil) throws -> Result {
         try ProcessRunner.run(asUser.map { ["/usr/bin/setpriv", "--reuid=\($0)", "--regid=\($0 == "nobody" ? "nogroup" : $0)", "--clear-groups", path] } ?? [path],
-                              arguments: arguments, stdin: stdin, environment: environment)
+                              arguments: arguments, stdin: input, environment: environment)
     }
 }
 

@@ -1,32 +1,84 @@
 import ArgumentParser
+import Diagnosis
+import Dispatch
 import Foundation
 import MailServer
 
-/// `helofix inspect`: read-only report of the server's domains, greetings, whitelists and problems.
+/// `helofix inspect`: read-only report of the server's domains, greetings, whitelists, findings and
+/// the impersonation rejections in its logs; `--check` turns it into a monitoring plugin.
 struct InspectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show hosted domains, greeting names, whitelisted senders and problems (read-only).")
+        abstract: "Show hosted domains, greeting names, whitelisted senders, findings and log rejections (read-only).",
+        discussion: """
+            With --check, print one Nagios/Icinga status line (HELOFIX OK|WARNING|CRITICAL|UNKNOWN - …|perfdata) \
+            and exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also when the root cannot be read).
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var rootOptions: RootOptions
     @Option(help: "Output format: text (for people) or json (for scripts; see docs/json.md).")
     var format: Format = .text
+    @Option(name: .customLong("log"), help: ArgumentHelp("Read this Exim main log instead of the platform's (repeatable; .gz is read through gzip).", valueName: "FILE"))
+    var logs: [String] = []
+    @Flag(help: "Monitoring-plugin mode: one status line and the Nagios exit code.")
+    var check = false
 
     func run() async throws {
+        let root = rootOptions.serverRoot
+        let files = logs.isEmpty
+            ? PlatformDetector.detect(root).map { LogFile.defaults(root: root, platform: $0) } ?? []
+            : logs.map(LogFile.init(argument:))
+        let progress = check ? nil : ScanProgressLine.forTerminal()
+        // The logs are read on the other core while the snapshot is read here.
+        let scan = BackgroundLogScan(files: files, progress: progress)
         let snapshot: ServerSnapshot
         do {
-            snapshot = try SnapshotReader(root: rootOptions.serverRoot).read()
+            snapshot = try SnapshotReader(root: root).read()
         } catch {
+            _ = scan.wait()
+            if check { throw report(CheckStatus(unknown: error.description)) }
             throw fail(error.description)
         }
+        let report = scan.wait()
+        progress?.finish()
+        let findings = FindingEngine().evaluate(snapshot, rejections: report.groups)
+        if check { throw self.report(CheckStatus(findings: findings, logs: report)) }
         switch format {
         case .json:
-            FileHandle.standardOutput.write(try InspectReport(snapshot: snapshot).jsonData())
+            let writer = JSONWriter(fd: 1)
+            InspectJSON(snapshot: snapshot, findings: findings, logs: report).write(to: writer)
             FileHandle.standardOutput.write(Data("\n".utf8))
         case .text:
-            FileHandle.standardOutput.write(Data(InspectText.render(snapshot, width: 80).utf8))
+            let text = InspectText.render(snapshot, width: 80) + FindingsText.rejections(report, width: 80)
+                + FindingsText.render(findings, width: 80)
+            FileHandle.standardOutput.write(Data(text.utf8))
         }
+        if !logs.isEmpty, !report.problems.isEmpty { throw fail(report.problems.joined(separator: "; ")) }
+    }
+
+    private func report(_ status: CheckStatus) -> ExitCode {
+        print(status.line)
+        return ExitCode(status.state.rawValue)
+    }
+}
+
+/// Reads the logs on a background thread; `wait()` returns the report.
+final class BackgroundLogScan: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: LogScanReport?
+
+    init(files: [LogFile], progress: ScanProgressLine?) {
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            result = LogScanner().scan(files, progress: progress)
+            group.leave()
+        }
+    }
+
+    func wait() -> LogScanReport {
+        group.wait()
+        return result!
     }
 }

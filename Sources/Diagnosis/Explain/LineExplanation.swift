@@ -1,0 +1,99 @@
+import MailServer
+
+/// What a pasted bounce or log line says: which receiver and rule refused whom, and (given the
+/// receiving server's snapshot) which finding there causes it.
+public struct LineExplanation: Sendable {
+    /// The rule, told from the wording.
+    public var rule: RejectionRule
+    /// The greeting name that was refused (`nil` for cPanel's Interface rule when the line names none).
+    public var name: String?
+    /// The sending client's address, when the line is the receiver's own log line.
+    public var ip: IPAddress?
+    /// `receiver` (this is the refusing server's log line) or `sender` (a bounce or client error).
+    public var side: String
+    /// `mail` or `helo`.
+    public var stage: String
+    /// The receiving platform in words ("cPanel/WHM", "DirectAdmin", "Exim (custom ACL)").
+    public var receiver: String
+    /// The rule in the platform's words and what triggers it.
+    public var ruleDescription: String
+    /// Findings on the receiving server that explain this line (empty without a snapshot).
+    public var findings: [Finding]
+
+    /// Reads `line`; `nil` when it holds no impersonation rejection.
+    public init?(line: String) {
+        let text = Substring(line)
+        guard let message = RejectionMessage.find(in: text) else { return nil }
+        rule = message.rule
+        let parsed = RejectionLineParser.parse(text, location: SourceLocation(file: "(pasted line)", line: 1))
+        name = message.name ?? parsed?.helo
+        ip = parsed?.ip
+        side = parsed?.side ?? "sender"
+        stage = parsed?.stage ?? Self.stage(in: text, rule: message.rule)
+        receiver = Self.receiver(of: message.rule)
+        ruleDescription = Self.describe(message.rule, name: name)
+        findings = []
+    }
+
+    /// Looks for the causes on the receiving server: the findings that name this greeting or IP.
+    public mutating func attach(receiver snapshot: ServerSnapshot) {
+        guard let name else { return }
+        let time: String? = nil
+        let rejection = Rejection(time: time, ip: ip, helo: name, rule: rule, stage: stage, side: "receiver",
+                                  location: SourceLocation(file: "(pasted line)", line: 1), raw: "")
+        let group = RejectionGroup(ip: ip, helo: name, rule: rule, count: 1, firstSeen: nil, lastSeen: nil, samples: [rejection])
+        let subjects: Set<String> = Set([name] + (ip.map { [$0.description] } ?? []))
+        findings = FindingEngine().evaluate(snapshot, rejections: [group]).filter { f in
+            f.severity != .info && f.subjects.contains { subjects.contains($0.text) }
+        }
+        if rule == .cpanelImpersonating, snapshot.platform == .cpanel {
+            ruleDescription = Self.cpanelRule(name: name, snapshot: snapshot)
+        }
+    }
+
+    static func stage(in text: Substring, rule: RejectionRule) -> String {
+        if let r = text.firstRange(of: "SMTP error from remote mail server after ") {
+            return RejectionLineParser.stage(afterBounce: text[r.upperBound...], rule: rule)
+        }
+        return rule.usualStage
+    }
+
+    static func receiver(of rule: RejectionRule) -> String {
+        switch rule {
+        case .cpanelImpersonating, .cpanelInterface: "cPanel/WHM"
+        case .directAdminHostname, .directAdminDomain: "DirectAdmin"
+        case .eximWiki: "Exim with a custom ACL (the Exim wiki recipe)"
+        }
+    }
+
+    static func describe(_ rule: RejectionRule, name: String?) -> String {
+        let n = name ?? "the name"
+        switch rule {
+        case .cpanelImpersonating:
+            return "cPanel's greeting-forgery check at MAIL FROM: either \"Require remote (hostname/IP address) HELO\" (acl_requirehelonoforge, on by default), when \(n) is the receiver's hostname, or \"Require remote (domain) HELO\" (acl_requirehelonold, off by default), when \(n) is in its /etc/localdomains. Run explain with --root on the receiving server to tell which."
+        case .cpanelInterface:
+            return "cPanel's Interface rule at MAIL FROM: the client greeted with the receiver's own IP address in brackets."
+        case .directAdminHostname:
+            return "DirectAdmin's HELO_HOST_IMPERSANATION at HELO: \(n) is the receiver's hostname (or its helo_data name for that IP); exact, case-sensitive."
+        case .directAdminDomain:
+            return "DirectAdmin's HELO_IS_LOCAL_DOMAIN at HELO: \(n) is in the receiver's /etc/virtual/domains."
+        case .eximWiki:
+            return "a custom ACL at HELO (the Exim wiki's AclHeloTricks recipe): \(n) matches the receiver's hostname or one of its local_domains."
+        }
+    }
+
+    /// On the cPanel receiver itself: which of the two rules it was.
+    static func cpanelRule(name: String, snapshot: ServerSnapshot) -> String {
+        if name == snapshot.hostname {
+            return "cPanel's \"Require remote (hostname/IP address) HELO\" (acl_requirehelonoforge, \(state(snapshot.settings.hostnameRule))): \(name) is this server's hostname."
+        }
+        if snapshot.localDomainNames.contains(name) {
+            return "cPanel's \"Require remote (domain) HELO\" (acl_requirehelonold, \(state(snapshot.settings.localDomainRule))): \(name) is in /etc/localdomains here."
+        }
+        return "cPanel's greeting-forgery check, but \(name) is neither this server's hostname nor in its /etc/localdomains now: either another server refused it, or the conflict has been fixed since."
+    }
+
+    private static func state(_ s: RuleSetting) -> String {
+        switch s.enabled { case true?: "on, \(s.source)"; case false?: "off, \(s.source)"; case nil: "unknown" }
+    }
+}

@@ -1,0 +1,95 @@
+import MailServer
+
+/// `rejected-helo-is-hostname` and `rejected-helo-is-local-domain` (critical): the log shows this
+/// server refusing a client whose greeting is our own hostname, or a domain that is local here.
+struct RejectedGreetingRule: FindingRule {
+    func findings(in c: RuleContext) -> [Finding] {
+        let ownNames = ownHostNames(c)
+        var out: [Finding] = []
+        for group in c.receiverGroups {
+            if ownNames.contains(group.helo) {
+                out.append(hostnameFinding(group, c))
+            } else if c.isLocal(group.helo) {
+                out.append(localDomainFinding(group, c))
+            }
+        }
+        return out
+    }
+
+    /// The hostname, plus on DirectAdmin every `helo_data` name (`$smtp_active_hostname` per interface IP).
+    private func ownHostNames(_ c: RuleContext) -> Set<String> {
+        var names = Set(c.hostname.map { [$0] } ?? [])
+        if c.platform == .directadmin {
+            for g in c.snapshot.greetings { if case .ip = g.key { names.insert(g.helo) } }
+        }
+        return names
+    }
+
+    private func hostnameFinding(_ g: RejectionGroup, _ c: RuleContext) -> Finding {
+        let who = g.ip.map { "The machine at \($0)" } ?? "A client"
+        let explanation = """
+            \(who) greeted this server as \(g.helo), this server's own name, and was refused \(times(g)) \
+            by \(ruleName(g.rule, c)). Its mail is bounced back to its senders. Another machine is using our \
+            name: a clone of this server that kept its hostname, or a web server set up with the same name \
+            (seed cause 2).
+            """
+        var remedies = [SenderSideRemedies.changeGreeting(helo: g.helo, ip: g.ip)]
+        if c.isOwned(g.helo) {
+            remedies.append(RemedyOption(.renameHostname(current: g.helo), title: "Rename this server so \(g.helo) is only the site's name",
+                                         tradeOff: "Needed anyway: the hostname is a hosted domain. Uses the platform's rename tool."))
+        }
+        if let auth = SenderSideRemedies.authenticate(platform: c.platform, ip: g.ip) { remedies.append(auth) }
+        if let ip = g.ip { remedies.append(WhitelistRemedy.option(for: ip, context: c)) }
+        var subjects: [Subject] = [.hostName(g.helo)]
+        if let ip = g.ip { subjects.append(.ip(ip)) }
+        return Finding(rule: .rejectedHeloIsHostname, severity: .critical,
+                       title: "\(g.ip?.description ?? "A client") greets as our hostname \(g.helo) and is refused",
+                       subjects: subjects, evidence: [.log(g)], explanation: explanation, remedies: remedies)
+    }
+
+    private func localDomainFinding(_ g: RejectionGroup, _ c: RuleContext) -> Finding {
+        let domain = c.domains[g.helo]!
+        let stale = !c.isOwned(g.helo)
+        let who = g.ip.map { "The machine at \($0)" } ?? "A client"
+        var explanation = """
+            \(who) greeted this server as \(g.helo), a domain listed as local here, and was refused \(times(g)) \
+            by \(ruleName(g.rule, c)). Its mail is bounced back to its senders.
+            """
+        if stale {
+            explanation += " No account here owns \(g.helo): it most likely moved to another server (probably the one greeting) and its traces stayed behind (seed cause 1)."
+        } else {
+            explanation += " The domain belongs to \(domain.owner ?? "an account") here, so the sender is an app or another server greeting with the customer's domain instead of its own name."
+        }
+        var remedies: [RemedyOption] = []
+        if stale {
+            remedies.append(RemedyOption(.removeDomainTraces(g.helo), title: "Remove \(g.helo)'s traces from this server",
+                                         tradeOff: "Right when the domain is hosted elsewhere now; mail for it is then routed by its MX instead of delivered here."))
+        }
+        remedies.append(SenderSideRemedies.changeGreeting(helo: g.helo, ip: g.ip))
+        if let auth = SenderSideRemedies.authenticate(platform: c.platform, ip: g.ip) { remedies.append(auth) }
+        if let ip = g.ip { remedies.append(WhitelistRemedy.option(for: ip, context: c)) }
+        var subjects: [Subject] = [.domain(g.helo)]
+        if let ip = g.ip { subjects.append(.ip(ip)) }
+        return Finding(rule: .rejectedHeloIsLocalDomain, severity: .critical,
+                       title: "\(g.ip?.description ?? "A client") greets as the local domain \(g.helo) and is refused",
+                       subjects: subjects, evidence: [.log(g)] + c.evidence(of: domain), explanation: explanation, remedies: remedies)
+    }
+
+    private func times(_ g: RejectionGroup) -> String {
+        let span = [g.firstSeen, g.lastSeen].compactMap { $0 }
+        let when = span.isEmpty ? "" : span.count == 2 && span[0] != span[1] ? " between \(span[0]) and \(span[1])" : " at \(span[0])"
+        return g.count == 1 ? "once\(when)" : "\(g.count) times\(when)"
+    }
+
+    /// The rule that fired, in the platform's words, with its setting where the platform has one.
+    private func ruleName(_ rule: RejectionRule, _ c: RuleContext) -> String {
+        switch rule {
+        case .cpanelImpersonating:
+            "cPanel's greeting-forgery check at MAIL FROM (hostname rule \(c.describe(c.settings.hostnameRule)), local-domain rule \(c.describe(c.settings.localDomainRule)))"
+        case .cpanelInterface: "cPanel's Interface rule (the greeting was this server's own address)"
+        case .directAdminHostname: "DirectAdmin's HELO_HOST_IMPERSANATION rule at HELO"
+        case .directAdminDomain: "DirectAdmin's HELO_IS_LOCAL_DOMAIN rule at HELO"
+        case .eximWiki: "a custom Exim ACL (the Exim wiki recipe) at HELO"
+        }
+    }
+}

@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds the lines that contain a rejection marker ("impersonating", "_my_ address") in raw log
+/// bytes, and counts newlines on the way so each hit gets its line number.
+///
+/// Scanning is the whole cost of reading a log, so it looks at 16 bytes at a time: a position is a
+/// candidate when its byte and one a fixed distance on both match a marker (`i…g` twelve apart,
+/// `_.._`); only candidates are compared in full. One pass serves both markers and the line count.
+struct CandidateSearch {
+    /// The bytes; valid from index 0 to `limit`.
+    let base: UnsafePointer<UInt8>
+    /// One past the last readable byte (bytes beyond `end` are read only to finish a line).
+    let limit: Int
+
+    private static let impersonating = Array("impersonating".utf8)
+    private static let myAddress = Array("_my_ address".utf8)
+    private static let newline = UInt8(ascii: "\n")
+
+    /// A line that holds a marker: its bounds and the newlines in `[start, lineStart)`.
+    struct Hit {
+        var lineStart: Int
+        var lineEnd: Int
+        var newlinesBefore: Int
+    }
+
+    /// Scans `[start, end)` (`start` a multiple of 16 from `base` is not required) and calls `found`
+    /// once per line whose first marker lies in the range. Returns the newlines in the range.
+    func scan(from start: Int, to end: Int, found: (Hit) -> Void) -> Int {
+        var i = start
+        var counted = 0
+        var lanes = SIMD16<UInt8>()
+        var blocks = 0
+        let ci = SIMD16<UInt8>(repeating: UInt8(ascii: "i")), cg = SIMD16<UInt8>(repeating: UInt8(ascii: "g"))
+        let cu = SIMD16<UInt8>(repeating: UInt8(ascii: "_")), cn = SIMD16<UInt8>(repeating: Self.newline)
+        let one = SIMD16<UInt8>(repeating: 1), zero = SIMD16<UInt8>()
+        while i + 16 <= end, i + 28 <= limit {
+            let b0 = load(i), b3 = load(i + 3), b12 = load(i + 12)
+            let m = ((b0 .== ci) .& (b12 .== cg)) .| ((b0 .== cu) .& (b3 .== cu))
+            if any(m) {
+                // Flush before this block's newlines are added, so the count is "newlines before i".
+                counted += Self.sum(lanes)
+                lanes = zero
+                for k in 0..<16 where m[k] {
+                    if let hit = check(i + k, blockStart: i, newlinesBefore: counted) { found(hit) }
+                }
+            }
+            lanes &+= zero.replacing(with: one, where: b0 .== cn)
+            i += 16
+            blocks += 1
+            if blocks == 255 {
+                counted += Self.sum(lanes)
+                lanes = zero
+                blocks = 0
+            }
+        }
+        counted += Self.sum(lanes)
+        while i < end {
+            if base[i] == Self.newline { counted += 1 }
+            let b = base[i]
+            if b == UInt8(ascii: "i") || b == UInt8(ascii: "_"), let hit = check(i, blockStart: i, newlinesBefore: counted) { found(hit) }
+            i += 1
+        }
+        return counted
+    }
+
+    @inline(__always) private func load(_ i: Int) -> SIMD16<UInt8> {
+        UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+    }
+
+    private static func sum(_ lanes: SIMD16<UInt8>) -> Int {
+        Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
+    }
+
+    /// Confirms a marker at `p`, and that it is the first one in its line (a line with two markers,
+    /// or one split across scan ranges, is reported once).
+    private func check(_ p: Int, blockStart: Int, newlinesBefore: Int) -> Hit? {
+        guard matches(Self.impersonating, at: p) || matches(Self.myAddress, at: p) else { return nil }
+        let lineStart = lineStart(before: p)
+        if containsMarker(lineStart, p) { return nil }
+        var extra = 0
+        var j = blockStart
+        while j < p { if base[j] == Self.newline { extra += 1 }; j += 1 }
+        let end = memchr(base + p, Int32(Self.newline), limit - p).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? limit
+        return Hit(lineStart: lineStart, lineEnd: end, newlinesBefore: newlinesBefore + extra)
+    }
+
+    private func matches(_ needle: [UInt8], at p: Int) -> Bool {
+        guard p + needle.count <= limit else { return false }
+        return needle.withUnsafeBufferPointer { memcmp(base + p, $0.baseAddress!, needle.count) == 0 }
+    }
+
+    /// memrchr is a GNU extension Swift does not import; lines are short, so a byte loop will do.
+    private func lineStart(before p: Int) -> Int {
+        var j = p
+        while j > 0 && base[j - 1] != Self.newline { j -= 1 }
+        return j
+    }
+
+    private func containsMarker(_ from: Int, _ to: Int) -> Bool {
+        var j = from
+        while j < to {
+            if matches(Self.impersonating, at: j) || matches(Self.myAddress, at: j) { return true }
+            j += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a rotated `.gz` log by streaming it through `gzip -dc` (no zlib dependency): a buffer of a
+/// few MiB at a time, the unfinished last line carried over to the next read.
+struct CompressedLogScan {
+    let log: LogFile
+
+    /// Bytes read from the pipe at a time.
+    static let chunk = 4 << 20
+
+    func run() throws(LogReadError) -> ScannedPart {
+        guard access(log.hostPath, R_OK) == 0 else {
+            throw LogReadError(message: "cannot read \(log.displayPath): \(String(cString: strerror(errno))); run helofix as root or pass a readable copy with --log")
+        }
+        let (pid, fd) = try spawnGzip()
+        defer { close(fd) }
+        var part = ScannedPart()
+        // The carried-over line sits at the front; 32 spare bytes let the 16-byte loads run to the end.
+        var buffer = [UInt8](repeating: 0, count: Self.chunk * 2 + 32)
+        var filled = 0
+        while true {
+            if filled >= buffer.count - 32 - 65536 { buffer.append(contentsOf: repeatElement(0, count: Self.chunk)) }
+            let room = buffer.count - 32 - filled
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, min(room, Self.chunk)) }
+            if n < 0 && errno == EINTR { continue }
+            let finished = n <= 0
+            if n > 0 { filled += n; part.bytes += n }
+            let usable = finished ? filled : (buffer[0..<filled].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0)
+            if usable > 0 || finished {
+                scan(&buffer, usable, into: &part)
+                buffer.replaceSubrange(0..<usable, with: [])
+                buffer.append(contentsOf: repeatElement(0, count: usable))
+                filled -= usable
+            }
+            if finished { break }
+        }
+        try wait(for: pid)
+        return part
+    }
+
+    private func scan(_ buffer: inout [UInt8], _ usable: Int, into part: inout ScannedPart) {
+        let linesBefore = part.lines
+        let file = log.displayPath
+        let newlines = buffer.withUnsafeBufferPointer { raw -> Int in
+            let base = raw.baseAddress!
+            let search = CandidateSearch(base: base, limit: usable)
+            return search.scan(from: 0, to: usable) { hit in
+                part.record(base, hit, lineNumber: linesBefore + hit.newlinesBefore + 1, file: file)
+            }
+        }
+        part.lines += newlines
+    }
+
+    private func spawnGzip() throws(LogReadError) -> (pid_t, Int32) {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw LogReadError(message: "cannot open a pipe to read \(log.displayPath): \(String(cString: strerror(errno)))") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        let args = ["gzip", "-dc", "--", log.hostPath]
+        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        var pid = pid_t()
+        let rc = posix_spawnp(&pid, "gzip", &actions, nil, &argv, environ)
+        close(fds[1])
+        guard rc == 0 else {
+            close(fds[0])
+            throw LogReadError(message: "cannot run gzip to read \(log.displayPath): \(String(cString: strerror(rc))); install gzip or pass the uncompressed log with --log")
+        }
+        return (pid, fds[0])
+    }
+
+    private func wait(for pid: pid_t) throws(LogReadError) {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = status & 0x7F == 0
+        let code = (status >> 8) & 0xFF
+        guard exited && code == 0 else {
+            throw LogReadError(message: "gzip could not decompress \(log.displayPath) (status \(exited ? code : status)); check the file with gzip -t")
+        }
+    }
+}
