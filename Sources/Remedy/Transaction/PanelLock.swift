@@ -7,12 +7,15 @@ import MailServer
 /// neither side loses the other's update: `<file>.lock`, created by `link()` from a temp file
 /// holding `PID\nprogram\n` (stale when that PID is dead), and `flock` on the file itself.
 final class PanelLock {
+    /// The locked file.
+    let hostPath: String
     private let lockPath: String
     private let content: [UInt8]
     private var fd: Int32 = -1
 
-    private init(lockPath: String, content: [UInt8]) {
-        self.lockPath = lockPath
+    private init(hostPath: String, content: [UInt8]) {
+        self.hostPath = hostPath
+        self.lockPath = hostPath + ".lock"
         self.content = content
     }
 
@@ -20,7 +23,7 @@ final class PanelLock {
     static func acquire(hostPath: String, serverPath: String, program: String, wait: Double,
                         processes: any ProcessProbe) throws(RemedyError) -> PanelLock {
         let content = Array("\(getpid())\n\(program)\n".utf8)
-        let lock = PanelLock(lockPath: hostPath + ".lock", content: content)
+        let lock = PanelLock(hostPath: hostPath, content: content)
         let deadline = now() + wait
         try lock.takeLockFile(serverPath: serverPath, deadline: deadline, processes: processes)
         do throws(RemedyError) {

@@ -59,6 +59,10 @@ public struct TransactionExecutor: Sendable {
         do throws(RemedyError) {
             try commit(plan, journal: journal, files: files, locks: &locks)
         } catch {
+            // Undo is idempotent and also runs lock-free at recovery; dropping the locks first lets
+            // it remove the directories this transaction created (their lock files would be left).
+            locks.forEach { $0.release() }
+            locks = []
             let notes = (try? TransactionUndo(root: root, store: store, runner: runner).undo(journal)) ?? ["the undo failed too: run helofix recover"]
             try? store.mark(journal.id, .aborted, note: error.message)
             _ = AuditTrail(store: store).record(.failed, journal, time: clock.now(), note: error.message)
@@ -151,6 +155,9 @@ public struct TransactionExecutor: Sendable {
             }
             pause.reached("after-file-\(index + 1)")
         }
+        // The files are gone; their lock files must go too, or the directories are not empty.
+        let removedDirs = plan.removeDirectories.map(\.path)
+        for lock in locks where removedDirs.contains(where: { lock.hostPath.hasPrefix(root.hostPath($0) + "/") }) { lock.release() }
         for dir in plan.removeDirectories {
             guard rmdir(root.hostPath(dir.path)) == 0 else { throw SystemCall.error("remove the directory", dir.path, errno) }
         }
