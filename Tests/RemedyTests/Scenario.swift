@@ -22,6 +22,9 @@ struct Scenario {
         try FileManager.default.createDirectory(atPath: root + "/var/lib", withIntermediateDirectories: true)
     }
 
+    /// A scenario over a root that exists already (a mount point).
+    init(existingRoot: String) { root = existingRoot }
+
     func snapshot() throws -> ServerSnapshot { try SnapshotReader(root: serverRoot).read() }
 
     func plan(_ request: RemedyRequest, force: Bool = false) throws -> Plan {
