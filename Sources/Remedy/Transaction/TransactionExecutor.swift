@@ -54,6 +54,15 @@ public struct TransactionExecutor: Sendable {
             locks.append(try PanelLock.acquire(hostPath: root.hostPath(change.path), serverPath: change.path,
                                                program: "helofix", wait: lockWait, processes: processes))
         }
+        // From here on a hang-up (SSH drop), Ctrl-C or TERM waits (the lock wait above stays
+        // interruptible): it is delivered when this function returns, after the commit marker, the
+        // audit line and the unlock.
+        let shield = SignalShield.raise()
+        defer {
+            locks.forEach { $0.release() }
+            locks = []
+            shield.lower()
+        }
         let journal = try prepareJournal(plan, files: files, reason: reason, rollbackOf: rollbackOf)
         pause.reached("after-journal")
         do throws(RemedyError) {
@@ -130,10 +139,8 @@ public struct TransactionExecutor: Sendable {
         return (bytes, st)
     }
 
-    /// The commit step, with hang-up, interrupt and terminate held back until it is over.
+    /// The commit step: directories, files, commands, then the commit marker.
     private func commit(_ plan: Plan, journal: TransactionJournal, files: [FileChange], locks: inout [PanelLock]) throws(RemedyError) {
-        let shield = SignalShield.raise()
-        defer { shield.lower() }
         let writer = SafeFileWriter(tag: journal.id)
         for dir in plan.createDirectories {
             let host = root.hostPath(dir.path)

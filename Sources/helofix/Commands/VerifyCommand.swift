@@ -56,7 +56,7 @@ struct SMTPVerdict {
     var logLine: String?
 
     init?(transcript: String, log: String) {
-        let replies = transcript.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let replies = transcript.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .filter { $0.count >= 4 && $0.prefix(3).allSatisfy(\.isNumber) && $0.dropFirst(3).first == " " }
         guard replies.count >= 2 else { return nil }
         logLine = log.split(separator: "\n").last { $0.hasPrefix("LOG:") }.map { String($0.dropFirst(5)) }
