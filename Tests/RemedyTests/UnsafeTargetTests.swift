@@ -108,6 +108,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: base + "/var/lib/helofix"), "not even the state directory is created")
     }
 
+    /// A file bind-mounted over the target cannot be replaced by rename (EBUSY): refused, all undone.
+    @Test func bindMountedFileIsRefused() throws {
+        let s = try Scenario(Fixtures.migratedCPanel)
+        defer { s.remove() }
+        let source = s.root + "/mnt-source-mailhelo"
+        try Data("shop.example.com: shop.example.com\n*: server1.hostco.example\n".utf8).write(to: URL(fileURLWithPath: source))
+        guard try run("/bin/mount", ["--bind", source, s.root + "/etc/mailhelo"]) == 0 else {
+            print("note: bind mounts are not permitted here; EBUSY test skipped")
+            return
+        }
+        defer { _ = try? run("/bin/umount", [s.root + "/etc/mailhelo"]) }
+        let before = s.tree()
+        let error = try #require(attempt(s))
+        #expect(error.message.contains("cannot replace /etc/mailhelo") && error.message.contains("bind-mounted"), "\(error.message)")
+        #expect(error.message.contains("every file was put back"))
+        #expect(s.tree().differences(from: before) == [])
+    }
+
     @discardableResult
     func run(_ program: String, _ arguments: [String]) throws -> Int32 {
         let p = Process()
