@@ -93,7 +93,7 @@ public struct TransactionExecutor: Sendable {
         for change in files {
             let host = root.hostPath(change.path)
             let current = try currentState(change, host: host)
-            var entry = JournalFile(path: change.path, realPath: host, beforeHash: nil, afterHash: nil)
+            var entry = JournalFile(path: change.path, realPath: Self.realPath(host), beforeHash: nil, afterHash: nil)
             if let (bytes, st) = current {
                 entry.beforeHash = try store.storeObject(bytes)
                 entry.beforeSize = Int64(st.st_size)
@@ -176,6 +176,13 @@ public struct TransactionExecutor: Sendable {
         }
         pause.reached("before-marker")
         try store.mark(journal.id, .commit)
+    }
+
+    /// The host path with its directory's symbolic links resolved (the file itself is never a link here).
+    static func realPath(_ host: String) -> String {
+        guard let slash = host.lastIndex(of: "/"), let resolved = realpath(String(host[..<slash]).isEmpty ? "/" : String(host[..<slash]), nil) else { return host }
+        defer { free(resolved) }
+        return String(cString: resolved) + String(host[slash...])
     }
 
     /// `YYYYMMDD-HHMMSS-xxxx` from the injected clock, unique in the state directory.

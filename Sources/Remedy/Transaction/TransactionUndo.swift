@@ -12,8 +12,12 @@ struct TransactionUndo {
     let root: ServerRoot
     let store: StateStore
     let runner: any CommandRunner
+    /// How long to wait for a live lock holder (a stale lock of the crashed run is cleared at once).
+    var lockWait: Double = 30
+    var processes: any ProcessProbe = SystemProcessProbe()
 
-    /// Undoes `journal`; returns notes for the admin (commands that failed to undo).
+    /// Undoes `journal`, holding the same locks as a transaction while files are restored;
+    /// returns notes for the admin (commands that failed to undo).
     func undo(_ journal: TransactionJournal) throws(RemedyError) -> [String] {
         let writer = SafeFileWriter(tag: journal.id)
         for dir in journal.removedDirectories {
@@ -23,9 +27,18 @@ struct TransactionUndo {
                 chmod(host, mode_t(dir.mode))
             }
         }
+        var locks: [PanelLock] = []
+        defer { locks.forEach { $0.release() } }
+        for file in journal.files.sorted(by: { $0.path < $1.path }) where root.isDirectory(TransactionPreflight.parent(file.path)) {
+            locks.append(try PanelLock.acquire(hostPath: root.hostPath(file.path), serverPath: file.path, program: "helofix",
+                                               wait: lockWait, processes: processes))
+        }
         for file in journal.files.reversed() {
             try restore(file, writer: writer)
         }
+        // Lock files must go before the directories this transaction created can be removed.
+        locks.forEach { $0.release() }
+        locks = []
         for dir in journal.createdDirectories.reversed() {
             rmdir(root.hostPath(dir.path))
         }
