@@ -27,6 +27,31 @@ public enum HelofixBinary {
         public var stderr: String
     }
 
+    /// The same as ``Result``.
+    public typealias Run = Result
+
+    /// A started `helofix` process with its pipes.
+    public struct Started {
+        public var process: Process
+        public var stdin: FileHandle
+        public var stdout: FileHandle
+        public var stderr: FileHandle
+    }
+
+    /// Starts `helofix ARGS` without waiting (for crash tests).
+    public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Started {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let i = Pipe(), o = Pipe(), e = Pipe()
+        process.standardInput = i
+        process.standardOutput = o
+        process.standardError = e
+        try process.run()
+        return Started(process: process, stdin: i.fileHandleForWriting, stdout: o.fileHandleForReading, stderr: e.fileHandleForReading)
+    }
+
     /// Runs `helofix` with `arguments` (optionally as another user via `setpriv`), feeding `input` on stdin.
     public static func run(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil,
                            asUser: String? = nil) throws -> Result {

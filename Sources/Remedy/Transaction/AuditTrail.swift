@@ -1,0 +1,54 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The audit record of every change (safe-changes rule 1 and the audit row): one JSON line per
+/// event in the append-only `audit.log` under the state directory, and the same sentence in syslog
+/// (authpriv), as vipw and Webmin do.
+struct AuditTrail {
+    let store: StateStore
+
+    /// What happened to a transaction.
+    enum Event: String, Codable { case applied, failed, recovered, rolledBack = "rolled-back" }
+
+    struct Line: Codable {
+        var time: Date
+        var event: Event
+        var id: String
+        var remedy: String
+        var reason: String
+        var user: String
+        var sudoUser: String?
+        var loginUID: UInt32?
+        var sshConnection: String?
+        var files: [String]
+        var note: String?
+    }
+
+    /// Records an event; a failing audit write is reported but never undoes a committed change.
+    func record(_ event: Event, _ journal: TransactionJournal, time: Date, note: String? = nil) -> String? {
+        let line = Line(time: time, event: event, id: journal.id, remedy: journal.remedy, reason: journal.reason,
+                        user: journal.identity.user, sudoUser: journal.identity.sudoUser, loginUID: journal.identity.loginUID,
+                        sshConnection: journal.identity.sshConnection, files: journal.files.map(\.path), note: note)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let text = (try? encoder.encode(line)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        Self.syslog("helofix \(event.rawValue) \(journal.id) (\(journal.remedy)) by \(journal.identity.who)"
+                    + (journal.identity.sshConnection.map { " from \($0.split(separator: " ").first ?? "")" } ?? "")
+                    + ": \(journal.files.map(\.path).joined(separator: ", "))" + (note.map { "; \($0)" } ?? ""))
+        do {
+            try store.append(store.auditLog, text)
+            return nil
+        } catch {
+            return "the change is done but the audit line could not be written: \(error.message)"
+        }
+    }
+
+    static func syslog(_ message: String) {
+        openlog("helofix", LOG_PID, LOG_AUTHPRIV)
+        withVaList([message]) { vsyslog(LOG_NOTICE, "%s", $0) }
+        closelog()
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How long transactions and their backups are kept (safe-changes rule 9).
+public struct RetentionPolicy: Sendable, Hashable {
+    /// Keep at least this many most recent transactions.
+    public var keepCount: Int
+    /// Keep everything younger than this many seconds.
+    public var keepAge: TimeInterval
+
+    /// Creates a policy: a transaction is pruned only when it is beyond BOTH limits.
+    public init(keepCount: Int, keepAge: TimeInterval) {
+        self.keepCount = keepCount
+        self.keepAge = keepAge
+    }
+
+    /// 100 transactions or 180 days, whichever keeps more.
+    public static let standard = RetentionPolicy(keepCount: 100, keepAge: 180 * 86400)
+}
+
+/// Prunes old transactions and the backups nobody references any more, then rewrites the
+/// manifest. Never prunes an unfinished transaction, nor the newest finished transaction of any
+/// file (its last good copy).
+struct RetentionPruner {
+    let store: StateStore
+    let policy: RetentionPolicy
+    let now: Date
+
+    func prune() {
+        let journals = store.journals()
+        var protected = Set<String>()
+        var newestPerFile: [String: String] = [:]
+        for j in journals {
+            if !store.hasMarker(j.id, .commit) && !store.hasMarker(j.id, .aborted) { protected.insert(j.id) }
+            if store.hasMarker(j.id, .commit) { for f in j.files { newestPerFile[f.path] = j.id } }
+        }
+        protected.formUnion(newestPerFile.values)
+        let recent = Set(journals.suffix(policy.keepCount).map(\.id))
+        var kept: [TransactionJournal] = []
+        for j in journals {
+            if protected.contains(j.id) || recent.contains(j.id) || now.timeIntervalSince(j.time) < policy.keepAge {
+                kept.append(j)
+                continue
+            }
+            for suffix in ["journal", "commit", "aborted", "steps"] { unlink("\(store.transactions)/\(j.id).\(suffix)") }
+        }
+        collectGarbage(kept)
+    }
+
+    /// Removes backup objects no kept journal names, and rewrites `manifest.json`.
+    private func collectGarbage(_ kept: [TransactionJournal]) {
+        var manifest: [String: ManifestEntry] = [:]
+        for j in kept {
+            for f in j.files {
+                for hash in [f.beforeHash, f.afterHash].compactMap({ $0 }) {
+                    var entry = manifest[hash] ?? ManifestEntry(hash: hash, paths: [], transactions: [])
+                    if !entry.paths.contains(f.path) { entry.paths.append(f.path) }
+                    if !entry.transactions.contains(j.id) { entry.transactions.append(j.id) }
+                    manifest[hash] = entry
+                }
+            }
+        }
+        for name in store.root.list(StateStore.directory + "/backups/objects") ?? [] where manifest[name] == nil {
+            unlink(store.objectPath(name))
+        }
+        let entries = manifest.values.sorted { $0.hash < $1.hash }
+        if let data = try? StateStore.encoder.encode(entries) {
+            try? store.writeDurably(store.manifest, Array(data), name: "manifest")
+        }
+    }
+
+    struct ManifestEntry: Codable {
+        var hash: String
+        var paths: [String]
+        var transactions: [String]
+    }
+}

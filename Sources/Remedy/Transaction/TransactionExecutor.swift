@@ -1,0 +1,211 @@
+import Foundation
+import MailServer
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Applies a ``Plan`` as one journaled transaction, the only code in helofix that writes a
+/// server file (safe-changes rules 1–10). Constructed only in edit mode: a read-only session
+/// has a ``Planner`` and a ``TransactionHistory`` but no executor.
+///
+/// Order: preflight checks → state directory → cPanel-compatible locks in sorted path order →
+/// re-check every file against the plan under the lock → backups by hash → journal (fsynced) →
+/// signals blocked → directories, files (temp, owner, mode, xattrs, fsync, rename, fsync dir,
+/// read back) → platform commands → commit marker → signals restored → audit → retention.
+/// Any failure after the journal undoes the transaction from the journal.
+public struct TransactionExecutor: Sendable {
+    public let root: ServerRoot
+    public let identity: Identity
+    public let clock: any TimeSource
+    public let runner: any CommandRunner
+    let processes: any ProcessProbe
+    let lockWait: Double
+    let retention: RetentionPolicy
+    let pause: PausePoint
+
+    /// Creates an executor. `lockWait` bounds the wait for a live lock holder (cPanel itself waits minutes).
+    public init(root: ServerRoot, identity: Identity, clock: any TimeSource, runner: any CommandRunner,
+                processes: any ProcessProbe = SystemProcessProbe(), lockWait: Double = 30,
+                retention: RetentionPolicy = .standard, pause: PausePoint = .none) {
+        self.root = root
+        self.identity = identity
+        self.clock = clock
+        self.runner = runner
+        self.processes = processes
+        self.lockWait = lockWait
+        self.retention = retention
+        self.pause = pause
+    }
+
+    var store: StateStore { StateStore(root: root) }
+
+    /// Applies `plan`; returns the committed transaction. Throws with nothing changed (or
+    /// everything undone) when any step fails.
+    @discardableResult
+    public func apply(_ plan: Plan, reason: String, rollbackOf: String? = nil) throws(RemedyError) -> TransactionRecord {
+        guard !plan.isEmpty else { throw RemedyError(.notApplicable, "the plan changes nothing; nothing was written") }
+        guard !reason.contains("\n") else { throw RemedyError(.invalidInput, "the reason must be one line") }
+        try TransactionPreflight(root: root, store: store, runner: runner).check(plan)
+        try store.prepare()
+        let files = plan.files.sorted { $0.path < $1.path }
+        var locks: [PanelLock] = []
+        defer { locks.forEach { $0.release() } }
+        for change in files where !plan.createDirectories.map(\.path).contains(TransactionPreflight.parent(change.path)) {
+            locks.append(try PanelLock.acquire(hostPath: root.hostPath(change.path), serverPath: change.path,
+                                               program: "helofix", wait: lockWait, processes: processes))
+        }
+        // From here on a hang-up (SSH drop), Ctrl-C or TERM waits (the lock wait above stays
+        // interruptible): it is delivered when this function returns, after the commit marker, the
+        // audit line and the unlock.
+        let shield = SignalShield.raise()
+        defer {
+            locks.forEach { $0.release() }
+            locks = []
+            shield.lower()
+        }
+        let journal = try prepareJournal(plan, files: files, reason: reason, rollbackOf: rollbackOf)
+        pause.reached("after-journal")
+        do throws(RemedyError) {
+            try commit(plan, journal: journal, files: files, locks: &locks)
+        } catch {
+            // Undo is idempotent and also runs lock-free at recovery; dropping the locks first lets
+            // it remove the directories this transaction created (their lock files would be left).
+            locks.forEach { $0.release() }
+            locks = []
+            let notes = (try? TransactionUndo(root: root, store: store, runner: runner).undo(journal)) ?? ["the undo failed too: run helofix recover"]
+            try? store.mark(journal.id, .aborted, note: error.message)
+            _ = AuditTrail(store: store).record(.failed, journal, time: clock.now(), note: error.message)
+            let extra = notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"
+            throw RemedyError(error.kind, error.message + "; every file was put back as it was\(extra)")
+        }
+        let auditNote = AuditTrail(store: store).record(rollbackOf == nil ? .applied : .rolledBack, journal, time: clock.now())
+        locks.forEach { $0.release() }
+        locks = []
+        RetentionPruner(store: store, policy: retention, now: clock.now()).prune()
+        var record = TransactionHistory(root: root).record(for: journal)
+        record.note = auditNote
+        return record
+    }
+
+    /// Re-checks the files under the lock, stores the backups and writes the journal.
+    private func prepareJournal(_ plan: Plan, files: [FileChange], reason: String, rollbackOf: String?) throws(RemedyError) -> TransactionJournal {
+        var entries: [JournalFile] = []
+        for change in files {
+            let host = root.hostPath(change.path)
+            let current = try currentState(change, host: host)
+            var entry = JournalFile(path: change.path, realPath: Self.realPath(host), beforeHash: nil, afterHash: nil)
+            if let (bytes, st) = current {
+                entry.beforeHash = try store.storeObject(bytes)
+                entry.beforeSize = Int64(st.st_size)
+                entry.beforeMtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+                entry.beforeInode = UInt64(st.st_ino)
+                entry.beforeMetadata = FileMetadata.read(hostPath: host, status: st)
+            }
+            if let after = change.after {
+                entry.afterHash = try store.storeObject(after)
+                entry.afterMetadata = entry.beforeMetadata ?? FileMetadata.newFile(mode: change.newFileMode, group: change.newFileGroup)
+            }
+            entries.append(entry)
+        }
+        try SafeFileWriter.syncDirectory(store.objects, serverPath: StateStore.directory)
+        let journal = TransactionJournal(id: newID(), time: clock.now(), identity: identity, reason: reason,
+                                         remedy: plan.request?.summary ?? "rollback \(rollbackOf ?? "")", title: plan.title,
+                                         rollbackOf: rollbackOf, files: entries, createdDirectories: plan.createDirectories,
+                                         removedDirectories: plan.removeDirectories, commands: plan.commands)
+        try store.writeJournal(journal)
+        return journal
+    }
+
+    /// The file's content and stat under the lock, refusing when it is not what the plan saw.
+    private func currentState(_ change: FileChange, host: String) throws(RemedyError) -> ([UInt8], stat)? {
+        try TargetCheck.checkFile(host, serverPath: change.path)
+        guard let st = try TargetCheck.lstatus(host, serverPath: change.path) else {
+            if change.expected != nil {
+                throw RemedyError(.conflict, "\(change.path) was removed since the plan was made; nothing was written: plan again")
+            }
+            return nil
+        }
+        guard let bytes = SafeFileWriter.readFile(host) else { throw SystemCall.error("read", change.path, errno) }
+        guard let expected = change.expected else {
+            throw RemedyError(.conflict, "\(change.path) was created since the plan was made; nothing was written: plan again")
+        }
+        let now = FileIdentity(bytes: bytes, stat: st)
+        let changed = now.differences(from: expected)
+        if !changed.isEmpty {
+            let diff = UnifiedDiff.render(from: UnifiedDiff.lines(change.before ?? []), to: UnifiedDiff.lines(bytes),
+                                          oldName: "planned\(change.path)", newName: "now\(change.path)")
+            throw RemedyError(.conflict, "\(change.path) changed since the plan was made (\(changed.joined(separator: ", "))); nothing was written: plan again" + (diff.isEmpty ? "" : "\n" + diff))
+        }
+        return (bytes, st)
+    }
+
+    /// The commit step: directories, files, commands, then the commit marker.
+    private func commit(_ plan: Plan, journal: TransactionJournal, files: [FileChange], locks: inout [PanelLock]) throws(RemedyError) {
+        let writer = SafeFileWriter(tag: journal.id)
+        for dir in plan.createDirectories {
+            let host = root.hostPath(dir.path)
+            guard mkdir(host, mode_t(dir.mode)) == 0 else { throw SystemCall.error("create the directory", dir.path, errno) }
+            chown(host, dir.uid, dir.gid)
+            chmod(host, mode_t(dir.mode))
+            try SafeFileWriter.syncDirectory(root.hostPath(TransactionPreflight.parent(dir.path)), serverPath: dir.path)
+        }
+        for (index, (change, entry)) in zip(files, journal.files).enumerated() {
+            let host = root.hostPath(change.path)
+            if plan.createDirectories.map(\.path).contains(TransactionPreflight.parent(change.path)) {
+                locks.append(try PanelLock.acquire(hostPath: host, serverPath: change.path, program: "helofix",
+                                                   wait: lockWait, processes: processes))
+            }
+            if let after = change.after, let meta = entry.afterMetadata {
+                try writer.replace(hostPath: host, serverPath: change.path, bytes: after, metadata: meta)
+            } else {
+                try writer.remove(hostPath: host, serverPath: change.path)
+            }
+            pause.reached("after-file-\(index + 1)")
+        }
+        // The files are gone; their lock files must go too, or the directories are not empty.
+        let removedDirs = plan.removeDirectories.map(\.path)
+        for lock in locks where removedDirs.contains(where: { lock.hostPath.hasPrefix(root.hostPath($0) + "/") }) { lock.release() }
+        for dir in plan.removeDirectories {
+            guard rmdir(root.hostPath(dir.path)) == 0 else { throw SystemCall.error("remove the directory", dir.path, errno) }
+        }
+        let commands = PlatformCommandRunner(root: root, runner: runner)
+        for (index, command) in plan.commands.enumerated() {
+            try store.append(store.stepsPath(journal.id), "command-started \(index)")
+            try commands.run(command)
+            try store.append(store.stepsPath(journal.id), "command-done \(index)")
+        }
+        pause.reached("before-marker")
+        try store.mark(journal.id, .commit)
+    }
+
+    /// The host path with its directory's symbolic links resolved (the file itself is never a link here).
+    static func realPath(_ host: String) -> String {
+        guard let slash = host.lastIndex(of: "/"), let resolved = realpath(String(host[..<slash]).isEmpty ? "/" : String(host[..<slash]), nil) else { return host }
+        defer { free(resolved) }
+        return String(cString: resolved) + String(host[slash...])
+    }
+
+    /// `YYYYMMDD-HHMMSS-xxxx` from the injected clock, unique in the state directory.
+    private func newID() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let stamp = formatter.string(from: clock.now())
+        while true {
+            let id = "\(stamp)-\(String(UInt16.random(in: 0...UInt16.max), radix: 16).leftPadded(4))"
+            if access(store.journalPath(id), F_OK) != 0 { return id }
+        }
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+}
+
+extension FileIdentity {
+    init(bytes: [UInt8], stat st: stat) {
+        self.init(bytes: bytes, size: Int64(st.st_size), mtime: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9,
+                  inode: UInt64(st.st_ino), device: UInt64(st.st_dev))
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The intent record of one transaction, written and fsynced before any target is touched
+/// (safe-changes rule 1). With the backups it names, it is enough to undo the transaction after
+/// a crash, and it doubles as the backup manifest for its files.
+public struct TransactionJournal: Sendable, Codable {
+    /// Sortable id: `20261129-145100-1a2b`.
+    public var id: String
+    public var time: Date
+    public var identity: Identity
+    /// The admin's reason (`--reason`).
+    public var reason: String
+    /// `remedy args…`, or `rollback ID`.
+    public var remedy: String
+    public var title: String
+    /// The transaction this one undoes, for rollbacks.
+    public var rollbackOf: String?
+    public var files: [JournalFile]
+    public var createdDirectories: [DirectoryChange]
+    public var removedDirectories: [DirectoryChange]
+    public var commands: [PlatformCommand]
+}
+
+/// One file in a journal: what it was and what it becomes.
+public struct JournalFile: Sendable, Codable, Hashable {
+    /// Server path.
+    public var path: String
+    /// The real path under the root when the journal was written (after resolving the directory).
+    public var realPath: String
+    /// SHA-256 of the content before (`nil` = the file did not exist).
+    public var beforeHash: String?
+    /// SHA-256 of the content after (`nil` = the file is removed).
+    public var afterHash: String?
+    public var beforeSize: Int64?
+    public var beforeMtime: Double?
+    public var beforeInode: UInt64?
+    /// Owner, mode and xattrs before (restored with the content).
+    public var beforeMetadata: FileMetadata?
+    /// Owner, mode and xattrs the new content gets.
+    public var afterMetadata: FileMetadata?
+}
+
+/// What state a transaction is in, as the history shows it.
+public enum TransactionState: String, Sendable, Codable {
+    /// Done: the commit marker exists.
+    case committed
+    /// Undone by a later rollback transaction.
+    case rolledBack = "rolled-back"
+    /// Interrupted or failed and undone from its journal.
+    case aborted
+    /// Journal without commit marker: will be undone at the next start in edit mode.
+    case interrupted
+}
+
+/// A transaction as the history lists it.
+public struct TransactionRecord: Sendable, Codable, Hashable {
+    public var id: String
+    public var time: Date
+    /// The person (sudo user, else user).
+    public var who: String
+    public var identity: Identity
+    public var remedy: String
+    public var title: String
+    public var reason: String
+    /// Server paths of the files it changed.
+    public var files: [String]
+    public var commands: [String]
+    public var state: TransactionState
+    /// The transaction it undid (for rollbacks).
+    public var rollbackOf: String?
+    /// The rollback that undid it.
+    public var rolledBackBy: String?
+    /// For aborted transactions: why.
+    public var note: String?
+}

@@ -1,0 +1,48 @@
+import Foundation
+import MailServer
+
+/// What recovery did to one interrupted transaction.
+public struct RecoveryReport: Sendable, Hashable {
+    /// The transaction undone.
+    public var id: String
+    public var remedy: String
+    /// The files put back.
+    public var files: [String]
+    /// Commands run to undo, or advice when they could not run.
+    public var notes: [String]
+
+    /// One sentence for the admin.
+    public var message: String {
+        "rolled back interrupted transaction \(id) (\(remedy)): \(files.joined(separator: ", ")) restored as before"
+            + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; "))
+    }
+}
+
+/// Run first at every start in edit mode (CLI edit commands, the console's edit mode): every
+/// journal without a commit marker is an interrupted transaction (crash, SIGKILL, power cut), and
+/// is rolled back from its backups, then marked aborted and audited (safe-changes rule 1).
+public struct TransactionRecovery: Sendable {
+    public let root: ServerRoot
+    public let clock: any TimeSource
+    public let runner: any CommandRunner
+
+    /// Creates recovery for a root.
+    public init(root: ServerRoot, clock: any TimeSource, runner: any CommandRunner) {
+        self.root = root
+        self.clock = clock
+        self.runner = runner
+    }
+
+    /// Rolls back every interrupted transaction; returns what it did (empty when nothing was pending).
+    public func run() throws(RemedyError) -> [RecoveryReport] {
+        let store = StateStore(root: root)
+        var reports: [RecoveryReport] = []
+        for journal in store.journals() where !store.hasMarker(journal.id, .commit) && !store.hasMarker(journal.id, .aborted) {
+            let notes = try TransactionUndo(root: root, store: store, runner: runner).undo(journal)
+            try store.mark(journal.id, .aborted, note: "interrupted; rolled back at the next start")
+            _ = AuditTrail(store: store).record(.recovered, journal, time: clock.now(), note: "interrupted transaction rolled back")
+            reports.append(RecoveryReport(id: journal.id, remedy: journal.remedy, files: journal.files.map(\.path), notes: notes))
+        }
+        return reports
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import ServerFixtures
+import Testing
+import TestSupport
+
+/// `helofix plan` and `helofix apply` as an admin runs them.
+@Suite struct PlanApplyCommandTests {
+    @Test func planShowsTheDiffAndWritesNothing() throws {
+        let root = try CLIRoot(Fixtures.migratedCPanel)
+        defer { root.remove() }
+        let before = TreeState.capture(root.path, excluding: [])
+        let run = try root.helofix(["plan", "set-greeting", "bob.example.net", "mail.bob.example.net"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("--- a/etc/mailhelo\n+++ b/etc/mailhelo\n"))
+        #expect(run.stdout.contains("+bob.example.net: mail.bob.example.net\n"))
+        #expect(run.stdout.contains("--- /dev/null\n+++ b/var/cpanel/custom_mailhelo\n"))
+        #expect(TreeState.capture(root.path, excluding: []) == before, "not even the state directory")
+    }
+
+    @Test func applyWithoutTerminalNeedsYes() throws {
+        let root = try CLIRoot(Fixtures.migratedCPanel)
+        defer { root.remove() }
+        let before = root.tree()
+        let run = try root.helofix(["apply", "remove-domain", "shop.example.com"])
+        #expect(run.status == 1)
+        #expect(run.stderr == "helofix: error: not a terminal, so nothing was applied: add --yes to apply without asking\n")
+        #expect(root.tree() == before)
+    }
+
+    @Test(arguments: [
+        (["plan", "rename-hostname", "Bad_Name"], "has capital letters"),
+        (["apply", "set-greeting", "*", "mail.example.com\n*: evil", "--yes"], "contains a control or white-space character"),
+        (["apply", "set-greeting", "bob.example.net:x", "mail.example.com", "--yes"], "contains \":\""),
+        (["apply", "whitelist", "10.0.0.0/8", "--yes"], "wider than /16"),
+        (["apply", "whitelist", "999.1.1.1", "--yes"], "is not an IP address or CIDR range"),
+        (["apply", "remove-domain", "bob.example.net", "--yes"], "still owned by the account bob"),
+    ])
+    func badInputIsOneLineAndWritesNothing(_ arguments: [String], _ reason: String) throws {
+        let root = try CLIRoot(Fixtures.migratedCPanel)
+        defer { root.remove() }
+        let before = root.tree()
+        let run = try root.helofix(arguments)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("helofix: error: ") && run.stderr.contains(reason), "\(run.stderr)")
+        #expect(run.stderr.filter { $0 == "\n" }.count == 1, "one line")
+        #expect(root.tree() == before)
+    }
+
+    @Test func wrongArgumentsExitTwo() throws {
+        let root = try CLIRoot(Fixtures.migratedCPanel)
+        defer { root.remove() }
+        #expect(try root.helofix(["plan", "paint-it-blue"]).status == 2)
+        #expect(try root.helofix(["plan", "set-greeting", "only-one"]).stderr.contains("set-greeting takes DOMAIN|IP|'*' NAME"))
+    }
+
+    @Test func applyHistoryAndRollbackRoundTrip() throws {
+        let root = try CLIRoot(Fixtures.migratedCPanel)
+        defer { root.remove() }
+        let before = root.tree()
+        let apply = try root.helofix(["apply", "remove-domain", "shop.example.com", "--yes", "--reason", "moved to new server"],
+                                     environment: ["SUDO_USER": "carol", "SSH_CONNECTION": "198.51.100.9 50000 192.0.2.10 22"])
+        #expect(apply.status == 0)
+        let history = try root.helofix(["history", "--format", "json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+        let entry = try #require(list.first)
+        for key in ["id", "time", "who", "remedy", "files", "state"] { #expect(entry[key] != nil, "history JSON has \(key)") }
+        #expect(entry["who"] as? String == "carol" && entry["state"] as? String == "committed")
+        #expect(entry["remedy"] as? String == "remove-domain shop.example.com")
+        #expect((entry["files"] as? [String])?.count == 5)
+        let audit = try #require(root.read("/var/lib/helofix/audit.log"))
+        #expect(audit.contains("\"sshConnection\":\"198.51.100.9 50000 192.0.2.10 22\"") && audit.contains("moved to new server"))
+
+        let id = try #require(entry["id"] as? String)
+        let rollback = try root.helofix(["rollback", id, "--yes"])
+        #expect(rollback.status == 0 && rollback.stdout.contains("rolled back \(id) as transaction"))
+        #expect(root.tree().differences(from: before) == [])
+        let again = try root.helofix(["rollback", id, "--yes"])
+        #expect(again.status == 1 && again.stderr.contains("already rolled back"))
+        let text = try root.helofix(["history"])
+        #expect(text.stdout.contains("rolled-back  remove-domain shop.example.com"))
+        #expect(try root.helofix(["rollback", "no-such-id", "--yes"]).stderr.contains("no transaction no-such-id"))
+    }
+
+    @Test func verifyRefusesInjectedGreetings() throws {
+        let root = try CLIRoot(Fixtures.migratedCPanel)
+        defer { root.remove() }
+        let run = try root.helofix(["verify", "--ip", "203.0.113.10", "--helo", "example.com\r\nRCPT TO:<x@y>", "--exim", "/usr/sbin/exim4"])
+        #expect(run.status == 2 && run.stderr.contains("one word without spaces or control characters"))
+        #expect(try root.helofix(["verify", "--ip", "not-an-ip", "--helo", "example.com"]).status == 2)
+    }
+}

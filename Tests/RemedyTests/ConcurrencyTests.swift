@@ -1,0 +1,110 @@
+import Foundation
+import MailServer
+import Remedy
+import ServerFixtures
+import Testing
+
+/// Another writer holding cPanel's locks, or a file changed between plan and apply, makes apply
+/// refuse with a clear message and write nothing (safe-changes rules 4 and 5).
+@Suite struct ConcurrencyTests {
+    func sleeper() throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        p.arguments = ["30"]
+        try p.run()
+        return p
+    }
+
+    @Test func liveLockHolderMakesApplyRefuse() throws {
+        let s = try Scenario(Fixtures.migratedCPanel)
+        defer { s.remove() }
+        let holder = try sleeper()
+        defer { kill(holder.processIdentifier, SIGKILL); holder.waitUntilExit() }
+        try Data("\(holder.processIdentifier)\n/usr/local/cpanel/scripts/updateuserdomains\n".utf8)
+            .write(to: URL(fileURLWithPath: s.root + "/etc/localdomains.lock"))
+        let plan = try s.plan(.removeDomain("shop.example.com"))
+        let before = s.tree()
+        let error = try #require(RemedyError.from { try s.executor(lockWait: 0.3).apply(plan, reason: "") })
+        #expect(error.kind == .conflict)
+        #expect(error.message.contains("/etc/localdomains is locked by process \(holder.processIdentifier) (/usr/local/cpanel/scripts/updateuserdomains)"))
+        #expect(s.tree() == before, "nothing written, and the other process's lock file left alone")
+        #expect(TransactionHistory(root: s.serverRoot).list().isEmpty)
+    }
+
+    @Test func staleLockIsCleared() throws {
+        let s = try Scenario(Fixtures.migratedCPanel)
+        defer { s.remove() }
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        try Data("\(gone.processIdentifier)\nold-task\n".utf8).write(to: URL(fileURLWithPath: s.root + "/etc/localdomains.lock"))
+        _ = try s.executor().apply(s.plan(.removeDomain("shop.example.com")), reason: "")
+        #expect(!FileManager.default.fileExists(atPath: s.root + "/etc/localdomains.lock"))
+        #expect(s.read("/etc/localdomains")?.contains("shop.example.com") == false)
+    }
+
+    @Test func flockHolderMakesApplyRefuse() throws {
+        let s = try Scenario(Fixtures.migratedCPanel)
+        defer { s.remove() }
+        let fd = open(s.root + "/etc/mailhelo", O_RDONLY)
+        defer { close(fd) }
+        #expect(flock(fd, LOCK_EX) == 0)
+        let before = s.tree()
+        let error = try #require(RemedyError.from { try s.executor(lockWait: 0.3).apply(s.plan(.removeDomain("shop.example.com")), reason: "") })
+        #expect(error.kind == .conflict && error.message.contains("/etc/mailhelo is flock()ed"))
+        #expect(s.tree() == before)
+    }
+
+    @Test func fileChangedAfterPlanningMakesApplyRefuse() throws {
+        let s = try Scenario(Fixtures.migratedCPanel)
+        defer { s.remove() }
+        let plan = try s.plan(.removeDomain("shop.example.com"))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: s.root + "/etc/localdomains"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("new.example.org\n".utf8))
+        try handle.close()
+        let before = s.tree()
+        let error = try #require(RemedyError.from { try s.executor().apply(plan, reason: "") })
+        #expect(error.kind == .conflict)
+        #expect(error.message.hasPrefix("/etc/localdomains changed since the plan was made (content, size"))
+        #expect(error.message.contains("+new.example.org"), "shows what changed")
+        #expect(s.tree() == before)
+        #expect(TransactionHistory(root: s.serverRoot).list().isEmpty, "no journal for a refused change")
+    }
+
+    @Test func rollbackRefusesWhenFilesChangedSinceUnlessForced() throws {
+        let s = try Scenario(Fixtures.migratedCPanel)
+        defer { s.remove() }
+        let record = try s.executor().apply(s.plan(.removeDomain("shop.example.com")), reason: "")
+        try Data("server1.hostco.example\nlate.example.org\n".utf8).write(to: URL(fileURLWithPath: s.root + "/etc/localdomains"))
+        let error = try #require(RemedyError.from { _ = try Rollback(root: s.serverRoot).plan(record.id) })
+        #expect(error.kind == .conflict && error.message.contains("+late.example.org") && error.message.contains("--force"))
+        let forced = try Rollback(root: s.serverRoot).apply(record.id, executor: s.executor(), reason: "", force: true)
+        #expect(forced.state == .committed)
+        #expect(s.read("/etc/localdomains")?.contains("shop.example.com") == true)
+    }
+}
+
+/// Backups are kept by count and age, but never the last good copy nor an unfinished transaction.
+@Suite struct RetentionTests {
+    @Test func pruningKeepsTheLastGoodCopy() throws {
+        let s = try Scenario(Fixtures.migratedCPanel)
+        defer { s.remove() }
+        let old = Date(timeIntervalSince1970: 1_700_000_000)
+        let policy = RetentionPolicy(keepCount: 1, keepAge: 5)
+        let first = try s.executor(time: old, retention: policy).apply(s.plan(.setGreeting(key: "*", name: "a.hostco.example")), reason: "")
+        let second = try s.executor(time: old.addingTimeInterval(10), retention: policy).apply(s.plan(.setGreeting(key: "*", name: "b.hostco.example")), reason: "")
+        let third = try s.executor(time: old.addingTimeInterval(20), retention: policy).apply(s.plan(.removeDomain("shop.example.com")), reason: "")
+        let ids = TransactionHistory(root: s.serverRoot).list().map(\.id)
+        // first touched mailhelo and custom_mailhelo (its only transaction: the last good copy of that flag file);
+        // second is superseded for mailhelo by third, and is neither recent nor the last of any file.
+        #expect(ids.contains(first.id) && !ids.contains(second.id) && ids.contains(third.id))
+        let objects = try FileManager.default.contentsOfDirectory(atPath: s.root + "/var/lib/helofix/backups/objects")
+        let manifest = try #require(s.read("/var/lib/helofix/backups/manifest.json"))
+        for hash in objects { #expect(manifest.contains(hash)) }
+        #expect(!manifest.contains(second.id))
+        // The kept transaction can still be rolled back from its backups.
+        #expect(throws: Never.self) { _ = try Rollback(root: s.serverRoot).plan(third.id) }
+    }
+}
