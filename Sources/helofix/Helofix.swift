@@ -10,6 +10,6 @@ struct Helofix: AsyncParsableCommand {
             Exit codes: 0 success; 2 the server tree cannot be read (no such root, not a mail server, \
             no permission) or the arguments are wrong. See docs/ for details.
             """,
-        subcommands: [InspectCommand.self, DemoCommand.self],
-        defaultSubcommand: InspectCommand.self)
+        subcommands: [ConsoleCommand.self, InspectCommand.self, DemoCommand.self],
+        defaultSubcommand: ConsoleCommand.self)
 }
