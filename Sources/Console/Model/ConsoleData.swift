@@ -70,7 +70,8 @@ public struct ConsoleData: Sendable {
             let key = g.key.text.lowercased()
             var keys = [g.helo]
             if key != "*" && key != g.helo { keys.append(key) }
-            rows.append(PaneRow(text: "\(g.key.text) → \(g.helo)", note: lastComponent(g.location.file), keys: keys))
+            // Written as in /etc/mailhelo (`key: greeting`), which admins know.
+            rows.append(PaneRow(text: "\(g.key.text): \(g.helo)", note: lastComponent(g.location.file), keys: keys))
         }
         return rows
     }

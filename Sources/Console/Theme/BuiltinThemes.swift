@@ -122,6 +122,7 @@ mono = []
 [roles.live]
 fg = "magenta"
 mono = ["bold"]
+
 """#
 
     static let dark256TOML = #"""
@@ -309,6 +310,7 @@ fg16 = "magenta"
 bg16 = "black"
 attrs16 = []
 mono = ["bold"]
+
 """#
 
     static let light256TOML = #"""
@@ -496,6 +498,7 @@ fg16 = "magenta"
 bg16 = "white"
 attrs16 = []
 mono = ["bold"]
+
 """#
 
     static let highContrastTOML = #"""
@@ -683,6 +686,7 @@ fg16 = "brightmagenta"
 bg16 = "black"
 attrs16 = ["bold"]
 mono = ["bold"]
+
 """#
 
     static let monoTOML = #"""
@@ -869,5 +873,6 @@ fg16 = "default"
 bg16 = "default"
 attrs16 = ["bold"]
 mono = ["bold"]
+
 """#
 }

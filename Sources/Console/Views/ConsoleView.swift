@@ -89,7 +89,7 @@ enum HeaderView {
     static func draw(_ state: ConsoleState, into grid: inout CellGrid) {
         grid.fill(y: 0, role: .header)
         let d = state.data
-        let host = state.loaded ? (d.hostname ?? "(no hostname)") : "reading…"
+        let host = state.loaded ? (d.hostname ?? "(no hostname)") : "reading" + state.glyphs.ellipsis
         // The counts always show; the log status and the platform only when there is room.
         var right: [(String, StyleRole)] = [
             ("!! \(d.criticalCount) critical", d.criticalCount > 0 ? .conflictCritical : .header), ("  ", .header),

@@ -37,7 +37,7 @@ public enum DetailText {
             for piece in TextFit.wrap(text, width - indent) { out.append(Line(text: piece, role: role, indent: indent)) }
         }
         add(f.title, .title)
-        add("\(f.severity.rawValue) · \(f.rule.rawValue) · about \(f.subjects.map(\.text).joined(separator: ", "))", .dim, indent: 3)
+        add("\(f.severity.rawValue), rule \(f.rule.rawValue), about \(f.subjects.map(\.text).joined(separator: ", "))", .dim, indent: 3)
         out.append(Line(text: "", role: .normal, indent: 0))
         add("Why", .title)
         add(f.explanation, indent: 2)
@@ -65,8 +65,8 @@ public enum DetailText {
         case .log(let group):
             let ip = group.ip?.description ?? "unknown IP"
             let when = [group.firstSeen, group.lastSeen].compactMap { $0 }
-            let span = when.isEmpty ? "" : ", \(when.first!)" + (when.count > 1 && when[0] != when[1] ? " – \(when[1])" : "")
-            add("\(ip) greeted as \(group.helo): refused \(group.count)×\(span)", .keyHint, 2)
+            let span = when.isEmpty ? "" : ", \(when.first!)" + (when.count > 1 && when[0] != when[1] ? " to \(when[1])" : "")
+            add("\(ip) greeted as \(group.helo): refused \(group.count) time\(group.count == 1 ? "" : "s")\(span)", .keyHint, 2)
             for sample in group.samples.prefix(3) {
                 add("\(sample.location.description): \(sample.raw)", .dim, 4)
             }

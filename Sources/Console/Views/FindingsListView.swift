@@ -6,7 +6,7 @@ enum FindingsListView {
         let findings = state.data.findings
         TitleLine.draw(" Findings (\(findings.count)) ", state, into: &grid)
         if findings.isEmpty {
-            grid.write(state.loaded ? "No findings: nothing on this server conflicts." : "reading…", x: 2, y: 2, role: .dim)
+            grid.write(state.loaded ? "No findings: nothing on this server conflicts." : "reading" + state.glyphs.ellipsis, x: 2, y: 2, role: .dim)
             return
         }
         let position = state.findingsPosition

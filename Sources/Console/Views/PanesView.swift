@@ -31,7 +31,7 @@ enum PanesView {
         }
         let inner = width - 2
         guard state.loaded else {
-            grid.write("reading…", x: x + 1, y: top + 1, role: .dim, limit: inner)
+            grid.write("reading" + state.glyphs.ellipsis, x: x + 1, y: top + 1, role: .dim, limit: inner)
             return
         }
         if shown.isEmpty {

@@ -11,7 +11,7 @@ final class ServerAnalysis: @unchecked Sendable {
     private let inbox: RuntimeInbox
     private let queue = DispatchQueue(label: "helofix.analysis")
     private var snapshot: ServerSnapshot
-    private var tally = RejectionTally()
+    private var tally = LiveRejectionTally()
 
     init(reader: SnapshotReader, first: ServerSnapshot, inbox: RuntimeInbox) {
         self.reader = reader

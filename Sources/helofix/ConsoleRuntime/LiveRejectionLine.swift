@@ -2,7 +2,7 @@ import MailServer
 
 /// A minimal reader of impersonation rejections in Exim main-log lines (BRIEF §6), enough for the
 /// console's live strip. The full log scanner (MailServer/Log) can replace it behind `RejectionSource`.
-enum RejectionLineParser {
+enum LiveRejectionLine {
     /// The rejection in `line`, or `nil` when the line is not one.
     static func parse(_ line: Substring, location: SourceLocation) -> Rejection? {
         let isInterface = line.contains("Interface: IP is _my_ address")
@@ -58,7 +58,7 @@ enum RejectionLineParser {
 }
 
 /// Groups rejections by (IP, greeting), as the findings expect them.
-struct RejectionTally: Sendable {
+struct LiveRejectionTally: Sendable {
     private struct Pair: Hashable {
         var ip: IPAddress?
         var helo: String
