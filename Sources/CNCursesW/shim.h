@@ -24,3 +24,21 @@ static inline int cn_lines(void) { return LINES; }
 static inline int cn_cols(void) { return COLS; }
 extern int wcwidth(wchar_t);
 static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
+static inline WINDOW *cn_curscr(void) { return curscr; }
+
+/* Signals: the handler only records the signal; the event loop sees it, calls endwin() and exits.
+   (Never call curses from a signal handler.) Installed before newterm so ncurses keeps ours. */
+#include <signal.h>
+static volatile sig_atomic_t cn_signal_seen = 0;
+static void cn_record_signal(int sig) { cn_signal_seen = sig; }
+static inline void cn_install_signal_flags(void) {
+    struct sigaction sa;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    sa.sa_handler = cn_record_signal;
+    sigaction(SIGINT, &sa, 0);
+    sigaction(SIGTERM, &sa, 0);
+    sigaction(SIGHUP, &sa, 0);
+}
+static inline int cn_pending_signal(void) { return cn_signal_seen; }
+static inline attr_t cn_a_color(void) { return A_COLOR; }

@@ -3,21 +3,22 @@ import Foundation
 import MailServer
 import ServerFixtures
 
-/// `helofix demo`: copy the bundled demo server to a temporary root and show it.
-struct DemoCommand: AsyncParsableCommand {
+/// `helofix demo`: copy the bundled demo server to a temporary root and open the console on it.
+struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Copy the bundled demo server (a cPanel server after a migration) to a temporary root and open it.")
+        abstract: "Copy the bundled demo server (a cPanel server after a migration) to a temporary root and open the console on it.")
 
-    func run() async throws {
+    @Option(help: ArgumentHelp("A built-in theme name or a theme .toml file.", valueName: "NAME|PATH"))
+    var theme: String?
+
+    func run() throws {
         let root = try Fixtures.demo.writeToTemporaryDirectory(prefix: "helofix-demo")
-        let snapshot: ServerSnapshot
-        do {
-            snapshot = try SnapshotReader(root: ServerRoot(root)).read()
-        } catch {
-            throw fail(error.description)
-        }
-        print("Demo server copied to \(root) (edits there are real and harmless).\n")
-        print(InspectText.render(snapshot, width: 80), terminator: "")
+        let launcher = ConsoleLauncher(root: ServerRoot(root), mode: .demo, logPath: nil, theme: theme,
+                                       environment: ProcessInfo.processInfo.environment,
+                                       greeting: "Demo server copied to \(root) (edits there are real and harmless).")
+        let code = try launcher.run()
+        print("Demo server left at \(root).")
+        if code != 0 { throw ExitCode(code) }
     }
 }

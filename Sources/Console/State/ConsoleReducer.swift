@@ -1,0 +1,111 @@
+/// The console's logic: `(state, event) -> (state, effects)`, pure, testable without a terminal.
+public enum ConsoleReducer {
+    /// Returns the new state and the effects the runtime must perform.
+    public static func reduce(_ state: ConsoleState, _ event: ConsoleEvent) -> (ConsoleState, [ConsoleEffect]) {
+        var next = state
+        let effects = reduce(&next, event)
+        return (next, effects)
+    }
+
+    /// In-place form of ``reduce(_:_:)``.
+    public static func reduce(_ state: inout ConsoleState, _ event: ConsoleEvent) -> [ConsoleEffect] {
+        switch event {
+        case .key(let key):
+            return handleKey(&state, key)
+        case .resize(let width, let height):
+            state.width = width
+            state.height = height
+            for pane in Pane.allCases {
+                state.positions[pane.rawValue].scrollIntoView(count: state.visible[pane.rawValue].count, page: state.paneRows)
+            }
+            state.findingsPosition.scrollIntoView(count: state.data.findings.count, page: state.listRows)
+            return [.redrawScreen]
+        case .serverRead(let snapshot, let findings):
+            state.replaceData(ConsoleData(snapshot: snapshot, findings: findings))
+            if state.message?.isError == true { state.message = nil }
+            return []
+        case .readFailed(let text):
+            state.message = (text, true)
+            return []
+        case .log(let event):
+            LogEvents.apply(event, to: &state)
+            return []
+        }
+    }
+
+    private static func handleKey(_ state: inout ConsoleState, _ key: Key) -> [ConsoleEffect] {
+        if state.editingFilter { return editFilter(&state, key) }
+        guard let action = state.keymap.action(for: key) else { return [] }
+        switch action {
+        case .quit: return [.quit]
+        case .redraw: return [.redrawScreen]
+        case .help:
+            if state.screen == .help { state.screen = state.previousScreen } else {
+                state.previousScreen = state.screen
+                state.screen = .help
+                state.helpScroll = 0
+            }
+            return []
+        default: break
+        }
+        guard state.fitsMinimum else { return [] }
+        switch state.screen {
+        case .main: MainScreenKeys.handle(action, &state)
+        case .findings: FindingScreenKeys.list(action, &state)
+        case .detail: FindingScreenKeys.detail(action, &state)
+        case .help: helpKeys(action, &state)
+        }
+        return []
+    }
+
+    private static func editFilter(_ state: inout ConsoleState, _ key: Key) -> [ConsoleEffect] {
+        switch key {
+        case .enter:
+            state.editingFilter = false
+        case .escape:
+            state.editingFilter = false
+            state.setFilter("")
+        case .backspace, .delete:
+            if !state.filter.isEmpty { state.setFilter(String(state.filter.dropLast())) }
+        case .character(let c):
+            state.setFilter(state.filter + String(c))
+        case .control("l"):
+            return [.redrawScreen]
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func helpKeys(_ action: Action, _ state: inout ConsoleState) {
+        let lines = state.keymap.helpLines().count + HelpText.extraLines
+        switch action {
+        case .up: state.helpScroll = max(0, state.helpScroll - 1)
+        case .down: state.helpScroll = min(max(0, lines - state.listRows), state.helpScroll + 1)
+        case .back: state.screen = state.previousScreen
+        default: break
+        }
+    }
+}
+
+/// Applies log news to the state: progress, live strip, status.
+enum LogEvents {
+    static func apply(_ event: LogEvent, to state: inout ConsoleState) {
+        switch event {
+        case .progress(let done, let total):
+            state.logStatus = .scanning(done: done, total: total)
+        case .rejections(let list, let live):
+            if live {
+                state.liveRejections.append(contentsOf: list)
+                state.liveRejections.removeFirst(max(0, state.liveRejections.count - ConsoleState.liveLimit))
+            }
+            if case .following(let n) = state.logStatus { state.logStatus = .following(rejections: n + list.count) }
+        case .caughtUp(let total):
+            state.logStatus = .following(rejections: total)
+        case .rotated:
+            state.message = ("The mail log was rotated; following the new file.", false)
+        case .unavailable(let why):
+            state.logStatus = .noLog(why)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Diagnosis
+import MailServer
+
+/// The console's whole state: what is shown, where the selection is, what the log scan is doing.
+/// Changed only by ``ConsoleReducer``.
+public struct ConsoleState: Sendable {
+    /// Terminal size.
+    public var width: Int
+    public var height: Int
+    /// Edit, read-only or demo.
+    public var mode: ConsoleMode
+    /// The prepared rows and findings.
+    public private(set) var data: ConsoleData
+    /// Whether a snapshot has arrived yet.
+    public var loaded: Bool
+    /// Which screen is up.
+    public var screen: Screen
+    /// The screen to return to from help.
+    public var previousScreen: Screen
+    /// The focused pane.
+    public var focus: Pane
+    /// Selection per pane (indexes into ``visible``).
+    public var positions: [ListPosition]
+    /// Row indexes shown per pane after the filter.
+    public private(set) var visible: [[Int]]
+    /// The filter text (case-insensitive substring).
+    public private(set) var filter: String
+    /// Whether the filter line has the keyboard.
+    public var editingFilter: Bool
+    /// Selection in the findings list.
+    public var findingsPosition: ListPosition
+    /// The finding the detail screen shows.
+    public var detailFindingID: String?
+    /// Where Esc on the detail screen returns to.
+    public var detailOrigin: Screen
+    /// The finding `n`/`N` last jumped to on the main screen.
+    public var lastJumpedFinding: Int?
+    /// Scroll offset of the detail and help screens.
+    public var detailScroll: Int
+    public var helpScroll: Int
+    /// The mail log scan.
+    public var logStatus: LogScanStatus
+    /// Newest live rejections last (a few are kept).
+    public var liveRejections: [Rejection]
+    /// A one-line message (errors in the error role).
+    public var message: (text: String, isError: Bool)?
+    /// The key bindings (help and hints come from them).
+    public var keymap: Keymap
+    /// Box characters (ASCII when the locale is not UTF-8).
+    public var glyphs: Glyphs
+
+    /// How many live rejections are kept.
+    public static let liveLimit = 20
+
+    /// A console of the given size before any data has arrived.
+    public init(width: Int, height: Int, mode: ConsoleMode, keymap: Keymap = .standard, glyphs: Glyphs = .unicode) {
+        self.width = width
+        self.height = height
+        self.mode = mode
+        data = ConsoleData()
+        loaded = false
+        screen = .main
+        previousScreen = .main
+        focus = .domains
+        positions = Array(repeating: ListPosition(), count: 3)
+        visible = [[], [], []]
+        filter = ""
+        editingFilter = false
+        findingsPosition = ListPosition()
+        detailFindingID = nil
+        detailOrigin = .main
+        lastJumpedFinding = nil
+        detailScroll = 0
+        helpScroll = 0
+        logStatus = .noLog("no mail log")
+        liveRejections = []
+        message = nil
+        self.keymap = keymap
+        self.glyphs = glyphs
+    }
+
+    /// Replaces the data, keeping the selected rows (by text) and the filter.
+    public mutating func replaceData(_ new: ConsoleData) {
+        let kept = Pane.allCases.map { selectedRow(in: $0).map { data.rows[$0.pane.rawValue][$0.row].text } }
+        data = new
+        loaded = true
+        applyFilter()
+        for pane in Pane.allCases {
+            guard let text = kept[pane.rawValue] else { continue }
+            let rows = data.rows[pane.rawValue]
+            if let at = visible[pane.rawValue].firstIndex(where: { rows[$0].text == text }) {
+                positions[pane.rawValue].select(at, count: visible[pane.rawValue].count, page: paneRows)
+            }
+        }
+        findingsPosition.scrollIntoView(count: data.findings.count, page: listRows)
+    }
+
+    /// Sets the filter and recomputes the visible rows (O(rows), once per keystroke, not per frame).
+    public mutating func setFilter(_ text: String) {
+        filter = text
+        applyFilter()
+    }
+
+    private mutating func applyFilter() {
+        let needle = filter.lowercased()
+        for pane in Pane.allCases {
+            let rows = data.rows[pane.rawValue]
+            visible[pane.rawValue] = needle.isEmpty
+                ? Array(rows.indices)
+                : rows.indices.filter { rows[$0].searchText.contains(needle) }
+            positions[pane.rawValue].scrollIntoView(count: visible[pane.rawValue].count, page: paneRows)
+        }
+    }
+
+    /// The selected row of `pane`, if the pane has rows.
+    public func selectedRow(in pane: Pane) -> RowAddress? {
+        let shown = visible[pane.rawValue]
+        let at = positions[pane.rawValue].selected
+        return at < shown.count ? RowAddress(pane, shown[at]) : nil
+    }
+
+    /// The finding the detail screen shows, if it still exists.
+    public var detailFinding: (index: Int, finding: Finding)? {
+        guard let id = detailFindingID, let i = data.findings.firstIndex(where: { $0.id == id }) else { return nil }
+        return (i, data.findings[i])
+    }
+
+    // MARK: - Layout (shared by the reducer's paging and the views)
+
+    /// The smallest terminal the console draws in.
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    /// Whether the terminal is big enough.
+    public var fitsMinimum: Bool { width >= Self.minimumWidth && height >= Self.minimumHeight }
+
+    /// Content rows of a pane: header, live strip, message line, footer and two borders taken away.
+    public var paneRows: Int { max(1, height - 6) }
+
+    /// Rows of a full-screen list (findings, detail, help): header, title, message, footer taken away.
+    public var listRows: Int { max(1, height - 4) }
+}

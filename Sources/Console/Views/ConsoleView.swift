@@ -1,0 +1,169 @@
+/// Draws the whole console for a state into a cell grid of the state's size.
+public enum ConsoleView {
+    /// The frame for `state`.
+    public static func render(_ state: ConsoleState) -> CellGrid {
+        var grid = CellGrid(width: state.width, height: state.height)
+        guard state.fitsMinimum else {
+            TooSmallView.draw(state, into: &grid)
+            return grid
+        }
+        HeaderView.draw(state, into: &grid)
+        switch state.screen {
+        case .main:
+            PanesView.draw(state, into: &grid)
+            LiveStripView.draw(state, into: &grid)
+        case .findings: FindingsListView.draw(state, into: &grid)
+        case .detail: FindingDetailView.draw(state, into: &grid)
+        case .help: HelpView.draw(state, into: &grid)
+        }
+        MessageLineView.draw(state, into: &grid)
+        FooterView.draw(state, into: &grid)
+        return grid
+    }
+}
+
+/// Shortening text to a width, with the theme-independent ellipsis.
+enum TextFit {
+    /// `text` cut to `width` columns, ending in `ellipsis` when cut.
+    static func fit(_ text: String, _ width: Int, ellipsis: String) -> String {
+        guard width > 0 else { return "" }
+        if CharacterWidth.of(text) <= width { return text }
+        var out = ""
+        var used = 0
+        let room = width - CharacterWidth.of(ellipsis)
+        for c in text {
+            let w = CharacterWidth.of(c)
+            if used + w > room { break }
+            out.append(c)
+            used += w
+        }
+        return out + ellipsis
+    }
+
+    /// Splits `text` into lines of at most `width` columns at spaces.
+    static func wrap(_ text: String, _ width: Int) -> [String] {
+        guard width > 4 else { return [text] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                let candidate = line.isEmpty ? String(word) : line + " " + word
+                if CharacterWidth.of(candidate) <= width {
+                    line = candidate
+                    continue
+                }
+                if !line.isEmpty { lines.append(line) }
+                var rest = String(word)
+                while CharacterWidth.of(rest) > width {
+                    lines.append(String(rest.prefix(width)))
+                    rest = String(rest.dropFirst(width))
+                }
+                line = rest
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}
+
+/// The message shown instead of the console when the terminal is smaller than 80x24.
+enum TooSmallView {
+    static func draw(_ state: ConsoleState, into grid: inout CellGrid) {
+        let lines = [
+            "helofix needs at least \(ConsoleState.minimumWidth)x\(ConsoleState.minimumHeight);",
+            "this terminal is \(state.width)x\(state.height).",
+            "Enlarge the window, or press \(state.keymap.bindings[.quit]?.first?.name ?? "q") to quit.",
+        ]
+        let top = max(0, (state.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            let fitted = TextFit.fit(line, state.width, ellipsis: state.glyphs.ellipsis)
+            let x = max(0, (state.width - CharacterWidth.of(fitted)) / 2)
+            grid.write(fitted, x: x, y: top + i, role: i == 0 ? .statusWarn : .normal)
+        }
+        grid.cursor = (0, 0)
+    }
+}
+
+/// Top line: hostname, platform, mode, finding counts and the log scan.
+enum HeaderView {
+    static func draw(_ state: ConsoleState, into grid: inout CellGrid) {
+        grid.fill(y: 0, role: .header)
+        let d = state.data
+        let host = state.loaded ? (d.hostname ?? "(no hostname)") : "reading" + state.glyphs.ellipsis
+        // The counts always show; the log status and the platform only when there is room.
+        var right: [(String, StyleRole)] = [
+            ("!! \(d.criticalCount) critical", d.criticalCount > 0 ? .conflictCritical : .header), ("  ", .header),
+            ("! \(d.warningCount) warning\(d.warningCount == 1 ? "" : "s")", d.warningCount > 0 ? .conflictWarning : .header),
+            ("  " + logText(state.logStatus) + " ", .header),
+        ]
+        let left = 9 + CharacterWidth.of(host) + 4 + state.mode.label.count + 2
+        func width(_ items: [(String, StyleRole)]) -> Int { items.map { CharacterWidth.of($0.0) }.reduce(0, +) }
+        if left + width(right) > grid.width { right.removeLast() }
+        var x = grid.write(" helofix ", x: 0, y: 0, role: .title)
+        x += grid.write(" \(host)  ", x: x, y: 0, role: .header)
+        x += grid.write("[\(state.mode.label)]", x: x, y: 0, role: state.mode == .readOnly ? .statusWarn : .statusOK)
+        let rightStart = grid.width - width(right)
+        let platform = "  " + d.platformName
+        if x + CharacterWidth.of(platform) + 1 < rightStart { grid.write(platform, x: x, y: 0, role: .header) }
+        var rx = max(x + 1, rightStart)
+        for (text, role) in right { rx += grid.write(text, x: rx, y: 0, role: role) }
+    }
+
+    static func logText(_ status: LogScanStatus) -> String {
+        switch status {
+        case .noLog: "log: none"
+        case .scanning(let done, let total):
+            "log: scanning \(total > 0 ? Int(done * 100 / total) : 0)%"
+        case .following(let n): "log: \(n) rejection\(n == 1 ? "" : "s")"
+        case .failed: "log: unreadable"
+        }
+    }
+}
+
+/// The line above the footer: the filter being typed, or a message.
+enum MessageLineView {
+    static func draw(_ state: ConsoleState, into grid: inout CellGrid) {
+        let y = state.height - 2
+        if state.editingFilter {
+            let x = grid.write("Filter: ", x: 0, y: y, role: .keyHint)
+            grid.fill(x: x, y: y, role: .input)
+            let used = grid.write(state.filter, x: x, y: y, role: .input)
+            grid.cursor = (min(grid.width - 1, x + used), y)
+            return
+        }
+        if let message = state.message {
+            grid.write(TextFit.fit(message.text, grid.width, ellipsis: state.glyphs.ellipsis), x: 0, y: y,
+                       role: message.isError ? .statusError : .normal)
+        } else if !state.filter.isEmpty && state.screen == .main {
+            let back = state.keymap.bindings[.back]?.first?.name ?? "Esc"
+            let x = grid.write("Filter: ", x: 0, y: y, role: .keyHint)
+            grid.write("\(state.filter)  (\(back) clears)", x: x, y: y, role: .normal)
+        }
+    }
+}
+
+/// Bottom line: key hints generated from the keymap.
+enum FooterView {
+    static func draw(_ state: ConsoleState, into grid: inout CellGrid) {
+        let y = state.height - 1
+        grid.fill(y: y, role: .normal)
+        let actions: [Action]
+        if state.editingFilter {
+            grid.write(" Enter keep filter  Esc clear filter", x: 0, y: y, role: .keyHint)
+            return
+        }
+        switch state.screen {
+        case .main: actions = [.quit, .help, .filter, .nextFinding, .nextPane, .open, .findings]
+        case .findings: actions = [.quit, .help, .open, .back]
+        case .detail: actions = [.quit, .help, .nextFinding, .back, .findings]
+        case .help: actions = [.quit, .back]
+        }
+        var x = 1
+        for hint in state.keymap.hints(actions) {
+            let width = CharacterWidth.of(hint.key) + CharacterWidth.of(hint.word) + 3
+            if x + width > grid.width { break }
+            x += grid.write(hint.key, x: x, y: y, role: .keyHint)
+            x += grid.write(" " + hint.word + "  ", x: x, y: y, role: .dim)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Console
+import Foundation
+import MailServer
+
+/// The console's own small log reader: scans the existing mail log in chunks (reporting progress),
+/// then follows it, reopening when the file is replaced or truncated (log rotation).
+/// Stands in for the full log scanner behind ``RejectionSource``.
+final class MailLogTail: RejectionSource, @unchecked Sendable {
+    /// The log on this machine.
+    let hostPath: String
+    /// The log as the server names it (for evidence locations).
+    let serverPath: String
+    private let lock = NSLock()
+    private var stopped = false
+    /// How often the followed log is checked for growth or rotation.
+    static let pollInterval: TimeInterval = 0.25
+    static let chunkSize = 1 << 20
+
+    init(hostPath: String, serverPath: String) {
+        self.hostPath = hostPath
+        self.serverPath = serverPath
+    }
+
+    func start(_ deliver: @escaping @Sendable (LogEvent) -> Void) {
+        let thread = Thread { [self] in run(deliver) }
+        thread.name = "helofix.log"
+        thread.start()
+    }
+
+    func stop() {
+        lock.lock()
+        stopped = true
+        lock.unlock()
+    }
+
+    private var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
+    }
+
+    private func run(_ deliver: @Sendable (LogEvent) -> Void) {
+        var reader = LogFileReader(hostPath: hostPath, serverPath: serverPath)
+        if reader.open() {
+            let total = reader.size
+            var found = 0
+            while let batch = reader.readChunk(Self.chunkSize) {
+                found += batch.count
+                if !batch.isEmpty { deliver(.rejections(batch, live: false)) }
+                deliver(.progress(done: reader.offset, total: total))
+                if isStopped { return }
+            }
+            deliver(.caughtUp(total: found))
+        } else {
+            deliver(.unavailable("no mail log at \(serverPath) (pass --log FILE to watch another)"))
+        }
+        follow(&reader, deliver)
+    }
+
+    private func follow(_ reader: inout LogFileReader, _ deliver: @Sendable (LogEvent) -> Void) {
+        while !isStopped {
+            Thread.sleep(forTimeInterval: Self.pollInterval)
+            switch reader.check() {
+            case .unchanged: continue
+            case .missing: continue
+            case .replaced:
+                guard reader.open() else { continue }
+                deliver(.rotated)
+            case .grew: break
+            }
+            while let batch = reader.readChunk(Self.chunkSize) {
+                if !batch.isEmpty { deliver(.rejections(batch, live: true)) }
+            }
+        }
+    }
+}
+
+/// Reads a log file incrementally by lines, remembering offset, inode and line number.
+struct LogFileReader {
+    let hostPath: String
+    let serverPath: String
+    private var handle: FileHandle?
+    private var inode: UInt64 = 0
+    private(set) var offset: Int64 = 0
+    private(set) var size: Int64 = 0
+    private var line = 0
+    private var partial = Data()
+
+    enum Change { case unchanged, grew, replaced, missing }
+
+    init(hostPath: String, serverPath: String) {
+        self.hostPath = hostPath
+        self.serverPath = serverPath
+    }
+
+    /// Opens (or reopens from the start) the file.
+    mutating func open() -> Bool {
+        try? handle?.close()
+        handle = nil
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: hostPath),
+              let h = FileHandle(forReadingAtPath: hostPath) else { return false }
+        handle = h
+        inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        offset = 0
+        line = 0
+        partial = Data()
+        return true
+    }
+
+    /// Whether the file grew, was replaced (new inode) or truncated since the last read.
+    mutating func check() -> Change {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: hostPath) else { return .missing }
+        let newInode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        let newSize = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        if handle == nil || newInode != inode || newSize < offset { return .replaced }
+        if newSize > offset {
+            size = newSize
+            return .grew
+        }
+        return .unchanged
+    }
+
+    /// Reads up to `limit` bytes; returns the rejections in the complete lines, or `nil` at the end.
+    mutating func readChunk(_ limit: Int) -> [Rejection]? {
+        guard let handle, let data = try? handle.read(upToCount: limit), !data.isEmpty else { return nil }
+        offset += Int64(data.count)
+        partial.append(data)
+        guard let lastNewline = partial.lastIndex(of: 10) else { return [] }
+        let complete = partial[partial.startIndex...lastNewline]
+        partial = Data(partial[partial.index(after: lastNewline)...])
+        var found: [Rejection] = []
+        for raw in complete.split(separator: 10, omittingEmptySubsequences: false).dropLast() {
+            line += 1
+            let text = String(decoding: raw, as: UTF8.self)
+            if let r = LiveRejectionLine.parse(text[...], location: SourceLocation(file: serverPath, line: line)) {
+                found.append(r)
+            }
+        }
+        return found
+    }
+}
