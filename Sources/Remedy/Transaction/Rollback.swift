@@ -47,7 +47,8 @@ public struct Rollback: Sendable {
             throw RemedyError(.conflict, "files changed after transaction \(id), so rolling it back would lose those changes; nothing was written (use --force to roll back anyway):\n" + drift.joined())
         }
         let commands = journal.commands.flatMap { command in
-            command.undo.map { PlatformCommand(program: $0.program, arguments: $0.arguments, why: "undo \(command.commandLine)", undo: [command.step]) }
+            command.undo.map { PlatformCommand(program: $0.program, arguments: $0.arguments, why: "undo \(command.commandLine)",
+                                             undo: [command.step], touches: command.touches) }
         }
         return Plan(request: nil, title: "Roll back \(id): \(journal.title)",
                     explanation: "Puts back every file transaction \(id) changed, from its backups, as a new transaction.",

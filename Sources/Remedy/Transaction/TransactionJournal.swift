@@ -19,6 +19,8 @@ public struct TransactionJournal: Sendable, Codable {
     public var createdDirectories: [DirectoryChange]
     public var removedDirectories: [DirectoryChange]
     public var commands: [PlatformCommand]
+    /// Backups of the files the platform commands rewrite (content before the commands ran).
+    public var commandBackups: [JournalFile]
 }
 
 /// One file in a journal: what it was and what it becomes.
