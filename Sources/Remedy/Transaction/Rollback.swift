@@ -22,6 +22,7 @@ public struct Rollback: Sendable {
         switch record.state {
         case .committed: break
         case .rolledBack: throw RemedyError(.notApplicable, "transaction \(id) was already rolled back by \(record.rolledBackBy ?? "?"); roll back that one to redo it")
+        case .running: throw RemedyError(.conflict, "transaction \(id) is still being applied by another helofix; wait for it to finish")
         case .aborted, .interrupted: throw RemedyError(.notApplicable, "transaction \(id) never completed (\(record.state.rawValue)), so its files are as they were; nothing to roll back")
         }
         let store = StateStore(root: root)

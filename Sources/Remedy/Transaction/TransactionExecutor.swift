@@ -109,7 +109,7 @@ public struct TransactionExecutor: Sendable {
         }
         let commandBackups = try backUpCommandTargets(plan)
         try SafeFileWriter.syncDirectory(store.objects, serverPath: StateStore.directory)
-        let journal = TransactionJournal(id: newID(), time: clock.now(), identity: identity, reason: reason,
+        let journal = TransactionJournal(id: newID(), time: clock.now(), identity: identity, pid: getpid(), reason: reason,
                                          remedy: plan.request?.summary ?? "rollback \(rollbackOf ?? "")", title: plan.title,
                                          rollbackOf: rollbackOf, files: entries, createdDirectories: plan.createDirectories,
                                          removedDirectories: plan.removeDirectories, commands: plan.commands,

@@ -8,6 +8,8 @@ public struct TransactionJournal: Sendable, Codable {
     public var id: String
     public var time: Date
     public var identity: Identity
+    /// The process that runs it: recovery leaves a transaction alone while that process lives.
+    public var pid: Int32
     /// The admin's reason (`--reason`).
     public var reason: String
     /// `remedy args…`, or `rollback ID`.
@@ -52,6 +54,8 @@ public enum TransactionState: String, Sendable, Codable {
     case aborted
     /// Journal without commit marker: will be undone at the next start in edit mode.
     case interrupted
+    /// Journal without commit marker whose process is still alive: in progress in another session.
+    case running
 }
 
 /// A transaction as the history lists it.
