@@ -105,6 +105,14 @@ import TestSupport
         let pid = child.process.processIdentifier
         defer { kill(pid, SIGKILL); child.process.waitUntilExit() }
         try #require(Self.waitUntilStopped(pid))
+        // While it works it holds cPanel's two locks: <file>.lock with its PID, and flock on the file.
+        #expect(root.read("/etc/localdomains.lock") == "\(pid)\nhelofix\n")
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        probe.arguments = ["-n", root.path + "/etc/mailhelo", "true"]
+        try probe.run()
+        probe.waitUntilExit()
+        #expect(probe.terminationStatus != 0, "flock is held on /etc/mailhelo")
         let during = root.tree()
         let recover = try root.helofix(["recover"])
         #expect(recover.stdout.contains("No interrupted transaction"), "\(recover.stdout)\(recover.stderr)")
