@@ -128,6 +128,7 @@ public struct PlatformCommand: Sendable, Codable, Hashable {
 
 /// A program and its arguments (used for undo steps).
 public struct PlatformCommandStep: Sendable, Codable, Hashable {
+    /// Server path of the program, and its arguments.
     public var program: String
     public var arguments: [String]
 

@@ -14,9 +14,13 @@ import Glibc
 /// read back) → platform commands → commit marker → signals restored → audit → retention.
 /// Any failure after the journal undoes the transaction from the journal.
 public struct TransactionExecutor: Sendable {
+    /// The server root every path is resolved under.
     public let root: ServerRoot
+    /// Who is making the change (journal and audit).
     public let identity: Identity
+    /// Transaction ids, journal times and retention ages come from it.
     public let clock: any TimeSource
+    /// Runs the platform commands.
     public let runner: any CommandRunner
     let processes: any ProcessProbe
     let lockWait: Double

@@ -5,6 +5,7 @@ import MailServer
 public struct RecoveryReport: Sendable, Hashable {
     /// The transaction undone.
     public var id: String
+    /// The remedy it applied (`remove-domain shop.example.com`).
     public var remedy: String
     /// The files put back.
     public var files: [String]
@@ -22,8 +23,11 @@ public struct RecoveryReport: Sendable, Hashable {
 /// journal without a commit marker is an interrupted transaction (crash, SIGKILL, power cut), and
 /// is rolled back from its backups, then marked aborted and audited (safe-changes rule 1).
 public struct TransactionRecovery: Sendable {
+    /// The server root.
     public let root: ServerRoot
+    /// The time recorded in the audit line.
     public let clock: any TimeSource
+    /// Runs the undo of platform commands that had started.
     public let runner: any CommandRunner
     let processes: any ProcessProbe
 
