@@ -93,4 +93,13 @@ import Testing
         #expect(edits.count == 20000)
         #expect(edits.filter { $0 == .delete("d12345.example.com") }.count == 1)
     }
+
+    /// Two unrelated big files: bounded work, still a correct (if not minimal) script.
+    @Test func unrelatedLargeFilesStayBounded() {
+        let a = (0..<30000).map { "old \($0)" }, b = (0..<30000).map { "new \($0)" }
+        let edits = UnifiedDiff.edits(a, b)
+        let (x, y) = sides(edits)
+        #expect(x == a && y == b)
+        #expect(UnifiedDiff.edits(a, []).count == 30000)
+    }
 }
