@@ -102,4 +102,9 @@ import Testing
         #expect(x == a && y == b)
         #expect(UnifiedDiff.edits(a, []).count == 30000)
     }
+
+    @Test func crlfFilesDiffLineByLine() {
+        let change = FileChange(path: "/etc/x", before: Array("a\r\nb\r\nc\r\n".utf8), after: Array("a\r\nc\r\n".utf8), expected: nil)
+        #expect(UnifiedDiff.render(change) == "--- a/etc/x\n+++ b/etc/x\n@@ -1,3 +1,2 @@\n a\r\n-b\r\n c\r\n")
+    }
 }

@@ -69,10 +69,11 @@ public enum UnifiedDiff {
         return out.reversed()
     }
 
-    /// Splits text into lines as `diff` does (a final newline does not start an empty line).
+    /// Splits text into lines as `diff` does (a final newline does not start an empty line). Split
+    /// on the byte, not on Swift characters: "\r\n" is one Character, and CR LF files must diff by line.
     public static func lines(_ bytes: [UInt8]) -> [String] {
         if bytes.isEmpty { return [] }
-        var parts = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var parts = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         if parts.last == "" { parts.removeLast() }
         return parts
     }
