@@ -121,6 +121,17 @@ final class JSONWriter {
     }
 
     private func quoted(_ s: String) {
+        // Almost every string needs no escaping: append it whole (per-byte appends to a class
+        // property cost an exclusivity check each).
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+            var piece: [UInt8] = [0x22]
+            piece.reserveCapacity(s.utf8.count + 2)
+            piece.append(contentsOf: s.utf8)
+            piece.append(0x22)
+            buffer.append(contentsOf: piece)
+            flushIfFull()
+            return
+        }
         buffer.append(0x22)
         for b in s.utf8 {
             switch b {
