@@ -48,7 +48,7 @@ struct RejectedGreetingRule: FindingRule {
     }
 
     private func localDomainFinding(_ g: RejectionGroup, _ c: RuleContext) -> Finding {
-        let domain = c.domains[g.helo]!
+        let domain = c.domain(g.helo)!
         let stale = !c.isOwned(g.helo)
         let who = g.ip.map { "The machine at \($0)" } ?? "A client"
         var explanation = """
