@@ -18,8 +18,7 @@ struct RuleContext {
         domainIndex = index
         var traces: [String: [DomainTrace]] = [:]
         for t in snapshot.traces {
-            let d = index[t.domain].map { snapshot.domains[$0] }
-            let owned = d?.owner.map { $0 != "nobody" } ?? false
+            let owned = index[t.domain].map { Self.hasOwner(snapshot.domains[$0]) } ?? false
             if !owned { traces[t.domain, default: []].append(t) }
         }
         self.traces = traces
@@ -39,7 +38,12 @@ struct RuleContext {
 
     /// An account owns it (cPanel's `nobody` placeholder does not count).
     func isOwned(_ name: String) -> Bool {
-        guard let owner = domain(name)?.owner else { return false }
+        domain(name).map(Self.hasOwner) ?? false
+    }
+
+    /// The domain has a real account as owner.
+    static func hasOwner(_ d: HostedDomain) -> Bool {
+        guard let owner = d.owner else { return false }
         return owner != "nobody"
     }
 
