@@ -12,11 +12,11 @@ struct ServerUnderTest {
 
     init(_ tree: ServerTree) throws {
         root = try tree.writeToTemporaryDirectory(prefix: "helofix-diag")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let serverRoot = ServerRoot(root)
         snapshot = try SnapshotReader(root: serverRoot).read()
         logs = LogScanner().scan(LogFile.defaults(root: serverRoot, platform: snapshot.platform))
         findings = FindingEngine().evaluate(snapshot, rejections: logs.groups)
-        try? FileManager.default.removeItem(atPath: root)
     }
 
     func findings(_ rule: RuleID) -> [Finding] { findings.filter { $0.rule == rule } }
