@@ -31,9 +31,9 @@ struct RejectedGreetingRule: FindingRule {
         let who = g.ip.map { "The machine at \($0)" } ?? "A client"
         let explanation = """
             \(who) greeted this server as \(g.helo), this server's own name, and was refused \(times(g)) \
-            by \(ruleName(g.rule, c)). Its mail is bounced back to its senders. Another machine is using our \
-            name: a clone of this server that kept its hostname, or a web server set up with the same name \
-            (seed cause 2).
+            by \(ruleName(g.rule, c)), the anti-spam check against "greeting forgery". Its mail is bounced back \
+            to its senders. Another machine is using our name: a clone of this server that kept its hostname, \
+            or a web server that was given the same name as the mail server.
             """
         var remedies = [SenderSideRemedies.changeGreeting(helo: g.helo, ip: g.ip)]
         if c.isOwned(g.helo) {
@@ -75,10 +75,11 @@ struct RejectedGreetingRule: FindingRule {
         let who = g.ip.map { "The machine at \($0)" } ?? "A client"
         var explanation = """
             \(who) greeted this server as \(g.helo), a domain listed as local here, and was refused \(times(g)) \
-            by \(ruleName(g.rule, c)). Its mail is bounced back to its senders.
+            by \(ruleName(g.rule, c)), the anti-spam check against "greeting forgery". Its mail is bounced back \
+            to its senders.
             """
         if stale {
-            explanation += " No account here owns \(g.helo): it most likely moved to another server (probably the one greeting) and its traces stayed behind (seed cause 1)."
+            explanation += " No account here owns \(g.helo): it most likely moved to another server (probably the one greeting) and its traces stayed behind, as website migrations often leave them."
         } else {
             explanation += " The domain belongs to \(domain.owner ?? "an account") here, so the sender is an app or another server greeting with the customer's domain instead of its own name."
         }
