@@ -5,18 +5,28 @@ import MailServer
 struct RuleContext {
     let snapshot: ServerSnapshot
     let rejections: [RejectionGroup]
-    /// Domains by lower-case name.
-    let domains: [String: HostedDomain]
-    /// Per-domain traces by domain.
+    /// Positions in `snapshot.domains` by lower-case name (an index, not copies: 100,000 domains).
+    private let domainIndex: [String: Int]
+    /// Traces by domain, only of the domains the rules report on: those not hosted here, and
+    /// local ones no account owns. (Grouping all 300,000 traces of a big server is wasted work.)
     let traces: [String: [DomainTrace]]
 
     init(_ snapshot: ServerSnapshot, rejections: [RejectionGroup]) {
         self.snapshot = snapshot
         self.rejections = rejections
-        var domains = [String: HostedDomain](minimumCapacity: snapshot.domains.count)
-        for d in snapshot.domains { domains[d.name] = d }
-        self.domains = domains
-        self.traces = Dictionary(grouping: snapshot.traces, by: \.domain)
+        let index = snapshot.domainIndex()
+        domainIndex = index
+        var traces: [String: [DomainTrace]] = [:]
+        for t in snapshot.traces {
+            let owned = index[t.domain].map { Self.hasOwner(snapshot.domains[$0]) } ?? false
+            if !owned { traces[t.domain, default: []].append(t) }
+        }
+        self.traces = traces
+    }
+
+    /// The domain called `name`, if the server knows it.
+    func domain(_ name: String) -> HostedDomain? {
+        domainIndex[name].map { snapshot.domains[$0] }
     }
 
     var hostname: String? { snapshot.hostname }
@@ -24,17 +34,22 @@ struct RuleContext {
     var settings: HeloCheckSettings { snapshot.settings }
 
     /// Mail for it is delivered here.
-    func isLocal(_ name: String) -> Bool { domains[name]?.isLocal ?? false }
+    func isLocal(_ name: String) -> Bool { domain(name)?.isLocal ?? false }
 
     /// An account owns it (cPanel's `nobody` placeholder does not count).
     func isOwned(_ name: String) -> Bool {
-        guard let owner = domains[name]?.owner else { return false }
+        domain(name).map(Self.hasOwner) ?? false
+    }
+
+    /// The domain has a real account as owner.
+    static func hasOwner(_ d: HostedDomain) -> Bool {
+        guard let owner = d.owner else { return false }
         return owner != "nobody"
     }
 
     /// Hosted here in any sense: local, in a mail list, or owned by an account.
     func isHosted(_ name: String) -> Bool {
-        guard let d = domains[name] else { return false }
+        guard let d = domain(name) else { return false }
         return !d.lists.isEmpty || isOwned(name)
     }
 

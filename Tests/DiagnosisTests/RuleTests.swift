@@ -34,6 +34,24 @@ import Testing
         #expect(try Self.clean.get().findings(.rejectedHeloIsHostname).isEmpty)
     }
 
+    @Test func rejectedHeloIsHostnameOnDirectAdmin() throws {
+        let line = "2026-11-25 10:00:00 H=(da1.hostco.example) [203.0.113.31] rejected EHLO or HELO da1.hostco.example: Bad HELO - Host impersonating hostname [da1.hostco.example]\n"
+        let s = try ServerUnderTest(Fixtures.directAdmin.with("/var/log/exim/mainlog", line))
+        let f = try #require(s.findings(.rejectedHeloIsHostname).first)
+        #expect(f.explanation.contains("HELO_HOST_IMPERSANATION"))
+        // SMTP AUTH comes after EHLO, so it is no remedy on DirectAdmin; the whitelist names whitelist_hosts_ip.
+        #expect(!f.remedies.contains { $0.title.contains("authenticate") })
+        #expect(f.remedies.last?.title.contains("/etc/virtual/whitelist_hosts_ip") == true)
+    }
+
+    @Test func interfaceRuleCountsAsGreetingWithOurOwnName() throws {
+        let line = "2026-11-25 10:00:00 H=([192.0.2.10]) [203.0.113.50]:4000 rejected MAIL <a@b>: \"REJECTED - Interface: IP is _my_ address\"\n"
+        let s = try ServerUnderTest(Fixtures.clean.with("/var/log/exim_mainlog", line))
+        let f = try #require(s.findings(.rejectedHeloIsHostname).first)
+        #expect(f.subjects == [.hostName("[192.0.2.10]"), .ip(IPAddress("203.0.113.50")!)])
+        #expect(f.explanation.contains("NAT"))
+    }
+
     @Test func rejectedHeloIsLocalDomain() throws {
         let s = try Self.migrated.get()
         let f = try #require(s.findings(.rejectedHeloIsLocalDomain).first)

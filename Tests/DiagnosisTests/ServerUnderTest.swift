@@ -11,12 +11,13 @@ struct ServerUnderTest {
     let findings: [Finding]
 
     init(_ tree: ServerTree) throws {
-        root = try tree.writeToTemporaryDirectory(prefix: "helofix-diag")
-        let serverRoot = ServerRoot(root)
+        let dir = try tree.writeToTemporaryDirectory(prefix: "helofix-diag")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        root = dir
+        let serverRoot = ServerRoot(dir)
         snapshot = try SnapshotReader(root: serverRoot).read()
         logs = LogScanner().scan(LogFile.defaults(root: serverRoot, platform: snapshot.platform))
         findings = FindingEngine().evaluate(snapshot, rejections: logs.groups)
-        try? FileManager.default.removeItem(atPath: root)
     }
 
     func findings(_ rule: RuleID) -> [Finding] { findings.filter { $0.rule == rule } }

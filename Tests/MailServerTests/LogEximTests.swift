@@ -61,9 +61,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir + "/etc", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         chmod(dir, 0o755)
         let local = dir + "/etc/localdomains"
-        _ = FileManager.default.createFile(atPath: local, contents: Data("server.host.tld\nexample.com\n".utf8), attributes: [.posixPermissions: 0o644])
+        try #require(FileManager.default.createFile(atPath: local, contents: Data("server.host.tld\nexample.com\n".utf8), attributes: [.posixPermissions: 0o644]))
         let conf = dir + "/exim.conf"
-        _ = FileManager.default.createFile(atPath: conf, contents: Data(Self.config(localDomains: local).utf8), attributes: [.posixPermissions: 0o644])
+        try #require(FileManager.default.createFile(atPath: conf, contents: Data(Self.config(localDomains: local).utf8), attributes: [.posixPermissions: 0o644]))
         defer { try? FileManager.default.removeItem(atPath: dir) }
 
         let sessions: [(client: String, helo: String, rule: RejectionRule, expectedHelo: String)] = [
@@ -80,7 +80,7 @@ import Testing
         #expect(try Self.session(conf: conf, client: "203.0.113.20", helo: "ok.example.net").allSatisfy { !$0.contains("rejected") })
 
         let log = dir + "/mainlog"
-        _ = FileManager.default.createFile(atPath: log, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+        try #require(FileManager.default.createFile(atPath: log, contents: Data((lines.joined(separator: "\n") + "\n").utf8)))
         let report = LogScanner().scan([LogFile(argument: log)])
         #expect(report.rejections == sessions.count, "\(lines)")
         for s in sessions {

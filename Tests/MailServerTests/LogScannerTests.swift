@@ -44,11 +44,18 @@ import Testing
         return path
     }
 
+    /// Removes a file written by ``write(_:name:)`` and its directory.
+    static func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
     @Test func findsEveryRejectionAcrossThreadsAndWindows() throws {
-        // 20 MiB: the two threads split near 10 MiB, and the 16 MiB mapping window ends inside the first part.
-        let offsets = [0, 5_000_000, 10 << 20, (10 << 20) - 40, 16 << 20, (16 << 20) - 60, 19 << 20]
+        // 20 MiB: two threads split near 10 MiB; the 4 MiB mapping windows end at 4, 8, 12, 16 MiB (one thread)
+        // or 4, 8, 14, 18 MiB (two): rejections sit on and just before those edges.
+        let offsets = [0, 5_000_000, (8 << 20) - 30, 10 << 20, (10 << 20) - 40, (14 << 20) - 20, 16 << 20, (16 << 20) - 60, (18 << 20) - 45, 19 << 20]
         let (bytes, lines) = Self.bigLog(mib: 20, rejectionsNear: offsets)
         let path = try Self.write(bytes, name: "mainlog")
+        defer { Self.remove(path) }
         for threads in [1, 2] {
             let report = LogScanner(threads: threads).scan([LogFile(argument: path)])
             #expect(report.rejections == offsets.count)
@@ -62,6 +69,7 @@ import Testing
     @Test func linesWithTwoMarkersCountOnce() throws {
         let line = "2026-11-25 10:00:00 H=(x.example) [203.0.113.9] rejected MAIL <a@b>: \"REJECTED - Bad HELO - Host impersonating [x.example]\" impersonating _my_ address\n"
         let path = try Self.write(Array((Self.filler + line + Self.filler).utf8), name: "mainlog")
+        defer { Self.remove(path) }
         let report = LogScanner().scan([LogFile(argument: path)])
         #expect(report.rejections == 1)
         #expect(report.groups.first?.samples.first?.location.line == 4)
@@ -69,6 +77,7 @@ import Testing
 
     @Test func readsGzipRotatedLogsOldestFirst() throws {
         let root = try Fixtures.clean.writeToTemporaryDirectory(prefix: "helofix-rot")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let dir = root + "/var/log"
         try Data((Self.rejection(1, helo: "old.example.com")).utf8).write(to: URL(fileURLWithPath: dir + "/exim_mainlog.2"))
         let gz = Process()
@@ -91,6 +100,7 @@ import Testing
 
     @Test func corruptGzipAndMissingFilesAreProblemsNotCrashes() throws {
         let bad = try Self.write(Array("not gzip at all".utf8), name: "mainlog.1.gz")
+        defer { Self.remove(bad) }
         let report = LogScanner().scan([LogFile(argument: bad), LogFile(argument: "/nonexistent/helofix/mainlog")])
         #expect(report.problems.count == 2)
         #expect(report.problems[0].contains("gzip"))

@@ -7,7 +7,7 @@ struct OrphanLocalDomainRule: FindingRule {
         // Plain Exim has no accounts, so "owned by nobody" means nothing there.
         guard c.platform == .cpanel || c.platform == .directadmin else { return [] }
         return c.snapshot.domains.compactMap { d in
-            guard d.isLocal, d.name != c.hostname, !c.isOwned(d.name) else { return nil }
+            guard d.isLocal, !RuleContext.hasOwner(d), d.name != c.hostname else { return nil }
             return finding(d, c)
         }
     }

@@ -4,7 +4,7 @@ import MailServer
 /// (seed cause 2: web and mail server share a name). cPanel's set_hostname refuses such a name.
 struct HostnameIsHostedDomainRule: FindingRule {
     func findings(in c: RuleContext) -> [Finding] {
-        guard let host = c.hostname, let domain = c.domains[host], c.isOwned(host) else { return [] }
+        guard let host = c.hostname, let domain = c.domain(host), c.isOwned(host) else { return [] }
         let owner = domain.owner ?? "?"
         let evidence = c.snapshot.hostnameSources.map { Evidence.file($0.location, text: $0.value) }
             + c.evidence(of: domain)

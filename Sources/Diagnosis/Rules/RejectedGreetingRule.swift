@@ -7,7 +7,9 @@ struct RejectedGreetingRule: FindingRule {
         let ownNames = ownHostNames(c)
         var out: [Finding] = []
         for group in c.receiverGroups {
-            if ownNames.contains(group.helo) {
+            if group.rule == .cpanelInterface {
+                out.append(interfaceFinding(group, c))
+            } else if ownNames.contains(group.helo) {
                 out.append(hostnameFinding(group, c))
             } else if c.isLocal(group.helo) {
                 out.append(localDomainFinding(group, c))
@@ -29,9 +31,9 @@ struct RejectedGreetingRule: FindingRule {
         let who = g.ip.map { "The machine at \($0)" } ?? "A client"
         let explanation = """
             \(who) greeted this server as \(g.helo), this server's own name, and was refused \(times(g)) \
-            by \(ruleName(g.rule, c)). Its mail is bounced back to its senders. Another machine is using our \
-            name: a clone of this server that kept its hostname, or a web server set up with the same name \
-            (seed cause 2).
+            by \(ruleName(g.rule, c)), the anti-spam check against "greeting forgery". Its mail is bounced back \
+            to its senders. Another machine is using our name: a clone of this server that kept its hostname, \
+            or a web server that was given the same name as the mail server.
             """
         var remedies = [SenderSideRemedies.changeGreeting(helo: g.helo, ip: g.ip)]
         if c.isOwned(g.helo) {
@@ -47,16 +49,37 @@ struct RejectedGreetingRule: FindingRule {
                        subjects: subjects, evidence: [.log(g)], explanation: explanation, remedies: remedies)
     }
 
+    /// cPanel's Interface rule: the client greeted with this server's own address as a literal
+    /// (`[192.0.2.10]`), typically an app or a NAT/hairpin setup on the same network.
+    private func interfaceFinding(_ g: RejectionGroup, _ c: RuleContext) -> Finding {
+        let who = g.ip.map { "The machine at \($0)" } ?? "A client"
+        let explanation = """
+            \(who) greeted this server with \(g.helo), the address it connected to, and was refused \(times(g)) \
+            by \(ruleName(g.rule, c)). A greeting with our own address claims to be this server. Usual causes: \
+            an app or device configured with the server's IP as its greeting, or a NAT/hairpin setup where \
+            local mail arrives through the public address.
+            """
+        var remedies = [SenderSideRemedies.changeGreeting(helo: g.helo, ip: g.ip)]
+        if let auth = SenderSideRemedies.authenticate(platform: c.platform, ip: g.ip) { remedies.append(auth) }
+        if let ip = g.ip { remedies.append(WhitelistRemedy.option(for: ip, context: c)) }
+        var subjects: [Subject] = [.hostName(g.helo)]
+        if let ip = g.ip { subjects.append(.ip(ip)) }
+        return Finding(rule: .rejectedHeloIsHostname, severity: .critical,
+                       title: "\(g.ip?.description ?? "A client") greets with our own address \(g.helo) and is refused",
+                       subjects: subjects, evidence: [.log(g)], explanation: explanation, remedies: remedies)
+    }
+
     private func localDomainFinding(_ g: RejectionGroup, _ c: RuleContext) -> Finding {
-        let domain = c.domains[g.helo]!
+        let domain = c.domain(g.helo)!
         let stale = !c.isOwned(g.helo)
         let who = g.ip.map { "The machine at \($0)" } ?? "A client"
         var explanation = """
             \(who) greeted this server as \(g.helo), a domain listed as local here, and was refused \(times(g)) \
-            by \(ruleName(g.rule, c)). Its mail is bounced back to its senders.
+            by \(ruleName(g.rule, c)), the anti-spam check against "greeting forgery". Its mail is bounced back \
+            to its senders.
             """
         if stale {
-            explanation += " No account here owns \(g.helo): it most likely moved to another server (probably the one greeting) and its traces stayed behind (seed cause 1)."
+            explanation += " No account here owns \(g.helo): it most likely moved to another server (probably the one greeting) and its traces stayed behind, as website migrations often leave them."
         } else {
             explanation += " The domain belongs to \(domain.owner ?? "an account") here, so the sender is an app or another server greeting with the customer's domain instead of its own name."
         }

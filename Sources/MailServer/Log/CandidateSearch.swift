@@ -36,22 +36,30 @@ struct CandidateSearch {
         var blocks = 0
         let ci = SIMD16<UInt8>(repeating: UInt8(ascii: "i")), cg = SIMD16<UInt8>(repeating: UInt8(ascii: "g"))
         let cu = SIMD16<UInt8>(repeating: UInt8(ascii: "_")), cn = SIMD16<UInt8>(repeating: Self.newline)
-        let one = SIMD16<UInt8>(repeating: 1), zero = SIMD16<UInt8>()
-        while i + 16 <= end, i + 28 <= limit {
-            let b0 = load(i), b3 = load(i + 3), b12 = load(i + 12)
-            let m = ((b0 .== ci) .& (b12 .== cg)) .| ((b0 .== cu) .& (b3 .== cu))
-            if any(m) {
-                // Flush before this block's newlines are added, so the count is "newlines before i".
+        let zero = SIMD16<UInt8>()
+        // Two blocks per round (32 bytes): one branch for both on the common path.
+        while i + 32 <= end, i + 44 <= limit {
+            let a0 = load(i), a3 = load(i + 3), a12 = load(i + 12)
+            let b0 = load(i + 16), b3 = load(i + 19), b12 = load(i + 28)
+            let ma = ((a0 .== ci) .& (a12 .== cg)) .| ((a0 .== cu) .& (a3 .== cu))
+            let mb = ((b0 .== ci) .& (b12 .== cg)) .| ((b0 .== cu) .& (b3 .== cu))
+            if Self.anySet(ma .| mb) {
+                // Flush before these blocks' newlines are added, so the count is "newlines before i".
                 counted += Self.sum(lanes)
                 lanes = zero
-                for k in 0..<16 where m[k] {
+                for k in 0..<16 where ma[k] {
                     if let hit = check(i + k, blockStart: i, newlinesBefore: counted) { found(hit) }
                 }
+                for k in 0..<16 where mb[k] {
+                    if let hit = check(i + 16 + k, blockStart: i, newlinesBefore: counted) { found(hit) }
+                }
             }
-            lanes &+= zero.replacing(with: one, where: b0 .== cn)
-            i += 16
+            // A true lane is all ones (255): subtracting it adds one.
+            lanes &-= unsafeBitCast(a0 .== cn, to: SIMD16<UInt8>.self)
+            lanes &-= unsafeBitCast(b0 .== cn, to: SIMD16<UInt8>.self)
+            i += 32
             blocks += 1
-            if blocks == 255 {
+            if blocks == 127 {
                 counted += Self.sum(lanes)
                 lanes = zero
                 blocks = 0
@@ -69,6 +77,12 @@ struct CandidateSearch {
 
     @inline(__always) private func load(_ i: Int) -> SIMD16<UInt8> {
         UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+    }
+
+    /// `any(mask)` compiles to a slow lane-by-lane reduction; two 64-bit ORs do the same.
+    @inline(__always) private static func anySet(_ m: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let words = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+        return words[0] | words[1] != 0
     }
 
     private static func sum(_ lanes: SIMD16<UInt8>) -> Int {

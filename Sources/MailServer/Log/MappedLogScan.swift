@@ -14,7 +14,7 @@ struct MappedLogScan {
     let total: Int
 
     /// Bytes per mapped window.
-    static let window = 16 << 20
+    static let window = 4 << 20
     /// Bytes mapped on each side of a window, so a line crossing its edge can be read whole.
     static let margin = 64 << 10
 

@@ -47,8 +47,8 @@ struct InspectCommand: AsyncParsableCommand {
         if check { throw self.report(CheckStatus(findings: findings, logs: report)) }
         switch format {
         case .json:
-            let writer = JSONWriter(fd: 1)
-            InspectJSON(snapshot: snapshot, findings: findings, logs: report).write(to: writer)
+            var writer = JSONWriter(fd: 1)
+            InspectJSON(snapshot: snapshot, findings: findings, logs: report).write(to: &writer)
             FileHandle.standardOutput.write(Data("\n".utf8))
         case .text:
             let text = InspectText.render(snapshot, width: 80) + FindingsText.rejections(report, width: 80)

@@ -8,42 +8,42 @@ struct InspectJSON {
     let findings: [Finding]
     let logs: LogScanReport
 
-    func write(to w: JSONWriter) {
+    func write(to w: inout JSONWriter) {
         let s = snapshot
-        w.object {
-            w.key("diagnostics"); w.array { for d in s.diagnostics { diagnostic(d, w) } }
-            w.key("domains"); w.array { for d in s.domains { domain(d, w) } }
-            w.key("findings"); w.array { for f in findings { FindingJSON.write(f, to: w) } }
-            w.key("greetings"); w.array { for g in s.greetings { greeting(g, w) } }
+        w.object { w in
+            w.key("diagnostics"); w.array { w in for d in s.diagnostics { diagnostic(d, &w) } }
+            w.key("domains"); w.array { w in for d in s.domains { domain(d, &w) } }
+            w.key("findings"); w.array { w in for f in findings { FindingJSON.write(f, to: &w) } }
+            w.key("greetings"); w.array { w in for g in s.greetings { greeting(g, &w) } }
             w.field("hostname", s.hostname)
-            w.key("ips"); w.array { for ip in s.ips { w.object { w.field("address", ip.address.description); w.field("file", ip.location.file); w.field("main", ip.isMain) } } }
-            w.key("locks"); w.array { for l in s.locks { lock(l, w) } }
-            w.key("logs"); logSection(w)
+            w.key("ips"); w.array { w in for ip in s.ips { w.object { w in w.field("address", ip.address.description); w.field("file", ip.location.file); w.field("main", ip.isMain) } } }
+            w.key("locks"); w.array { w in for l in s.locks { lock(l, &w) } }
+            w.key("logs"); logSection(&w)
             w.field("platform", s.platform.rawValue)
-            w.key("rejections"); w.array { for g in logs.groups { FindingJSON.group(g, to: w) } }
+            w.key("rejections"); w.array { w in for g in logs.groups { FindingJSON.group(g, to: &w) } }
             w.field("root", s.root)
-            w.key("settings"); settings(w)
-            w.key("traces"); w.array { for t in s.traces { w.object { w.field("domain", t.domain); w.field("file", t.location.file); w.field("kind", t.kind.rawValue); w.field("line", t.location.line) } } }
+            w.key("settings"); settings(&w)
+            w.key("traces"); w.array { w in for t in s.traces { w.object { w in w.field("domain", t.domain); w.field("file", t.location.file); w.field("kind", t.kind.rawValue); w.field("line", t.location.line) } } }
             w.field("version", 1)
-            w.key("whitelist"); w.array { for e in s.whitelist { whitelist(e, w) } }
+            w.key("whitelist"); w.array { w in for e in s.whitelist { whitelist(e, &w) } }
         }
         w.flush()
     }
 
-    private func diagnostic(_ d: Diagnostic, _ w: JSONWriter) {
-        w.object { w.field("file", d.location.file); w.field("line", d.location.line); w.field("message", d.message); w.field("problem", d.problem.rawValue); w.field("text", d.text) }
+    private func diagnostic(_ d: Diagnostic, _ w: inout JSONWriter) {
+        w.object { w in w.field("file", d.location.file); w.field("line", d.location.line); w.field("message", d.message); w.field("problem", d.problem.rawValue); w.field("text", d.text) }
     }
 
-    private func domain(_ d: HostedDomain, _ w: JSONWriter) {
-        w.object {
-            w.key("lists"); w.array { for l in d.lists { w.string(l.rawValue) } }
+    private func domain(_ d: HostedDomain, _ w: inout JSONWriter) {
+        w.object { w in
+            w.key("lists"); w.array { w in for l in d.lists { w.string(l.rawValue) } }
             w.field("name", d.name)
             w.field("owner", d.owner)
         }
     }
 
-    private func greeting(_ g: GreetingName, _ w: JSONWriter) {
-        w.object {
+    private func greeting(_ g: GreetingName, _ w: inout JSONWriter) {
+        w.object { w in
             switch g.key {
             case .domain(let d): w.field("domain", d)
             case .default: w.field("domain", "*")
@@ -56,32 +56,32 @@ struct InspectJSON {
         }
     }
 
-    private func lock(_ l: LockFileInfo, _ w: JSONWriter) {
-        w.object { w.field("holderAlive", l.holderAlive); w.field("path", l.path); w.field("pid", l.pid.map(Int.init)); w.field("program", l.program); w.field("target", l.target) }
+    private func lock(_ l: LockFileInfo, _ w: inout JSONWriter) {
+        w.object { w in w.field("holderAlive", l.holderAlive); w.field("path", l.path); w.field("pid", l.pid.map(Int.init)); w.field("program", l.program); w.field("target", l.target) }
     }
 
-    private func logSection(_ w: JSONWriter) {
-        w.object {
-            w.key("files"); w.array { for f in logs.files { w.object { w.field("bytes", f.bytes); w.field("lines", f.lines); w.field("path", f.path); w.field("rejections", f.rejections) } } }
-            w.key("problems"); w.array { for p in logs.problems { w.string(p) } }
+    private func logSection(_ w: inout JSONWriter) {
+        w.object { w in
+            w.key("files"); w.array { w in for f in logs.files { w.object { w in w.field("bytes", f.bytes); w.field("lines", f.lines); w.field("path", f.path); w.field("rejections", f.rejections) } } }
+            w.key("problems"); w.array { w in for p in logs.problems { w.string(p) } }
             w.field("rejections", logs.rejections)
         }
     }
 
-    private func settings(_ w: JSONWriter) {
+    private func settings(_ w: inout JSONWriter) {
         let st = snapshot.settings
-        w.object {
+        w.object { w in
             w.field("customMailhelo", snapshot.customMailhelo)
             w.field("customMailips", snapshot.customMailips)
-            w.key("hostnameRule"); w.object { w.field("enabled", st.hostnameRule.enabled); w.field("source", st.hostnameRule.source) }
-            w.key("localDomainRule"); w.object { w.field("enabled", st.localDomainRule.enabled); w.field("source", st.localDomainRule.source) }
+            w.key("hostnameRule"); w.object { w in w.field("enabled", st.hostnameRule.enabled); w.field("source", st.hostnameRule.source) }
+            w.key("localDomainRule"); w.object { w in w.field("enabled", st.localDomainRule.enabled); w.field("source", st.localDomainRule.source) }
             w.field("stage", st.stage)
             w.field("whitelistHostsIPAccept", st.whitelistHostsIPAccept)
         }
     }
 
-    private func whitelist(_ e: WhitelistEntry, _ w: JSONWriter) {
-        w.object {
+    private func whitelist(_ e: WhitelistEntry, _ w: inout JSONWriter) {
+        w.object { w in
             w.field("bypass", e.bypass.rawValue); w.field("bypassesHeloCheck", e.bypassesHeloCheck); w.field("entry", e.entry)
             w.field("file", e.location.file); w.field("grantsRelay", e.grantsRelay); w.field("kind", e.kind.rawValue)
             w.field("line", e.location.line); w.field("list", e.list); w.field("raw", e.raw); w.field("visibleToExim", e.visibleToExim)
@@ -91,26 +91,26 @@ struct InspectJSON {
 
 /// Findings and rejection groups as JSON (also used by other commands that print findings).
 enum FindingJSON {
-    static func write(_ f: Finding, to w: JSONWriter) {
-        w.object {
-            w.key("evidence"); w.array { for e in f.evidence { evidence(e, w) } }
+    static func write(_ f: Finding, to w: inout JSONWriter) {
+        w.object { w in
+            w.key("evidence"); w.array { w in for e in f.evidence { evidence(e, &w) } }
             w.field("explanation", f.explanation)
             w.field("id", f.id)
-            w.key("remedies"); w.array { for r in f.remedies { remedy(r, w) } }
+            w.key("remedies"); w.array { w in for r in f.remedies { remedy(r, &w) } }
             w.field("rule", f.rule.rawValue)
             w.field("severity", f.severity.rawValue)
-            w.key("subjects"); w.array { for s in f.subjects { subject(s, w) } }
+            w.key("subjects"); w.array { w in for s in f.subjects { subject(s, &w) } }
             w.field("title", f.title)
         }
     }
 
-    static func group(_ g: RejectionGroup, to w: JSONWriter) {
-        w.object {
+    static func group(_ g: RejectionGroup, to w: inout JSONWriter) {
+        w.object { w in
             w.field("count", g.count); w.field("firstSeen", g.firstSeen); w.field("helo", g.helo)
             w.field("ip", g.ip?.description); w.field("lastSeen", g.lastSeen); w.field("rule", g.rule.rawValue)
-            w.key("samples"); w.array {
+            w.key("samples"); w.array { w in
                 for r in g.samples {
-                    w.object {
+                    w.object { w in
                         w.field("file", r.location.file); w.field("line", r.location.line); w.field("raw", r.raw)
                         w.field("side", r.side); w.field("stage", r.stage); w.field("time", r.time)
                     }
@@ -120,16 +120,16 @@ enum FindingJSON {
         }
     }
 
-    private static func evidence(_ e: Evidence, _ w: JSONWriter) {
+    private static func evidence(_ e: Evidence, _ w: inout JSONWriter) {
         switch e {
         case .file(let loc, let text):
-            w.object { w.field("file", loc.file); w.field("kind", "file"); w.field("line", loc.line); w.field("text", text) }
+            w.object { w in w.field("file", loc.file); w.field("kind", "file"); w.field("line", loc.line); w.field("text", text) }
         case .log(let g):
-            w.object { w.field("kind", "log"); w.key("rejections"); group(g, to: w) }
+            w.object { w in w.field("kind", "log"); w.key("rejections"); group(g, to: &w) }
         }
     }
 
-    private static func remedy(_ r: RemedyOption, _ w: JSONWriter) {
+    private static func remedy(_ r: RemedyOption, _ w: inout JSONWriter) {
         let (kind, target): (String, String) = switch r.suggestion {
         case .renameHostname(let current): ("rename-hostname", current)
         case .editGreeting(let key): ("edit-greeting", key)
@@ -137,16 +137,16 @@ enum FindingJSON {
         case .removeDomainTraces(let d): ("remove-domain-traces", d)
         case .advice(let text): ("advice", text)
         }
-        w.object { w.field("kind", kind); w.field("target", target); w.field("title", r.title); w.field("tradeOff", r.tradeOff) }
+        w.object { w in w.field("kind", kind); w.field("target", target); w.field("title", r.title); w.field("tradeOff", r.tradeOff) }
     }
 
-    private static func subject(_ s: Subject, _ w: JSONWriter) {
+    private static func subject(_ s: Subject, _ w: inout JSONWriter) {
         let kind = switch s {
         case .domain: "domain"
         case .hostName: "host-name"
         case .ip: "ip"
         case .file: "file"
         }
-        w.object { w.field("kind", kind); w.field("value", s.text) }
+        w.object { w in w.field("kind", kind); w.field("value", s.text) }
     }
 }

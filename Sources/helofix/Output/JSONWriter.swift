@@ -6,10 +6,11 @@ import Darwin
 
 /// Writes JSON straight to a file descriptor through a small buffer, so a report of 100,000 domains
 /// never exists as one big string or `Data` (JSONEncoder needed seconds and hundreds of MB for it).
+/// A struct passed `inout`, so appends need no run-time exclusivity checks; call ``flush()`` at the end.
 ///
 /// Layout: top-level keys one per line, each array element on its own line, objects inside an
 /// element on that line: easy to read, grep and diff, and valid for any JSON parser.
-final class JSONWriter {
+struct JSONWriter {
     private struct Container {
         var breaksLines: Bool
         var count = 0
@@ -25,22 +26,20 @@ final class JSONWriter {
         buffer.reserveCapacity(1 << 16)
     }
 
-    deinit { flush() }
-
     // MARK: - Structure
 
     /// `{`, the members written by `body`, `}`.
-    func object(_ body: () -> Void) {
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
         container(open: "{", close: "}", body)
     }
 
     /// `[`, the elements written by `body`, `]`.
-    func array(_ body: () -> Void) {
+    mutating func array(_ body: (inout JSONWriter) -> Void) {
         container(open: "[", close: "]", body)
     }
 
     /// A member name; the next value written is its value.
-    func key(_ name: String) {
+    mutating func key(_ name: String) {
         beginValue()
         quoted(name)
         raw(": ")
@@ -49,36 +48,36 @@ final class JSONWriter {
 
     // MARK: - Values
 
-    func string(_ s: String?) {
+    mutating func string(_ s: String?) {
         guard let s else { return null() }
         beginValue()
         quoted(s)
     }
 
-    func number(_ n: Int?) {
+    mutating func number(_ n: Int?) {
         guard let n else { return null() }
         beginValue()
         raw(String(n))
     }
 
-    func bool(_ b: Bool?) {
+    mutating func bool(_ b: Bool?) {
         guard let b else { return null() }
         beginValue()
         raw(b ? "true" : "false")
     }
 
-    func null() {
+    mutating func null() {
         beginValue()
         raw("null")
     }
 
     /// `"name": value` for the common cases.
-    func field(_ name: String, _ value: String?) { key(name); string(value) }
-    func field(_ name: String, _ value: Int?) { key(name); number(value) }
-    func field(_ name: String, _ value: Bool?) { key(name); bool(value) }
+    mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
+    mutating func field(_ name: String, _ value: Int?) { key(name); number(value) }
+    mutating func field(_ name: String, _ value: Bool?) { key(name); bool(value) }
 
     /// Writes what is buffered.
-    func flush() {
+    mutating func flush() {
         var offset = 0
         while offset < buffer.count {
             let n = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
@@ -92,19 +91,19 @@ final class JSONWriter {
     // MARK: - Internals
 
     /// The top-level object and the arrays that are its members put each item on its own line.
-    private func container(open: String, close: String, _ body: () -> Void) {
+    private mutating func container(open: String, close: String, _ body: (inout JSONWriter) -> Void) {
         beginValue()
         let breaks = stack.isEmpty || (stack.count == 1 && open == "[")
         raw(open)
         stack.append(Container(breaksLines: breaks))
-        body()
+        body(&self)
         let done = stack.removeLast()
         if done.breaksLines && done.count > 0 { newline() }
         raw(close)
     }
 
     /// The comma, space or line break before an item.
-    private func beginValue() {
+    private mutating func beginValue() {
         if awaitingValue {
             awaitingValue = false
             return
@@ -116,11 +115,22 @@ final class JSONWriter {
         stack[top].count += 1
     }
 
-    private func newline() {
+    private mutating func newline() {
         raw("\n" + String(repeating: "  ", count: stack.count))
     }
 
-    private func quoted(_ s: String) {
+    private mutating func quoted(_ s: String) {
+        // Almost every string needs no escaping: append it whole (per-byte appends to a class
+        // property cost an exclusivity check each).
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+            var piece: [UInt8] = [0x22]
+            piece.reserveCapacity(s.utf8.count + 2)
+            piece.append(contentsOf: s.utf8)
+            piece.append(0x22)
+            buffer.append(contentsOf: piece)
+            flushIfFull()
+            return
+        }
         buffer.append(0x22)
         for b in s.utf8 {
             switch b {
@@ -137,12 +147,12 @@ final class JSONWriter {
         flushIfFull()
     }
 
-    private func raw(_ s: String) {
+    private mutating func raw(_ s: String) {
         buffer.append(contentsOf: s.utf8)
         flushIfFull()
     }
 
-    private func flushIfFull() {
+    private mutating func flushIfFull() {
         if buffer.count >= 1 << 16 { flush() }
     }
 }

@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A bench failure, said in one line with what to do.
+struct BenchError: Error {
+    var message: String
+}
+
+/// The command line of helofix-bench.
+struct BenchOptions {
+    /// Hosted domains in the synthetic server.
+    var domains = 100_000
+    /// Size of the synthetic exim_mainlog.
+    var logMiB = 1024
+    /// Timed runs per measurement.
+    var runs = 5
+    /// Where to generate the server (reused when it already holds the same sizes).
+    var dir: String?
+    /// The helofix binary to time (default: next to this executable).
+    var helofix: String?
+
+    init(_ args: ArraySlice<String>) throws(BenchError) {
+        var rest = args
+        while let flag = rest.popFirst() {
+            if flag == "--help" || flag == "-h" {
+                print("usage: helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH]")
+                exit(0)
+            }
+            guard let value = rest.popFirst() else { throw BenchError(message: "\(flag) needs a value") }
+            switch flag {
+            case "--domains": domains = try Self.number(flag, value)
+            case "--log-mib": logMiB = try Self.number(flag, value)
+            case "--runs": runs = try Self.number(flag, value)
+            case "--dir": dir = value
+            case "--helofix": helofix = value
+            default: throw BenchError(message: "unknown option \(flag); see --help")
+            }
+        }
+    }
+
+    private static func number(_ flag: String, _ value: String) throws(BenchError) -> Int {
+        guard let n = Int(value), n > 0 else { throw BenchError(message: "\(flag) wants a positive number, not \(value)") }
+        return n
+    }
+}

@@ -1,0 +1,40 @@
+/// Median, minimum and maximum of a few timed runs.
+struct Statistics {
+    var median: Double
+    var min: Double
+    var max: Double
+
+    init(_ values: [Double]) {
+        let sorted = values.sorted()
+        let mid = sorted.count / 2
+        median = sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+        min = sorted.first ?? 0
+        max = sorted.last ?? 0
+    }
+}
+
+/// One row of the result table.
+struct ResultRow {
+    var name: String
+    var values: Statistics
+    var unit: String
+    var note: String = ""
+
+    func render() -> String {
+        func f(_ v: Double) -> String { unit == "s" ? fixed(v, 3) + " s" : unit == "MiB" ? fixed(v, 1) + " MiB" : fixed(v, 2) }
+        return pad(name, 34) + pad(f(values.median), 12) + pad(f(values.min), 12) + pad(f(values.max), 12) + note
+    }
+}
+
+func fixed(_ v: Double, _ digits: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let n = Int((v * scale).rounded())
+    let whole = n / Int(scale), frac = abs(n % Int(scale))
+    let fracText = String(frac)
+    return "\(n < 0 && whole == 0 ? "-" : "")\(whole)." + String(repeating: "0", count: digits - fracText.count) + fracText
+}
+
+func pad(_ s: String, _ width: Int) -> String {
+    s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+}

@@ -1,0 +1,79 @@
+/// An exim_mainlog of realistic cPanel traffic (arrivals, deliveries, connections, RCPT refusals)
+/// with a sprinkle of impersonation rejections: about one line in 10,000. Same seed, same bytes.
+struct SyntheticLog {
+    let path: String
+    let mib: Int
+    let domains: Int
+
+    /// Senders that get refused, and the greeting each uses.
+    static let refused: [(ip: String, helo: String)] = [
+        (SyntheticServer.whitelistedSender, SyntheticServer.hostname),
+        ("203.0.113.10", SyntheticServer.orphan(0)),
+        ("203.0.113.11", SyntheticServer.orphan(1)),
+        ("2001:0db8:0000:0000:0000:0000:0000:0010", SyntheticServer.orphan(2)),
+    ]
+
+    /// Writes the log; returns the number of impersonation rejections in it.
+    func write() throws(BenchError) -> Int {
+        var w = try ByteWriter(path: path)
+        var random = SeededRandom(seed: 0x48454C4F)
+        var clock = LogClock()
+        var rejections = 0
+        var line = 0
+        let limit = mib << 20
+        while w.count < limit {
+            line += 1
+            if line % 50 == 0 { clock.tick() }
+            let roll = random.below(10_000)
+            if roll == 0 {
+                rejection(&w, &random, clock)
+                rejections += 1
+            } else if roll < 4_000 {
+                delivery(&w, &random, clock, line)
+            } else if roll < 7_000 {
+                w.bytes(clock.text); w.text(" SMTP connection from [198.51.100."); w.number(random.below(250)); w.text("]:")
+                w.number(30_000 + random.below(30_000)); w.text(" (TCP/IP connection count = "); w.number(1 + random.below(9)); w.text(")\n")
+            } else {
+                w.bytes(clock.text); w.text(" H=(spam"); w.number(random.below(1000)); w.text(".example.net) [203.0.113."); w.number(100 + random.below(150))
+                w.text("]:"); w.number(40_000 + random.below(20_000)); w.text(" I=[192.0.2.10]:25 rejected RCPT <info@"); w.text(SyntheticServer.domain(random.below(domains)))
+                w.text(">: Sender verify failed\n")
+            }
+            try w.flushIfLarge()
+        }
+        try w.close()
+        return rejections
+    }
+
+    private func delivery(_ w: inout ByteWriter, _ random: inout SeededRandom, _ clock: LogClock, _ line: Int) {
+        let domain = SyntheticServer.domain(random.below(domains))
+        let id = "1tQ\(line)-000Ab\(line % 97)-\(line % 13)"
+        w.bytes(clock.text); w.text(" \(id) <= news\(random.below(5000))@example.net H=mail.example.net [192.0.2."); w.number(random.below(250))
+        w.text("]:40112 P=esmtps X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no S="); w.number(2000 + random.below(90_000))
+        w.text(" id=\(id)@example.net T=\"Invoice "); w.number(random.below(100_000)); w.text("\"\n")
+        w.bytes(clock.text); w.text(" \(id) => info@\(domain) R=virtual_user T=dovecot_virtual_delivery C=\"250 2.0.0 <info@\(domain)> saved\"\n")
+        w.bytes(clock.text); w.text(" \(id) Completed\n")
+    }
+
+    private func rejection(_ w: inout ByteWriter, _ random: inout SeededRandom, _ clock: LogClock) {
+        let r = Self.refused[random.below(Self.refused.count)]
+        let port = 50_000 + random.below(10_000)
+        w.bytes(clock.text); w.text(" H=(\(r.helo)) [\(r.ip)]:"); w.number(port)
+        w.text(" I=[192.0.2.10]:25 rejected MAIL <orders@\(r.helo)>: \"REJECTED - Bad HELO - Host impersonating [\(r.helo)]\"\n")
+        w.bytes(clock.text); w.text(" SMTP connection from (\(r.helo)) [\(r.ip)]:"); w.number(port); w.text(" closed by DROP in ACL\n")
+    }
+}
+
+/// `YYYY-MM-DD HH:MM:SS` advancing a second at a time from 2026-11-01, kept as bytes.
+struct LogClock {
+    private var seconds = 0
+    private(set) var text: [UInt8] = Array("2026-11-01 00:00:00".utf8)
+
+    mutating func tick() {
+        seconds += 1
+        let day = 1 + (seconds / 86_400) % 28, h = (seconds / 3600) % 24, m = (seconds / 60) % 60, s = seconds % 60
+        for (offset, value) in [(8, day), (11, h), (14, m), (17, s)] {
+            text[offset] = UInt8(48 + value / 10)
+            text[offset + 1] = UInt8(48 + value % 10)
+        }
+    }
+}
