@@ -31,6 +31,17 @@ public struct HostedDomain: Codable, Sendable, Hashable {
         self.sources = sources
     }
 
+    /// Records that the domain is in `list` at `location`.
+    public mutating func add(_ list: DomainList, at location: SourceLocation) {
+        if !lists.contains(list) { lists.append(list) }
+        sources.append(location)
+    }
+
+    /// Sets the owner unless one is known already (the first source wins).
+    public mutating func claim(by account: String) {
+        if owner == nil { owner = account }
+    }
+
     /// Whether mail for it is delivered here, so a greeting with it counts as impersonation.
     public var isLocal: Bool { lists.contains(.local) }
 }

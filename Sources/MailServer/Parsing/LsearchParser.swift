@@ -61,7 +61,7 @@ public enum LsearchParser {
                     result.diagnostics.append(Diagnostic(.nonUTF8, at: .init(file: file, line: lineNumber), text: escaped(buf, start, lineEnd),
                         message: "line \(lineNumber) of \(file) is not valid UTF-8; domain names must be ASCII (use the xn-- form)"))
                 }
-                parseLine(slice, number: lineNumber, file: file, mode: mode, into: &result, firstKeyLine: &firstKeyLine)
+                parseLine(slice, bytes: bytes, offset: start, number: lineNumber, file: file, mode: mode, into: &result, firstKeyLine: &firstKeyLine)
             }
         }
         return result
@@ -75,7 +75,7 @@ public enum LsearchParser {
 
     /// One line, on bytes: splitting UTF-8 at ASCII delimiters is safe, and it keeps 100,000-line
     /// files fast (no per-character String work).
-    private static func parseLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, file: String, mode: Mode,
+    private static func parseLine(_ line: UnsafeBufferPointer<UInt8>, bytes: [UInt8], offset: Int, number: Int, file: String, mode: Mode,
                                   into result: inout LsearchFile, firstKeyLine: inout [String: Int]) {
         let n = line.count
         guard let firstNonSpace = line.firstIndex(where: { !isBlank($0) }) else { return }
@@ -91,13 +91,12 @@ public enum LsearchParser {
             let raw = text(line, 0..<n)
             let tokenEnd = (firstNonSpace..<contentEnd).first { isBlank(line[$0]) } ?? contentEnd
             let token = text(line, firstNonSpace..<tokenEnd)
-            result.entries.append(LsearchEntry(key: token, value: "", line: number, raw: raw, quoted: false,
-                                               visible: false, unquotedToken: token))
+            result.entries.append(LsearchEntry(key: token, value: "", line: number, quoted: false, visible: false,
+                                               file: bytes, range: offset..<(offset + n)))
             result.diagnostics.append(Diagnostic(.invisibleEntry, at: .init(file: file, line: number), text: raw,
                 message: "line \(number) of \(file) starts with white space, so Exim reads it as a continuation and never matches \"\(token)\"; remove the leading space"))
             return
         }
-        let raw = text(line, 0..<n)
         let key: String
         var restStart: Int
         let quoted = line[0] == UInt8(ascii: "\"")
@@ -120,7 +119,7 @@ public enum LsearchParser {
                 }
             }
             guard closed else {
-                result.diagnostics.append(Diagnostic(.unterminatedQuote, at: .init(file: file, line: number), text: raw,
+                result.diagnostics.append(Diagnostic(.unterminatedQuote, at: .init(file: file, line: number), text: text(line, 0..<n),
                     message: "line \(number) of \(file) opens a quote it never closes; add the closing \""))
                 return
             }
@@ -135,17 +134,15 @@ public enum LsearchParser {
         if restStart < contentEnd && line[restStart] == UInt8(ascii: ":") { restStart += 1 }
         while restStart < contentEnd && isBlank(line[restStart]) { restStart += 1 }
         let value = restStart < contentEnd ? text(line, restStart..<contentEnd) : ""
-        let tokenEnd = line.firstIndex(where: isBlank) ?? n
-        let token = tokenEnd == key.utf8.count && !quoted ? key : text(line, 0..<tokenEnd)
         let folded = key.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } || !key.utf8.allSatisfy({ $0 < 0x80 }) ? key.lowercased() : key
         if let first = firstKeyLine[folded] {
-            result.diagnostics.append(Diagnostic(.duplicateKey, at: .init(file: file, line: number), text: raw,
+            result.diagnostics.append(Diagnostic(.duplicateKey, at: .init(file: file, line: number), text: text(line, 0..<n),
                 message: "\"\(key)\" is listed again at line \(number) of \(file); Exim uses only line \(first), remove the duplicate"))
         } else {
             firstKeyLine[folded] = number
         }
-        result.entries.append(LsearchEntry(key: key, value: value, line: number, raw: raw, quoted: quoted,
-                                           visible: true, unquotedToken: token))
+        result.entries.append(LsearchEntry(key: key, value: value, line: number, quoted: quoted, visible: true,
+                                           file: bytes, range: offset..<(offset + n)))
     }
 
     /// Renders bytes for a diagnostic: printable ASCII as is, anything else as `\xNN`, at most 200 characters.

@@ -1,6 +1,12 @@
 extension SnapshotBuilder {
-    /// Reads a cPanel/WHM server (BRIEF §4, cPanel table).
+    /// Reads a cPanel/WHM server (BRIEF §4, cPanel table), in two halves that can run at once.
     mutating func readCPanel() {
+        readCPanelDomains()
+        readCPanelMail()
+    }
+
+    /// Hostname, IPs, the domain lists and their owners.
+    mutating func readCPanelDomains() {
         var extra: [HostnameSource] = []
         if let bytes = bytes("/etc/wwwacct.conf") {
             for s in SettingsFileParser.parse(bytes, separator: nil) where s.key == "HOST" && !s.value.isEmpty {
@@ -13,7 +19,16 @@ extension SnapshotBuilder {
         readDomainList("/etc/remotedomains", as: .remote)
         readDomainList("/etc/secondarymx", as: .secondaryMX)
         readOwners("/etc/userdomains")
-        readAccountDomains()
+        // /etc/userdomains is cPanel's cache of the users files; the users files (one per account,
+        // 10,000 opens on a big server) are read only when the cache leaves a local domain unowned.
+        let hostname = snapshot.hostname
+        if domains.values.contains(where: { $0.owner == nil && $0.lists.contains(.local) && $0.name != hostname }) {
+            readAccountDomains()
+        }
+    }
+
+    /// Greetings, outgoing IPs, whitelists, HELO settings and per-domain traces.
+    mutating func readCPanelMail() {
         readGreetings("/etc/mailhelo", keyedByIP: false)
         readOutgoingIPs("/etc/mailips")
         snapshot.customMailhelo = root.exists("/var/cpanel/custom_mailhelo")

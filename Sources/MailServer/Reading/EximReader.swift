@@ -14,10 +14,7 @@ extension SnapshotBuilder {
                 for name in s.value.split(separator: ";") {
                     let domain = name.trimmingCharacters(in: " \t").lowercased()
                     guard HostName.isValid(domain) else { continue }
-                    var d = domains[domain] ?? HostedDomain(name: domain)
-                    if !d.lists.contains(.local) { d.lists.append(.local) }
-                    d.sources.append(SourceLocation(file: conf, line: s.line))
-                    domains[domain] = d
+                    domains[domain, default: HostedDomain(name: domain)].add(.local, at: SourceLocation(file: conf, line: s.line))
                 }
             }
         }

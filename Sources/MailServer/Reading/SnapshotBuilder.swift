@@ -45,10 +45,8 @@ struct SnapshotBuilder {
                     message: "\"\(entry.key)\" in \(path) is not a valid domain name; correct or remove line \(entry.line)"))
                 continue
             }
-            var domain = domains[name] ?? HostedDomain(name: name)
-            if !domain.lists.contains(list) { domain.lists.append(list) }
-            domain.sources.append(SourceLocation(file: path, line: entry.line))
-            domains[name] = domain
+            // Mutated in place: one hash and no copy of the domain per line.
+            domains[name, default: HostedDomain(name: name)].add(list, at: SourceLocation(file: path, line: entry.line))
         }
     }
 
@@ -61,9 +59,7 @@ struct SnapshotBuilder {
     }
 
     mutating func setOwner(_ name: String, _ owner: String) {
-        var domain = domains[name] ?? HostedDomain(name: name)
-        if domain.owner == nil { domain.owner = owner }
-        domains[name] = domain
+        domains[name, default: HostedDomain(name: name)].claim(by: owner)
     }
 
     /// Reads the hostname from `/etc/hostname` and the platform's own files, noting disagreements.
@@ -175,6 +171,21 @@ struct SnapshotBuilder {
             snapshot.locks.append(LockFileInfo(path: lockPath, target: record.path, pid: pid, program: program,
                                                holderAlive: pid.map(processes.isAlive) ?? false))
         }
+    }
+
+    /// Takes over what another builder read about the same server (everything but the domains,
+    /// hostname and IPs, which only the first builder reads).
+    mutating func absorb(_ other: SnapshotBuilder) {
+        let o = other.snapshot
+        snapshot.greetings += o.greetings
+        snapshot.outgoingIPs += o.outgoingIPs
+        snapshot.customMailhelo = snapshot.customMailhelo || o.customMailhelo
+        snapshot.customMailips = snapshot.customMailips || o.customMailips
+        snapshot.whitelist += o.whitelist
+        snapshot.settings = o.settings
+        snapshot.traces += o.traces
+        snapshot.files += o.files
+        snapshot.diagnostics += o.diagnostics
     }
 
     /// Sorts and returns the snapshot.
