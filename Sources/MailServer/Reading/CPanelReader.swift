@@ -1,5 +1,5 @@
 extension SnapshotBuilder {
-    /// Reads a cPanel/WHM server (BRIEF §4, cPanel table), in two halves that can run at once.
+    /// Reads a cPanel/WHM server (BRIEF §4, cPanel table).
     mutating func readCPanel() {
         readCPanelDomains()
         readCPanelMail()

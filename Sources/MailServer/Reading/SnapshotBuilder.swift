@@ -139,9 +139,9 @@ struct SnapshotBuilder {
     mutating func readTraceDirectory(_ dir: String, kind: DomainTrace.Kind, suffix: String = "") {
         guard let names = root.list(dir) else { return }
         for name in names where name.hasSuffix(suffix) && !name.hasPrefix(".") {
-            let domain = String(name.dropLast(suffix.count)).foldedForLookup
+            let domain = (suffix.isEmpty ? name : String(name.dropLast(suffix.count))).foldedForLookup
             guard HostName.isValid(domain), domain.contains(".") else { continue }
-            snapshot.traces.append(DomainTrace(domain: domain, kind: kind, location: SourceLocation(file: "\(dir)/\(name)")))
+            snapshot.traces.append(DomainTrace(domain: domain, kind: kind, directory: dir, name: name, suffix: suffix))
         }
     }
 
@@ -171,21 +171,6 @@ struct SnapshotBuilder {
             snapshot.locks.append(LockFileInfo(path: lockPath, target: record.path, pid: pid, program: program,
                                                holderAlive: pid.map(processes.isAlive) ?? false))
         }
-    }
-
-    /// Takes over what another builder read about the same server (everything but the domains,
-    /// hostname and IPs, which only the first builder reads).
-    mutating func absorb(_ other: SnapshotBuilder) {
-        let o = other.snapshot
-        snapshot.greetings += o.greetings
-        snapshot.outgoingIPs += o.outgoingIPs
-        snapshot.customMailhelo = snapshot.customMailhelo || o.customMailhelo
-        snapshot.customMailips = snapshot.customMailips || o.customMailips
-        snapshot.whitelist += o.whitelist
-        snapshot.settings = o.settings
-        snapshot.traces += o.traces
-        snapshot.files += o.files
-        snapshot.diagnostics += o.diagnostics
     }
 
     /// Sorts and returns the snapshot.

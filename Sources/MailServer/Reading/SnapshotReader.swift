@@ -1,4 +1,3 @@
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,14 +27,7 @@ public struct SnapshotReader: Sendable {
         guard let platform = PlatformDetector.detect(root) else { throw .notAMailServer(root.path) }
         var builder = SnapshotBuilder(root: root, platform: platform, processes: processes)
         switch platform {
-        case .cpanel:
-            // The domain lists and the mail files are independent: read them on both cores.
-            let halves = BuilderPair(builder)
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                halves.update(half) { half == 0 ? $0.readCPanelDomains() : $0.readCPanelMail() }
-            }
-            builder = halves.first
-            builder.absorb(halves.second)
+        case .cpanel: builder.readCPanel()
         case .directadmin: builder.readDirectAdmin()
         case .exim: builder.readExim()
         case .unknown:
@@ -46,25 +38,4 @@ public struct SnapshotReader: Sendable {
         builder.readLocks()
         return builder.finish()
     }
-}
-
-/// Two builders filled on two threads; each thread touches only its own slot (raw memory, so
-/// there is no shared Swift property whose exclusive access the two threads would contend for).
-private final class BuilderPair: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<SnapshotBuilder>
-
-    init(_ builder: SnapshotBuilder) {
-        slots = .allocate(capacity: 2)
-        slots.initialize(repeating: builder, count: 2)
-    }
-
-    deinit {
-        slots.deinitialize(count: 2)
-        slots.deallocate()
-    }
-
-    func update(_ index: Int, _ body: (inout SnapshotBuilder) -> Void) { body(&slots[index]) }
-
-    var first: SnapshotBuilder { slots[0] }
-    var second: SnapshotBuilder { slots[1] }
 }
