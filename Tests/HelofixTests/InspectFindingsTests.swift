@@ -16,7 +16,7 @@ import Testing
         #expect(r.status == 0)
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         for key in ["diagnostics", "domains", "findings", "greetings", "hostname", "ips", "locks", "logs", "platform",
-                    "rejections", "root", "settings", "traces", "version", "whitelist"] {
+                    "rejections", "root", "settings", "version", "whitelist"] {
             #expect(doc[key] != nil, "\(key)")
         }
         let findings = try #require(doc["findings"] as? [[String: Any]])

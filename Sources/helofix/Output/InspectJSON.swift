@@ -23,7 +23,6 @@ struct InspectJSON {
             w.key("rejections"); w.array { w in for g in logs.groups { FindingJSON.group(g, to: &w) } }
             w.field("root", s.root)
             w.key("settings"); settings(&w)
-            w.key("traces"); w.array { w in for t in s.traces { w.object { w in w.field("domain", t.domain); w.field("file", t.location.file); w.field("kind", t.kind.rawValue); w.field("line", t.location.line) } } }
             w.field("version", 1)
             w.key("whitelist"); w.array { w in for e in s.whitelist { whitelist(e, &w) } }
         }

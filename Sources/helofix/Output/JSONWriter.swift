@@ -120,14 +120,11 @@ struct JSONWriter {
     }
 
     private mutating func quoted(_ s: String) {
-        // Almost every string needs no escaping: append it whole (per-byte appends to a class
-        // property cost an exclusivity check each).
+        // Almost every string needs no escaping: append it whole.
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
-            var piece: [UInt8] = [0x22]
-            piece.reserveCapacity(s.utf8.count + 2)
-            piece.append(contentsOf: s.utf8)
-            piece.append(0x22)
-            buffer.append(contentsOf: piece)
+            buffer.append(0x22)
+            buffer.append(contentsOf: s.utf8)
+            buffer.append(0x22)
             flushIfFull()
             return
         }
