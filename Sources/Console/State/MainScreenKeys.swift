@@ -24,7 +24,7 @@ enum MainScreenKeys {
         case .back:
             if !state.filter.isEmpty { state.setFilter("") }
             state.message = nil
-        case .help, .redraw, .quit: break
+        case .help, .redraw, .quit, .fix, .wizard, .history: break
         }
     }
 
