@@ -95,4 +95,31 @@ import TestSupport
         let etc = try FileManager.default.contentsOfDirectory(atPath: root.path + "/etc")
         #expect(!etc.contains { $0.hasSuffix(".lock") }, "locks released before the signal")
     }
+
+    /// A transaction whose process is alive (another admin's session) is not "interrupted": recovery leaves it.
+    @Test func recoveryLeavesARunningTransactionAlone() throws {
+        let root = try CLIRoot(Fixtures.migratedCPanel)
+        defer { root.remove() }
+        let child = try HelofixBinary.start(["apply", "remove-domain", "shop.example.com", "--yes", "--root", root.path],
+                                            environment: ["HELOFIX_TEST_PAUSE_AT": "after-file-1"])
+        let pid = child.process.processIdentifier
+        defer { kill(pid, SIGKILL); child.process.waitUntilExit() }
+        try #require(Self.waitUntilStopped(pid))
+        // While it works it holds cPanel's two locks: <file>.lock with its PID, and flock on the file.
+        #expect(root.read("/etc/localdomains.lock") == "\(pid)\nhelofix\n")
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        probe.arguments = ["-n", root.path + "/etc/mailhelo", "true"]
+        try probe.run()
+        probe.waitUntilExit()
+        #expect(probe.terminationStatus != 0, "flock is held on /etc/mailhelo")
+        let during = root.tree()
+        let recover = try root.helofix(["recover"])
+        #expect(recover.stdout.contains("No interrupted transaction"), "\(recover.stdout)\(recover.stderr)")
+        #expect(root.tree() == during)
+        #expect(try root.helofix(["history", "--format", "json"]).stdout.contains("\"state\" : \"running\""))
+        kill(pid, SIGKILL)
+        child.process.waitUntilExit()
+        #expect(try root.helofix(["recover"]).stderr.contains("rolled back interrupted transaction"))
+    }
 }

@@ -88,4 +88,29 @@ import TestSupport
         #expect(run.status == 2 && run.stderr.contains("one word without spaces or control characters"))
         #expect(try root.helofix(["verify", "--ip", "not-an-ip", "--helo", "example.com"]).status == 2)
     }
+
+    /// On a terminal apply asks; "n" applies nothing, "y" applies. `script` gives the child a pty.
+    @Test(arguments: [("n", false), ("y", true)])
+    func applyAsksOnATerminal(_ answer: String, _ applied: Bool) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            print("note: /usr/bin/script (util-linux) is missing; terminal prompt test skipped")
+            return
+        }
+        let root = try CLIRoot(Fixtures.migratedCPanel)
+        defer { root.remove() }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", "\(HelofixBinary.url.path) apply remove-greeting '*' --root \(root.path)", "/dev/null"]
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        p.standardError = output
+        try p.run()
+        try input.fileHandleForWriting.write(contentsOf: Data("\(answer)\n".utf8))
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(text.contains("Apply this change? [y/N]"))
+        #expect(root.read("/etc/mailhelo")?.contains("*: server1.hostco.example") == !applied, "\(text)")
+        #expect(text.contains(applied ? "applied: transaction" : "nothing was applied"))
+    }
 }

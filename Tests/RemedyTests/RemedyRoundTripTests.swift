@@ -121,6 +121,12 @@ import TestSupport
         #expect(s.read("/etc/wwwacct.conf")?.contains("HOST server1.example.com") == true)
         #expect(s.auditLines().last?.contains(record.id) == true)
         #expect(record.commands == ["/usr/local/cpanel/bin/set_hostname server1.example.com"])
+        // set_hostname rewrites the files itself; helofix backed them up before it ran.
+        let journal = try #require(TransactionHistory(root: s.serverRoot).journal(record.id))
+        let hostnameBackup = try #require(journal.commandBackups.first { $0.path == "/etc/hostname" })
+        #expect(hostnameBackup.beforeHash == ContentHash.sha256(Array("example.com\n".utf8)))
+        #expect(s.read("/var/lib/helofix/backups/objects/\(hostnameBackup.beforeHash ?? "")") == "example.com\n")
+        #expect(Set(journal.commandBackups.map(\.path)) == ["/etc/hostname", "/etc/wwwacct.conf", "/etc/localdomains", "/etc/mailhelo"])
         _ = try Rollback(root: s.serverRoot).apply(record.id, executor: s.executor(), reason: "")
         #expect(s.read("/etc/hostname") == "example.com\n")
         #expect(s.tree().differences(from: before) == [])

@@ -93,4 +93,18 @@ import Testing
         #expect(edits.count == 20000)
         #expect(edits.filter { $0 == .delete("d12345.example.com") }.count == 1)
     }
+
+    /// Two unrelated big files: bounded work, still a correct (if not minimal) script.
+    @Test func unrelatedLargeFilesStayBounded() {
+        let a = (0..<30000).map { "old \($0)" }, b = (0..<30000).map { "new \($0)" }
+        let edits = UnifiedDiff.edits(a, b)
+        let (x, y) = sides(edits)
+        #expect(x == a && y == b)
+        #expect(UnifiedDiff.edits(a, []).count == 30000)
+    }
+
+    @Test func crlfFilesDiffLineByLine() {
+        let change = FileChange(path: "/etc/x", before: Array("a\r\nb\r\nc\r\n".utf8), after: Array("a\r\nc\r\n".utf8), expected: nil)
+        #expect(UnifiedDiff.render(change) == "--- a/etc/x\n+++ b/etc/x\n@@ -1,3 +1,2 @@\n a\r\n-b\r\n c\r\n")
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 
 /// What a command printed and how it ended.
 public struct CommandOutput: Sendable, Hashable {
+    /// Exit status, and what it printed.
     public var status: Int32
     public var stdout: String
     public var stderr: String

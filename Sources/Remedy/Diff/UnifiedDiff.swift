@@ -8,62 +8,72 @@ public enum UnifiedDiff {
         case insert(String)
     }
 
-    /// The shortest edit script turning `a` into `b`.
+    /// Beyond this many differing lines the middle part is shown as "all removed, all added"
+    /// instead of searching for the shortest script (which costs O(D²) memory).
+    static let maxEditDistance = 2000
+
+    /// The shortest edit script turning `a` into `b` (common head and tail first, then Myers on
+    /// the middle; a middle with more than ``maxEditDistance`` differences is replaced whole).
     public static func edits(_ a: [String], _ b: [String]) -> [Edit] {
+        var head = 0
+        while head < a.count && head < b.count && a[head] == b[head] { head += 1 }
+        var tail = 0
+        while tail < a.count - head && tail < b.count - head && a[a.count - 1 - tail] == b[b.count - 1 - tail] { tail += 1 }
+        let midA = Array(a[head..<(a.count - tail)]), midB = Array(b[head..<(b.count - tail)])
+        var out = a[..<head].map { Edit.keep($0) }
+        if midA.isEmpty || midB.isEmpty {
+            out += midA.map { .delete($0) } + midB.map { .insert($0) }
+        } else {
+            out += myers(midA, midB) ?? (midA.map { .delete($0) } + midB.map { .insert($0) })
+        }
+        return out + a[(a.count - tail)...].map { .keep($0) }
+    }
+
+    /// Myers' algorithm; `nil` when the distance exceeds ``maxEditDistance``. Each round keeps only
+    /// its diagonals -d…d, so memory is O(D²), not O(D·(N+M)).
+    private static func myers(_ a: [String], _ b: [String]) -> [Edit]? {
         let n = a.count, m = b.count
-        let maxD = n + m
-        if maxD == 0 { return [] }
-        let offset = maxD
-        var v = [Int](repeating: 0, count: 2 * maxD + 2)
+        let maxD = min(n + m, maxEditDistance)
+        let offset = maxD + 1
+        var v = [Int](repeating: 0, count: 2 * maxD + 3)
         var trace: [[Int]] = []
-        outer: for d in 0...maxD {
-            trace.append(v)
+        for d in 0...maxD {
+            trace.append(Array(v[(offset - d)...(offset + d)]))
             for k in stride(from: -d, through: d, by: 2) {
-                var x: Int
-                if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
-                    x = v[offset + k + 1]
-                } else {
-                    x = v[offset + k - 1] + 1
-                }
+                var x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1] : v[offset + k - 1] + 1
                 var y = x - k
                 while x < n && y < m && a[x] == b[y] { x += 1; y += 1 }
                 v[offset + k] = x
-                if x >= n && y >= m { trace.append(v); break outer }
+                if x >= n && y >= m { return backtrack(trace, a, b) }
             }
         }
-        return backtrack(trace, a, b, offset)
+        return nil
     }
 
-    private static func backtrack(_ trace: [[Int]], _ a: [String], _ b: [String], _ offset: Int) -> [Edit] {
+    /// Walks the rounds backwards; `trace[d][k + d]` is the furthest x on diagonal k before round d.
+    private static func backtrack(_ trace: [[Int]], _ a: [String], _ b: [String]) -> [Edit] {
         var x = a.count, y = b.count
         var out: [Edit] = []
-        // trace[d] holds v before round d; the last entry is the final v.
-        for d in stride(from: trace.count - 2, through: 0, by: -1) {
+        for d in stride(from: trace.count - 1, through: 0, by: -1) {
             let v = trace[d]
             let k = x - y
-            let prevK: Int
-            if d == 0 {
-                prevK = 0
-            } else if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
-                prevK = k + 1
-            } else {
-                prevK = k - 1
-            }
-            let prevX = d == 0 ? 0 : v[offset + prevK]
+            func at(_ k: Int) -> Int { v[k + d] }
+            let prevK = d == 0 ? 0 : ((k == -d || (k != d && at(k - 1) < at(k + 1))) ? k + 1 : k - 1)
+            let prevX = d == 0 ? 0 : at(prevK)
             let prevY = prevX - prevK
             while x > prevX && y > prevY { x -= 1; y -= 1; out.append(.keep(a[x])) }
             if d > 0 {
                 if x == prevX { y -= 1; out.append(.insert(b[y])) } else { x -= 1; out.append(.delete(a[x])) }
             }
         }
-        while x > 0 && y > 0 { x -= 1; y -= 1; out.append(.keep(a[x])) }
         return out.reversed()
     }
 
-    /// Splits text into lines as `diff` does (a final newline does not start an empty line).
+    /// Splits text into lines as `diff` does (a final newline does not start an empty line). Split
+    /// on the byte, not on Swift characters: "\r\n" is one Character, and CR LF files must diff by line.
     public static func lines(_ bytes: [UInt8]) -> [String] {
         if bytes.isEmpty { return [] }
-        var parts = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var parts = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         if parts.last == "" { parts.removeLast() }
         return parts
     }

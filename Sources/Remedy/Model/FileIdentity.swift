@@ -6,6 +6,7 @@ import MailServer
 public struct FileIdentity: Sendable, Codable, Hashable {
     /// SHA-256 of the content, lower-case hex.
     public var sha256: String
+    /// Size, modification time, inode and device from `lstat`.
     public var size: Int64
     public var mtime: Double
     public var inode: UInt64

@@ -106,13 +106,17 @@ public struct PlatformCommand: Sendable, Codable, Hashable {
     public var why: String
     /// The command that undoes it, run on rollback after the files are restored (`nil` = nothing to undo).
     public var undo: [PlatformCommandStep]
+    /// Files the program is known to rewrite; helofix backs them up before it runs, so their old
+    /// content is in the backup store even though the platform, not helofix, writes them.
+    public var touches: [String]
 
     /// Creates a command.
-    public init(program: String, arguments: [String], why: String, undo: [PlatformCommandStep] = []) {
+    public init(program: String, arguments: [String], why: String, undo: [PlatformCommandStep] = [], touches: [String] = []) {
         self.program = program
         self.arguments = arguments
         self.why = why
         self.undo = undo
+        self.touches = touches
     }
 
     /// The command as it would be typed.
@@ -124,6 +128,7 @@ public struct PlatformCommand: Sendable, Codable, Hashable {
 
 /// A program and its arguments (used for undo steps).
 public struct PlatformCommandStep: Sendable, Codable, Hashable {
+    /// Server path of the program, and its arguments.
     public var program: String
     public var arguments: [String]
 

@@ -65,7 +65,7 @@ public struct DomainRemoval: Remedy {
         let after = LsearchEdit.removing(domain, from: before, mode: mode)
         if after == before { return nil }
         let isDomainList = path == "/etc/localdomains" || path == "/etc/virtual/domains"
-        if isDomainList && LsearchParser.parse(after, file: path, mode: .list).entries.isEmpty && !context.force {
+        if isDomainList && !LsearchEdit.hasKeys(after) && !context.force {
             throw RemedyError(.invalidInput, "removing \(domain) would leave \(path) empty, and Exim would then accept no mail at all here; check the file (or use --force)")
         }
         return try context.change(path, to: after)

@@ -20,6 +20,16 @@ public struct HostnameRename: Remedy {
         }
     }
 
+    /// The files each platform's tool rewrites (BRIEF §8), backed up before it runs.
+    static func touchedFiles(_ platform: Platform) -> [String] {
+        switch platform {
+        case .cpanel: ["/etc/hostname", "/etc/hosts", "/etc/wwwacct.conf", "/etc/localdomains", "/etc/mailhelo"]
+        case .directadmin: ["/etc/hostname", "/etc/hosts", "/usr/local/directadmin/conf/directadmin.conf", "/etc/virtual/domains",
+                            "/etc/virtual/helo_data"]
+        case .exim, .unknown: ["/etc/hostname", "/etc/mailname"]
+        }
+    }
+
     public func plan(in context: PlanningContext) throws(RemedyError) -> Plan {
         // cPanel's own limit (Whostmgr::Hostname): at most 60 characters.
         try InputRules.hostName(name, what: "hostname", maxLength: 60)
@@ -35,7 +45,7 @@ public struct HostnameRename: Remedy {
         let undo = snapshot.hostname.map { [PlatformCommandStep(program: program, arguments: arguments($0))] } ?? []
         let command = PlatformCommand(program: program, arguments: arguments(name),
                                       why: "renames the host the \(snapshot.platform.displayName) way, so every file that names it agrees",
-                                      undo: undo)
+                                      undo: undo, touches: Self.touchedFiles(snapshot.platform))
         return Plan(request: .renameHostname(name), title: "Rename this server from \(snapshot.hostname ?? "(unknown)") to \(name)",
                     explanation: "Other servers that greet with the old name no longer collide with it, and this server's own greeting becomes \(name).",
                     commands: [command],

@@ -16,21 +16,46 @@ enum LsearchEdit {
     }
 
     /// The 0-based line indexes of the visible entries whose key is `key` (case-insensitive),
-    /// with their continuation lines in key/value files.
+    /// with their continuation lines in key/value files. A key is read from its own line only
+    /// (Exim's lsearch rule), so only lines that contain the key's text are parsed: a one-line
+    /// removal from a 100 000-line localdomains stays fast.
     static func entryLines(_ bytes: [UInt8], key: String, mode: LsearchParser.Mode) -> Set<Int> {
-        let parsed = LsearchParser.parse(bytes, file: "", mode: mode)
         let all = lines(bytes)
+        let needle = Array(key.lowercased().utf8)
         var result = Set<Int>()
-        for entry in parsed.entries where entry.visible && entry.key.lowercased() == key.lowercased() {
-            var i = entry.line - 1
+        for (index, line) in all.enumerated() {
+            guard let first = line.first, first != 0x20, first != 0x09, first != UInt8(ascii: "#"),
+                  contains(line, lowercasedNeedle: needle) else { continue }
+            let parsed = LsearchParser.parse(line, file: "", mode: mode)
+            guard let entry = parsed.entries.first, entry.visible, entry.key.lowercased() == key.lowercased() else { continue }
+            var i = index
             result.insert(i)
-            // Indented lines after a key continue its value in a key/value file (Exim's lsearch rule).
-            while mode == .keyValue, i + 1 < all.count, let first = all[i + 1].first, first == 0x20 || first == 0x09 {
+            // Indented lines after a key continue its value in a key/value file.
+            while mode == .keyValue, i + 1 < all.count, let next = all[i + 1].first, next == 0x20 || next == 0x09 {
                 i += 1
                 result.insert(i)
             }
         }
         return result
+    }
+
+    /// Whether `line` contains `needle` (already lower case), ASCII case-insensitively.
+    static func contains(_ line: [UInt8], lowercasedNeedle needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, line.count >= needle.count else { return needle.isEmpty }
+        let lowered = line.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        outer: for start in 0...(lowered.count - needle.count) {
+            for k in 0..<needle.count where lowered[start + k] != needle[k] { continue outer }
+            return true
+        }
+        return false
+    }
+
+    /// Whether the file has at least one visible key line (not blank, not a comment, not indented).
+    static func hasKeys(_ bytes: [UInt8]) -> Bool {
+        lines(bytes).contains { line in
+            guard let first = line.first else { return false }
+            return first != 0x20 && first != 0x09 && first != 0x0A && first != 0x0D && first != UInt8(ascii: "#")
+        }
     }
 
     /// `bytes` without the entries for `key`.
@@ -96,12 +121,20 @@ enum LsearchEdit {
         return all.enumerated().filter { !drop.contains($0.offset) }.flatMap(\.element)
     }
 
-    /// Problems in `after` that `before` did not have (a staged file must not get worse).
+    /// Problems in `after` that `before` did not have. Removing whole entries cannot add any, so
+    /// the (costly) full parse runs only when lines were added or changed.
     static func newProblems(before: [UInt8]?, after: [UInt8], file: String, mode: LsearchParser.Mode) -> [Diagnostic] {
+        var old: [[UInt8]: Int] = [:]
+        for line in lines(before ?? []) { old[line, default: 0] += 1 }
+        var added = false
+        for line in lines(after) {
+            if let n = old[line], n > 0 { old[line] = n - 1 } else { added = true; break }
+        }
+        guard added else { return [] }
         let serious: Set<Diagnostic.Problem> = [.invalidEntry, .binaryContent, .unterminatedQuote, .duplicateKey, .invisibleEntry]
-        let old = LsearchParser.parse(before ?? [], file: file, mode: mode).diagnostics.filter { serious.contains($0.problem) }
-        let new = LsearchParser.parse(after, file: file, mode: mode).diagnostics.filter { serious.contains($0.problem) }
-        return new.count > old.count ? Array(new.suffix(new.count - old.count)) : []
+        let was = LsearchParser.parse(before ?? [], file: file, mode: mode).diagnostics.filter { serious.contains($0.problem) }
+        let now = LsearchParser.parse(after, file: file, mode: mode).diagnostics.filter { serious.contains($0.problem) }
+        return now.count > was.count ? Array(now.suffix(now.count - was.count)) : []
     }
 }
 

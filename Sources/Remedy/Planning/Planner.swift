@@ -3,6 +3,7 @@ import MailServer
 /// Turns a ``RemedyRequest`` into a ``Plan`` for one server. Reads only: a read-only session
 /// (console without edit mode, `helofix plan`) can use it freely.
 public struct Planner: Sendable {
+    /// The server as read, and the root it was read from.
     public let snapshot: ServerSnapshot
     public let root: ServerRoot
 

@@ -6,6 +6,7 @@ import Glibc
 /// What a remedy needs to make its plan: the snapshot, the root to read current file contents
 /// from, and whether the admin forced past a soft refusal. Reads only; never writes.
 public struct PlanningContext: Sendable {
+    /// The server as read, and the root to read current file contents from.
     public let snapshot: ServerSnapshot
     public let root: ServerRoot
     /// `--force`: accept what is refused by default (an over-broad range, a bare hosted domain).

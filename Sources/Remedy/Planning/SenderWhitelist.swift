@@ -47,11 +47,12 @@ public struct SenderWhitelist: Remedy {
         }
         let rebuild = PlatformCommand(program: "/scripts/buildeximconf", arguments: [],
                                       why: "cPanel copies custom ACLs into /etc/exim.conf only when it rebuilds the configuration",
-                                      undo: [PlatformCommandStep(program: "/scripts/buildeximconf", arguments: [])])
+                                      undo: [PlatformCommandStep(program: "/scripts/buildeximconf", arguments: [])],
+                                      touches: ["/etc/exim.conf"])
         return Plan(request: .whitelist(range), title: "Accept \(entry) before the greeting checks (custom_begin_mail)",
                     explanation: "cPanel runs the custom_begin_mail ACL before requirehelonoforge/requirehelonold, so mail from \(entry) is accepted before the \"Host impersonating\" check.",
                     risk: Self.risk, createDirectories: context.missingDirectories(for: path), files: [change], commands: [rebuild],
-                    followUps: ["WHM » Exim Configuration Manager » \"Reset configuration\" disables custom ACLs: re-check after a reset.",
+                    followUps: ["Check in WHM » Exim Configuration Manager » Advanced Editor that the custom_begin_mail ACL block is enabled; \"Reset configuration\" disables custom ACLs, so re-check after a reset.",
                                 "Test with: helofix verify --ip \(entry.split(separator: "/").first ?? "") --helo <the sender's greeting>"])
     }
 

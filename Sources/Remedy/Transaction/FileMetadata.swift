@@ -5,6 +5,7 @@ import Glibc
 /// Owner, group, permission bits and extended attributes of a file (SELinux label, ACLs), kept so
 /// a replaced or restored file keeps exactly what it had: `root:mail 0640` stays `root:mail 0640`.
 public struct FileMetadata: Sendable, Codable, Hashable {
+    /// Owner and group ids.
     public var uid: UInt32
     public var gid: UInt32
     /// Permission bits (`0o640`).

@@ -53,7 +53,7 @@ struct RetentionPruner {
     private func collectGarbage(_ kept: [TransactionJournal]) {
         var manifest: [String: ManifestEntry] = [:]
         for j in kept {
-            for f in j.files {
+            for f in j.files + j.commandBackups {
                 for hash in [f.beforeHash, f.afterHash].compactMap({ $0 }) {
                     var entry = manifest[hash] ?? ManifestEntry(hash: hash, paths: [], transactions: [])
                     if !entry.paths.contains(f.path) { entry.paths.append(f.path) }

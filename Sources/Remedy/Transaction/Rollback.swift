@@ -22,6 +22,7 @@ public struct Rollback: Sendable {
         switch record.state {
         case .committed: break
         case .rolledBack: throw RemedyError(.notApplicable, "transaction \(id) was already rolled back by \(record.rolledBackBy ?? "?"); roll back that one to redo it")
+        case .running: throw RemedyError(.conflict, "transaction \(id) is still being applied by another helofix; wait for it to finish")
         case .aborted, .interrupted: throw RemedyError(.notApplicable, "transaction \(id) never completed (\(record.state.rawValue)), so its files are as they were; nothing to roll back")
         }
         let store = StateStore(root: root)
@@ -47,7 +48,8 @@ public struct Rollback: Sendable {
             throw RemedyError(.conflict, "files changed after transaction \(id), so rolling it back would lose those changes; nothing was written (use --force to roll back anyway):\n" + drift.joined())
         }
         let commands = journal.commands.flatMap { command in
-            command.undo.map { PlatformCommand(program: $0.program, arguments: $0.arguments, why: "undo \(command.commandLine)", undo: [command.step]) }
+            command.undo.map { PlatformCommand(program: $0.program, arguments: $0.arguments, why: "undo \(command.commandLine)",
+                                             undo: [command.step], touches: command.touches) }
         }
         return Plan(request: nil, title: "Roll back \(id): \(journal.title)",
                     explanation: "Puts back every file transaction \(id) changed, from its backups, as a new transaction.",

@@ -14,9 +14,13 @@ import Glibc
 /// read back) → platform commands → commit marker → signals restored → audit → retention.
 /// Any failure after the journal undoes the transaction from the journal.
 public struct TransactionExecutor: Sendable {
+    /// The server root every path is resolved under.
     public let root: ServerRoot
+    /// Who is making the change (journal and audit).
     public let identity: Identity
+    /// Transaction ids, journal times and retention ages come from it.
     public let clock: any TimeSource
+    /// Runs the platform commands.
     public let runner: any CommandRunner
     let processes: any ProcessProbe
     let lockWait: Double
@@ -107,13 +111,32 @@ public struct TransactionExecutor: Sendable {
             }
             entries.append(entry)
         }
+        let commandBackups = try backUpCommandTargets(plan)
         try SafeFileWriter.syncDirectory(store.objects, serverPath: StateStore.directory)
-        let journal = TransactionJournal(id: newID(), time: clock.now(), identity: identity, reason: reason,
+        let journal = TransactionJournal(id: newID(), time: clock.now(), identity: identity, pid: getpid(), reason: reason,
                                          remedy: plan.request?.summary ?? "rollback \(rollbackOf ?? "")", title: plan.title,
                                          rollbackOf: rollbackOf, files: entries, createdDirectories: plan.createDirectories,
-                                         removedDirectories: plan.removeDirectories, commands: plan.commands)
+                                         removedDirectories: plan.removeDirectories, commands: plan.commands,
+                                         commandBackups: commandBackups)
         try store.writeJournal(journal)
         return journal
+    }
+
+    /// Copies the files the platform commands rewrite into the backup store (regular files only).
+    private func backUpCommandTargets(_ plan: Plan) throws(RemedyError) -> [JournalFile] {
+        var entries: [JournalFile] = []
+        for path in Set(plan.commands.flatMap(\.touches)).sorted() {
+            let host = root.hostPath(path)
+            guard let st = try? TargetCheck.lstatus(host, serverPath: path), st.st_mode & S_IFMT == S_IFREG,
+                  let bytes = SafeFileWriter.readFile(host) else { continue }
+            var entry = JournalFile(path: path, realPath: Self.realPath(host), beforeHash: try store.storeObject(bytes), afterHash: nil)
+            entry.beforeSize = Int64(st.st_size)
+            entry.beforeMtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+            entry.beforeInode = UInt64(st.st_ino)
+            entry.beforeMetadata = FileMetadata.read(hostPath: host, status: st)
+            entries.append(entry)
+        }
+        return entries
     }
 
     /// The file's content and stat under the lock, refusing when it is not what the plan saw.

@@ -1,4 +1,7 @@
 import MailServer
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The transactions recorded under the state directory, newest last. Read-only: usable in a
 /// read-only session.
@@ -41,6 +44,8 @@ public struct TransactionHistory: Sendable {
         } else if store.hasMarker(j.id, .aborted) {
             state = .aborted
             note = store.markerNote(j.id, .aborted)
+        } else if j.pid != getpid() && SystemProcessProbe().isAlive(j.pid) {
+            state = .running
         } else {
             state = .interrupted
         }

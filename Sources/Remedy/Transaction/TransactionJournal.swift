@@ -6,19 +6,30 @@ import Foundation
 public struct TransactionJournal: Sendable, Codable {
     /// Sortable id: `20261129-145100-1a2b`.
     public var id: String
+    /// When it started.
     public var time: Date
+    /// Who made it.
     public var identity: Identity
+    /// The process that runs it: recovery leaves a transaction alone while that process lives.
+    public var pid: Int32
     /// The admin's reason (`--reason`).
     public var reason: String
     /// `remedy args…`, or `rollback ID`.
     public var remedy: String
+    /// The plan's one-line title.
     public var title: String
     /// The transaction this one undoes, for rollbacks.
     public var rollbackOf: String?
+    /// Every file changed, created or removed, in path order.
     public var files: [JournalFile]
+    /// Directories it created (removed again on undo).
     public var createdDirectories: [DirectoryChange]
+    /// Directories it removed (recreated on undo).
     public var removedDirectories: [DirectoryChange]
+    /// Platform commands it ran, with their undo steps.
     public var commands: [PlatformCommand]
+    /// Backups of the files the platform commands rewrite (content before the commands ran).
+    public var commandBackups: [JournalFile]
 }
 
 /// One file in a journal: what it was and what it becomes.
@@ -31,6 +42,7 @@ public struct JournalFile: Sendable, Codable, Hashable {
     public var beforeHash: String?
     /// SHA-256 of the content after (`nil` = the file is removed).
     public var afterHash: String?
+    /// Size, modification time and inode before (the identity that was checked under the lock).
     public var beforeSize: Int64?
     public var beforeMtime: Double?
     public var beforeInode: UInt64?
@@ -50,21 +62,30 @@ public enum TransactionState: String, Sendable, Codable {
     case aborted
     /// Journal without commit marker: will be undone at the next start in edit mode.
     case interrupted
+    /// Journal without commit marker whose process is still alive: in progress in another session.
+    case running
 }
 
 /// A transaction as the history lists it.
 public struct TransactionRecord: Sendable, Codable, Hashable {
+    /// The transaction id (`helofix rollback ID`).
     public var id: String
+    /// When it started.
     public var time: Date
     /// The person (sudo user, else user).
     public var who: String
+    /// Who made it.
     public var identity: Identity
+    /// `remedy args…` or `rollback ID`.
     public var remedy: String
+    /// The plan's one-line title.
     public var title: String
+    /// The admin's reason.
     public var reason: String
     /// Server paths of the files it changed.
     public var files: [String]
     public var commands: [String]
+    /// Committed, rolled back, aborted, interrupted or running.
     public var state: TransactionState
     /// The transaction it undid (for rollbacks).
     public var rollbackOf: String?

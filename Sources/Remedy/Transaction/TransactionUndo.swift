@@ -73,7 +73,7 @@ struct TransactionUndo {
             // A lock file left by the interrupted run names a dead PID: stale, so it is ours to clear.
             if let lock = SafeFileWriter.readFile(host + ".lock"),
                let pid = String(decoding: lock, as: UTF8.self).split(separator: "\n").first.flatMap({ Int32($0) }),
-               !SystemProcessProbe().isAlive(pid) {
+               !processes.isAlive(pid) {
                 unlink(host + ".lock")
             }
         }

@@ -71,7 +71,7 @@ enum PlanText {
         if let risk = plan.risk { out += "\nRisk: \(risk)\n" }
         out += "\n" + plan.diff
         if !plan.commands.isEmpty {
-            out += "\nCommands:\n" + plan.commands.map { "  \($0.commandLine)  (\($0.why))\n" }.joined()
+            out += "\nWhy the commands run:\n" + plan.commands.map { "  \($0.program): \($0.why)\n" }.joined()
         }
         if !plan.followUps.isEmpty { out += "\nAfterwards:\n" + plan.followUps.map { "  - \($0)\n" }.joined() }
         return out
