@@ -187,7 +187,9 @@ enum FixKeys {
             return nextFinding(&state)
         case .enter, .escape, .backspace:
             close(&state)
-            return state.history != nil ? [.fix(.loadHistory)] : []
+            guard state.history != nil else { return [] }
+            state.history?.diff = nil
+            return [.fix(.loadHistory)]
         case .character("q"): return [.quit]
         default: scroll(key, &state)
         }

@@ -31,7 +31,8 @@ public enum FixOptions {
         let row = data.rows[address.pane.rawValue][address.row]
         var options: [FixOption] = []
         for index in row.findings.sorted() where index < data.findings.count {
-            for option in forFinding(data.findings[index], hostname: data.hostname) where option.kind != nil && !options.contains(option) {
+            for option in forFinding(data.findings[index], hostname: data.hostname)
+            where option.kind != nil && !options.contains(where: { $0.kind == option.kind && $0.prefill == option.prefill }) {
                 options.append(option)
             }
         }

@@ -27,9 +27,12 @@ public enum FixScreenText {
         case .choose:
             add("What can be done, recommended first:", .title)
             for (i, option) in flow.options.enumerated() {
-                let pointer = i == flow.selected ? String(state.glyphs.pointer) : " "
                 let tag = option.kind == nil ? " (by hand)" : i == 0 ? " (recommended)" : ""
-                add("\(pointer) \(i + 1). \(option.title)\(tag)", i == flow.selected ? .selection : .normal)
+                if i == flow.selected {
+                    add("\(state.glyphs.pointer) \(i + 1). \(option.title)\(tag)", .selection)
+                } else {
+                    add("\(i + 1). \(option.title)\(tag)", .normal, indent: 2)
+                }
                 add(option.tradeOff, .dim, indent: 5)
                 if let advice = option.advice, i == flow.selected { add(advice, .keyHint, indent: 5) }
             }
@@ -39,7 +42,7 @@ public enum FixScreenText {
             blank()
             formStatus(flow, state, add)
         case .preview:
-            preview(flow, state, add, blank)
+            preview(flow, state, add, blank) { out.append($0) }
         case .confirm:
             confirm(flow, state, &input, add, blank, count: { out.count })
         case .applying:
@@ -63,7 +66,8 @@ public enum FixScreenText {
         }
     }
 
-    private static func preview(_ flow: FixFlow, _ state: ConsoleState, _ add: (String, StyleRole, Int) -> Void, _ blank: () -> Void) {
+    private static func preview(_ flow: FixFlow, _ state: ConsoleState, _ add: (String, StyleRole, Int) -> Void, _ blank: () -> Void,
+                                _ out: (DetailText.Line) -> Void) {
         guard let plan = flow.readyPlan else {
             add(flow.refusal ?? "Planning" + state.glyphs.ellipsis, flow.refusal == nil ? .dim : .statusError, 0)
             return
@@ -75,7 +79,8 @@ public enum FixScreenText {
         for line in plan.diff.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
             let role: StyleRole = line.hasPrefix("+++") || line.hasPrefix("---") ? .title
                 : line.hasPrefix("+") ? .diffAdd : line.hasPrefix("-") ? .diffDel : line.hasPrefix("@@") ? .keyHint : .normal
-            add(String(line), role, 0)
+            // Diff lines keep their leading space and are cut, not wrapped; tabs become spaces.
+            out(DetailText.Line(text: line.replacingOccurrences(of: "\t", with: "    "), role: role, indent: 0))
         }
         if !plan.commands.isEmpty {
             blank()

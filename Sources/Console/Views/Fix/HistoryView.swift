@@ -13,7 +13,7 @@ enum HistoryView {
             for (i, line) in diff.lines.dropFirst(scroll).prefix(rows).enumerated() {
                 let role: StyleRole = line.hasPrefix("+++") || line.hasPrefix("---") ? .title
                     : line.hasPrefix("+") ? .diffAdd : line.hasPrefix("-") ? .diffDel : line.hasPrefix("@@") ? .keyHint : .normal
-                grid.write(line, x: 2, y: 2 + i, role: role, limit: grid.width - 3)
+                grid.write(line.replacingOccurrences(of: "\t", with: "    "), x: 2, y: 2 + i, role: role, limit: grid.width - 3)
             }
             return
         }
