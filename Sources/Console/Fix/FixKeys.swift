@@ -113,7 +113,7 @@ enum FixKeys {
         switch key {
         case .enter, .character("y"):
             guard state.mode.allowsChanges else {
-                state.message = (FixText.readOnly, true)
+                state.message = (FixText.readOnly, false)
                 return []
             }
             guard flow.readyPlan != nil else {
@@ -165,7 +165,7 @@ enum FixKeys {
 
     private static func startApply(_ target: FixTarget, _ state: inout ConsoleState) -> [ConsoleEffect] {
         guard state.mode.allowsChanges, state.fix?.readyPlan != nil else {
-            state.message = (FixText.readOnly, true)
+            state.message = (FixText.readOnly, false)
             return []
         }
         state.fix?.step = .applying

@@ -6,7 +6,7 @@ enum FixStart {
     /// `e`: the options for what is selected; straight to the form when there is only one.
     static func fixSelected(_ state: inout ConsoleState) -> [ConsoleEffect] {
         guard state.mode.allowsChanges else {
-            state.message = (FixText.readOnly, true)
+            state.message = (FixText.readOnly, false)
             return []
         }
         let host = state.data.hostname

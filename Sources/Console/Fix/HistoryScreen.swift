@@ -79,7 +79,7 @@ enum HistoryKeys {
     private static func rollback(_ state: inout ConsoleState) -> [ConsoleEffect] {
         guard let record = state.history?.selected else { return [] }
         guard state.mode.allowsChanges else {
-            state.message = (FixText.readOnly, true)
+            state.message = (FixText.readOnly, false)
             return []
         }
         guard record.state == .committed else {
