@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "MailServerTests", dependencies: ["MailServer", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "RemedyTests", dependencies: ["Remedy", "Diagnosis", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TestSupport"], exclude: ["__Snapshots__"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HelofixTests", dependencies: ["helofix", "TestSupport"], swiftSettings: strict),
     ]
