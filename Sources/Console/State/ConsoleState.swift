@@ -113,7 +113,7 @@ public struct ConsoleState: Sendable {
             let rows = data.rows[pane.rawValue]
             visible[pane.rawValue] = needle.isEmpty
                 ? Array(rows.indices)
-                : rows.indices.filter { rows[$0].searchText.contains(needle) }
+                : rows.indices.filter { rows[$0].matches(needle) }
             positions[pane.rawValue].scrollIntoView(count: visible[pane.rawValue].count, page: paneRows)
         }
     }

@@ -114,7 +114,7 @@ enum HeaderView {
         x += grid.write("[\(state.mode.label)]", x: x, y: 0, role: state.mode == .readOnly ? .statusWarn : .statusOK)
         let rightStart = grid.width - width(right)
         let platform = "  " + d.platformName
-        if x + CharacterWidth.of(platform) + 1 < rightStart { grid.write(platform, x: x, y: 0, role: .header) }
+        if x + CharacterWidth.of(platform) + 1 <= rightStart { grid.write(platform, x: x, y: 0, role: .header) }
         var rx = max(x + 1, rightStart)
         for (text, role) in right { rx += grid.write(text, x: rx, y: 0, role: role) }
     }

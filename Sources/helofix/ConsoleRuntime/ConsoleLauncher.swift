@@ -75,7 +75,10 @@ struct ConsoleLauncher {
         if startWizard { _ = FixCommands.startWizard(&state) }
 
         let log = logSource(snapshot)
-        if let log { log.start { inbox.post(.console(.log($0))) } } else {
+        if let log {
+            state.logStatus = .scanning(done: 0, total: 0)
+            log.start { inbox.post(.console(.log($0))) }
+        } else {
             _ = ConsoleReducer.reduce(&state, .log(.unavailable("no mail log known for this platform (pass --log FILE)")))
         }
         let watcher = ServerWatcher(hostPaths: snapshot.files.map { root.hostPath($0.path) })
