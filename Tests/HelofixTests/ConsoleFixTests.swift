@@ -7,10 +7,17 @@ import TestSupport
 /// Fixing from the console, end to end: the real binary in tmux on fixture roots, every step on
 /// screen, the files checked on disk.
 @Suite struct ConsoleFixTests {
-    /// Opens `helofix ARGS --root ROOT` in a 100x30 tmux window.
+    /// Opens `helofix ARGS --root ROOT` in a 100x30 tmux window, through a shell that prints
+    /// `exit=STATUS` when it ends (read with ``exitStatus(_:)``).
     static func open(_ root: String, _ arguments: String = "", env: String = "") throws -> TmuxSession {
-        let command = "exec env TERM=tmux-256color LANG=C.UTF-8 HOME=\(shellQuoted(root)) \(env) \(shellQuoted(HelofixBinary.path)) \(arguments) --root \(shellQuoted(root))"
-        return try TmuxSession(width: 100, height: 30, command: command)
+        let run = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(shellQuoted(root)) \(env) \(shellQuoted(HelofixBinary.path)) \(arguments) --root \(shellQuoted(root)); echo exit=$?; sleep 60"
+        return try TmuxSession(width: 100, height: 30, command: "sh -c \(shellQuoted(run))")
+    }
+
+    /// The status the shell printed once helofix ended (`nil` if it has not within 10 s).
+    static func exitStatus(_ tmux: TmuxSession) -> Int32? {
+        let screen = tmux.waitFor(timeout: 10) { $0.contains("exit=") }.screen
+        return screen.firstMatch(of: #/exit=(\d+)/#).flatMap { Int32($0.1) }
     }
 
     /// Filters the main screen to shop.example.com and walks the fix to its confirmation step.
@@ -24,8 +31,8 @@ import TestSupport
         let options = tmux.waitFor("What can be done")
         #expect(options.ok, "no options:\n\(options.screen)")
         tmux.send("Enter")
-        let form = tmux.waitFor("OK: Remove every trace of shop.example.com")
-        #expect(form.ok && form.screen.contains("Domain to remove: shop.example.com"), "form:\n\(form.screen)")
+        let form = tmux.waitFor { $0.contains("OK: Remove every trace of shop.example.com") && $0.contains("Domain to remove: shop.example.com") }
+        #expect(form.ok, "form:\n\(form.screen)")
         // Validation as you type comes from the Remedy layer.
         tmux.send("C-u")
         tmux.type("shop..example")
@@ -37,8 +44,9 @@ import TestSupport
         tmux.type("shop.example.com")
         #expect(tmux.waitFor("OK: Remove every trace").ok)
         tmux.send("Enter")
-        let preview = tmux.waitFor("+++ b/etc/localdomains")
-        #expect(preview.ok && preview.screen.contains("-shop.example.com"), "preview:\n\(preview.screen)")
+        // One condition per wait: a capture can land in the middle of a frame being drawn.
+        let preview = tmux.waitFor { $0.contains("+++ b/etc/localdomains") && $0.contains("-shop.example.com") }
+        #expect(preview.ok, "preview:\n\(preview.screen)")
         tmux.send("Enter")
         #expect(tmux.waitFor("Type the domain, shop.example.com").ok)
     }
@@ -57,9 +65,8 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: root.path + "/var/lib/helofix"))
         tmux.type("m")
         tmux.send("Enter")
-        let done = tmux.waitFor(timeout: 10) { $0.contains("The finding is gone") }
+        let done = tmux.waitFor(timeout: 10) { $0.contains("The finding is gone") && $0.contains("Applied: transaction") }
         #expect(done.ok, "no result:\n\(done.screen)")
-        #expect(done.screen.contains("Applied: transaction"))
         #expect(root.read("/etc/localdomains")?.contains("shop.example.com") == false)
         #expect(!FileManager.default.fileExists(atPath: root.path + "/etc/valiases/shop.example.com"))
         let objects = (try? FileManager.default.contentsOfDirectory(atPath: root.path + "/var/lib/helofix/backups/objects")) ?? []
@@ -69,8 +76,8 @@ import TestSupport
         let history = tmux.waitFor("committed  remove-domain shop.example.com")
         #expect(history.ok, "history:\n\(history.screen)")
         tmux.send("Enter")
-        let diff = tmux.waitFor("History: diff of")
-        #expect(diff.ok && diff.screen.contains("-shop.example.com"), "diff:\n\(diff.screen)")
+        let diff = tmux.waitFor { $0.contains("History: diff of") && $0.contains("-shop.example.com") }
+        #expect(diff.ok, "diff:\n\(diff.screen)")
         tmux.send("Escape", "r")
         #expect(tmux.waitFor("+shop.example.com").ok, "rollback preview")
         tmux.send("Enter")
@@ -81,8 +88,10 @@ import TestSupport
         #expect(root.tree().differences(from: before) == [], "not byte-identical after the rollback")
         tmux.send("Enter")
         #expect(tmux.waitFor("rolled-back  remove-domain shop.example.com").ok)
-        tmux.send("Escape", "q")
-        #expect(tmux.waitForExit() == 0)
+        tmux.send("Escape")
+        #expect(tmux.waitFor { $0.contains("Whitelisted senders") && !$0.contains("History:") }.ok)
+        tmux.send("q")
+        #expect(Self.exitStatus(tmux) == 0, "\(tmux.capture())")
     }
 
     @Test func wizardRenamesACollidingHostnameWithThePlatformTool() throws {
@@ -91,13 +100,13 @@ import TestSupport
         try StandInScripts.setHostname(in: root.path)
         let before = root.tree()
         let tmux = try Self.open(root.path, "wizard")
-        let first = tmux.waitFor("What is wrong")
-        #expect(first.ok && first.screen.contains("Why"), "wizard did not open:\n\(first.screen)")
+        let first = tmux.waitFor { $0.contains("What is wrong") && $0.contains("Why") }
+        #expect(first.ok, "wizard did not open:\n\(first.screen)")
         // Walk the findings until one offers the rename (skipping the others with s).
         var options = ""
         for _ in 0..<6 {
             tmux.send("Enter")
-            options = tmux.waitFor("What can be done").screen
+            options = tmux.waitFor { $0.contains("What can be done") && $0.contains("Enter take it") }.screen
             if options.contains("Rename this server") { break }
             tmux.send("s")
             _ = tmux.waitFor("What is wrong")
@@ -144,8 +153,8 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: path) }
         let before = TreeState.capture(path, excluding: [])
         let tmux = try Self.open(path, "--read-only")
-        let first = tmux.waitFor("Whitelisted senders")
-        #expect(first.ok && first.screen.contains("[READ-ONLY]"), "\(first.screen)")
+        let first = tmux.waitFor { $0.contains("Whitelisted senders") && $0.contains("[READ-ONLY]") }
+        #expect(first.ok, "\(first.screen)")
         tmux.send("e")
         #expect(tmux.waitFor("read-only: run as root without --read-only to make changes").ok)
         // The wizard explains and previews, but cannot go past the preview.
@@ -167,7 +176,7 @@ import TestSupport
             PaneProcess.settle(tmux)
         }
         tmux.send("q")
-        #expect(tmux.waitForExit() == 0, "\(tmux.capture())")
+        #expect(Self.exitStatus(tmux) == 0, "\(tmux.capture())")
         #expect(TreeState.capture(path, excluding: []) == before, "files changed: \(TreeState.capture(path, excluding: []).differences(from: before))")
         #expect(!FileManager.default.fileExists(atPath: path + "/var/lib/helofix"), "a read-only session created the state directory")
     }
@@ -180,9 +189,8 @@ import TestSupport
         let cli = try expected.helofix(["apply", "--yes", "remove-domain", "shop.example.com"])
         #expect(cli.status == 0, "\(cli.stderr)")
         let after = expected.tree()
-        // Through a shell: tmux continues a stopped child of its own, the shell does not.
-        let run = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(shellQuoted(root.path)) HELOFIX_TEST_PAUSE_AT=after-file-1 \(shellQuoted(HelofixBinary.path)) --root \(shellQuoted(root.path)); echo exit=$?; sleep 60"
-        let tmux = try TmuxSession(width: 100, height: 30, command: "sh -c \(shellQuoted(run))")
+        // Through a shell (as every test here): tmux continues a stopped child of its own, the shell does not.
+        let tmux = try Self.open(root.path, env: "HELOFIX_TEST_PAUSE_AT=after-file-1")
         Self.walkToConfirmation(tmux)
         let pid = PaneProcess.helofixChild(of: tmux)
         tmux.type("shop.example.com")
@@ -193,8 +201,7 @@ import TestSupport
         #expect(PaneProcess.wait { PaneProcess.processState(pid) == "T" }, "the apply never reached the pause point")
         kill(pid, SIGHUP)
         kill(pid, SIGCONT)
-        let exit = tmux.waitFor(timeout: 10) { $0.contains("exit=") }
-        #expect(exit.screen.contains("exit=129"), "expected 128 + SIGHUP:\n\(exit.screen)")
+        #expect(Self.exitStatus(tmux) == 129, "expected 128 + SIGHUP:\n\(tmux.capture())")
         let now = root.tree()
         #expect(now == before || now == after, "half-applied: \(now.differences(from: after))")
         #expect(now == after, "the transaction was past its journal, so it must have completed")
@@ -205,7 +212,7 @@ import TestSupport
     @Test func demoOpensTheConsoleAndPrintsWhereItsCopyIsAfterwards() throws {
         let run = "env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(HelofixBinary.path)) demo; echo \"exit=$?\"; sleep 30"
         let tmux = try TmuxSession(width: 100, height: 30, command: "sh -c \(shellQuoted(run))")
-        let screen = tmux.waitFor("[DEMO]")
+        let screen = tmux.waitFor { $0.contains("[DEMO]") && $0.contains("Demo server: a copy in") }
         #expect(screen.ok, "\(screen.screen)")
         let lines = screen.screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first?.hasPrefix(" helofix ") == true, "something was printed over the console:\n\(screen.screen)")

@@ -79,7 +79,9 @@ public struct FixFlow: Sendable {
         self.finding = finding
         self.subject = subject
         self.options = options
-        selected = options.firstIndex { $0.kind != nil } ?? 0
+        // The wizard starts on the recommended option even when it is advice (the sender's own
+        // fix); a direct fix starts on the first change helofix can make.
+        selected = wizard != nil ? 0 : options.firstIndex { $0.kind != nil } ?? 0
         kind = nil
         text = ""
         plan = .none

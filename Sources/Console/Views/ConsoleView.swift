@@ -144,7 +144,7 @@ enum MessageLineView {
         if let message = state.message {
             grid.write(TextFit.fit(message.text, grid.width, ellipsis: state.glyphs.ellipsis), x: 0, y: y,
                        role: message.isError ? .statusError : .normal)
-        } else if !state.filter.isEmpty && state.screen == .main {
+        } else if !state.filter.isEmpty && state.screen == .main && state.fix == nil && state.history == nil {
             let back = state.keymap.bindings[.back]?.first?.name ?? "Esc"
             let x = grid.write("Filter: ", x: 0, y: y, role: .keyHint)
             grid.write("\(state.filter)  (\(back) clears)", x: x, y: y, role: .normal)

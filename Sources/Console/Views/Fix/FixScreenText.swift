@@ -27,7 +27,8 @@ public enum FixScreenText {
         case .choose:
             add("What can be done, recommended first:", .title)
             for (i, option) in flow.options.enumerated() {
-                let tag = option.kind == nil ? " (by hand)" : i == 0 ? " (recommended)" : ""
+                let tags = [i == 0 ? "recommended" : nil, option.kind == nil ? "by hand" : nil].compactMap { $0 }
+                let tag = tags.isEmpty ? "" : " (" + tags.joined(separator: ", ") + ")"
                 if i == flow.selected {
                     add("\(state.glyphs.pointer) \(i + 1). \(option.title)\(tag)", .selection)
                 } else {
