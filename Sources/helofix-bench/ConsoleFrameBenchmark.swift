@@ -7,7 +7,8 @@ import MailServer
 /// plus a full frame). Targets: first frame < 300 ms, one frame < 5 ms.
 ///
 /// Wire into main with, e.g.:
-/// `for line in try ConsoleFrameBenchmark.report(root: setup.root, runs: setup.runs) { print(line) }`
+/// `for line in try ConsoleFrameBenchmark.report(root: setup.root, runs: setup.runs) { print(line) }`,
+/// or as a row source: `ConsoleFrameBenchmark.measure(snapshot:findings:runs:)` gives name and samples.
 enum ConsoleFrameBenchmark {
     /// One measured quantity, in seconds.
     struct Timing {
@@ -15,9 +16,12 @@ enum ConsoleFrameBenchmark {
         var median: Double
         var min: Double
         var max: Double
+        /// Every sample, for callers with their own statistics.
+        var samples: [Double]
 
         init(_ name: String, _ samples: [Double]) {
             self.name = name
+            self.samples = samples
             let sorted = samples.sorted()
             median = sorted.isEmpty ? 0 : sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
             min = sorted.first ?? 0
