@@ -216,7 +216,6 @@ import TestSupport
         #expect(screen.ok, "\(screen.screen)")
         let lines = screen.screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first?.hasPrefix(" helofix ") == true, "something was printed over the console:\n\(screen.screen)")
-        
         tmux.send("q")
         let after = tmux.waitFor("exit=0")
         #expect(after.ok && after.screen.contains("Demo server left at"), "\(after.screen)")
