@@ -181,6 +181,24 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: path + "/var/lib/helofix"), "a read-only session created the state directory")
     }
 
+    @Test func aUserWhoCannotWriteGetsReadOnlyWithoutAsking() throws {
+        let path = try Fixtures.migratedCPanel.writeToTemporaryDirectory(prefix: "helofix-nobody")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // Readable by nobody (the fixture's 0640 files would stop the read), writable only by root.
+        _ = try ProcessRunner.run(["/bin/chmod", "-R", "o+rX", path])
+        let before = TreeState.capture(path, excluding: [])
+        let run = "setpriv --reuid=nobody --regid=nogroup --clear-groups env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(HelofixBinary.path)) --root \(shellQuoted(path)); echo exit=$?; sleep 60"
+        let tmux = try TmuxSession(width: 100, height: 30, command: "sh -c \(shellQuoted(run))")
+        let first = tmux.waitFor { $0.contains("[READ-ONLY]") && $0.contains("you cannot write") }
+        #expect(first.ok, "\(first.screen)")
+        tmux.send("e")
+        #expect(tmux.waitFor("read-only: run as root without --read-only to make changes").ok)
+        tmux.send("q")
+        #expect(Self.exitStatus(tmux) == 0, "\(tmux.capture())")
+        #expect(TreeState.capture(path, excluding: []) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + "/var/lib/helofix"))
+    }
+
     @Test func hangUpDuringApplyLeavesEveryFileAllBeforeOrAllAfter() throws {
         let root = try CLIRoot(Fixtures.migratedCPanel)
         let expected = try CLIRoot(Fixtures.migratedCPanel)

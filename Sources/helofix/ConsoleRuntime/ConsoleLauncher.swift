@@ -69,7 +69,7 @@ struct ConsoleLauncher {
                                  glyphs: screen.unicode ? .unicode : .ascii)
         _ = ConsoleReducer.reduce(&state, .serverRead(snapshot, findings: analysis.initialFindings()))
         if let first = warnings.first { state.message = (first, true) } else if let greeting { state.message = (greeting, false) }
-        if let note = notes.first { state.message = (note, mode == .readOnly) }
+        if let note = notes.first { state.message = (note, false) }
         let work = FixWork(root: root, editor: editor, snapshot: snapshot)
         state.eximAvailable = work.eximBinary != nil
         if startWizard { _ = FixCommands.startWizard(&state) }
