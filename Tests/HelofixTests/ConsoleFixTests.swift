@@ -181,6 +181,45 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: path + "/var/lib/helofix"), "a read-only session created the state directory")
     }
 
+    @Test func verifyWithEximAfterTheFixReplaysTheRejectionThroughRealExim() throws {
+        let exim = "/usr/sbin/exim4"
+        try #require(FileManager.default.isExecutableFile(atPath: exim), "exim4-daemon-light must be installed")
+        let root = try CLIRoot(Fixtures.migratedCPanel)
+        defer { root.remove() }
+        // The copy's exim.conf mirrors cPanel's MAIL-stage rule over the copy's own localdomains (BRIEF §9);
+        // with -C Exim runs as Debian-exim, which must be able to read the list.
+        let config = """
+            primary_hostname = server1.hostco.example
+            domainlist local_domains = lsearch;\(root.path)/etc/localdomains
+            hostlist loopback = <; @[]; 127.0.0.0/8 ; 0.0.0.0 ; ::1
+            acl_smtp_mail = acl_mail
+            begin acl
+            acl_mail:
+              accept authenticated = *
+              accept hosts = : +loopback
+              drop condition = ${if match_domain{$sender_helo_name}{+local_domains}{true}{false}}
+                   message = "REJECTED - Bad HELO - Host impersonating [$sender_helo_name]"
+              accept
+
+            """
+        try Data(config.utf8).write(to: URL(fileURLWithPath: root.path + "/etc/exim.conf"))
+        chmod(root.path + "/etc/exim.conf", 0o644)
+        if let group = getgrnam("Debian-exim") { chown(root.path + "/etc/localdomains", 0, group.pointee.gr_gid) }
+        // The control: before the fix the same session is refused.
+        let before = try root.helofix(["verify", "--ip", "203.0.113.10", "--helo", "shop.example.com", "--exim", exim,
+                                       "--config", root.path + "/etc/exim.conf"])
+        #expect(before.status == 1 && before.stdout.contains("REJECTED"), "\(before.stdout)\(before.stderr)")
+        let tmux = try Self.open(root.path)
+        Self.walkToConfirmation(tmux)
+        tmux.type("shop.example.com")
+        tmux.send("Enter")
+        let done = tmux.waitFor(timeout: 10) { $0.contains("The finding is gone") && $0.contains("v verify with Exim") }
+        #expect(done.ok, "\(done.screen)")
+        tmux.send("v")
+        let verdict = tmux.waitFor(timeout: 10) { $0.contains("by Exim") }
+        #expect(verdict.screen.contains("ACCEPTED by Exim: shop.example.com from 203.0.113.10"), "\(verdict.screen)")
+    }
+
     @Test func aUserWhoCannotWriteGetsReadOnlyWithoutAsking() throws {
         let path = try Fixtures.migratedCPanel.writeToTemporaryDirectory(prefix: "helofix-nobody")
         defer { try? FileManager.default.removeItem(atPath: path) }

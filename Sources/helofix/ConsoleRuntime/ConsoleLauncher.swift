@@ -71,7 +71,7 @@ struct ConsoleLauncher {
         if let first = warnings.first { state.message = (first, true) } else if let greeting { state.message = (greeting, false) }
         if let note = notes.first { state.message = (note, false) }
         let work = FixWork(root: root, editor: editor, snapshot: snapshot)
-        state.eximAvailable = work.eximBinary != nil
+        state.eximAvailable = work.exim != nil
         if startWizard { _ = FixCommands.startWizard(&state) }
 
         let log = logSource(snapshot)

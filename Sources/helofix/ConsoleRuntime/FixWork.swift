@@ -14,9 +14,16 @@ struct FixWork {
     /// The latest snapshot (kept up to date by the loop), for planning.
     var snapshot: ServerSnapshot
 
-    /// The exim binary under the root, when there is one.
-    var eximBinary: String? {
-        ["/usr/sbin/exim", "/usr/sbin/exim4"].map(root.hostPath).first { access($0, X_OK) == 0 }
+    /// The Exim to ask, when there is one: on a server (`--root /`) its own exim with its own
+    /// configuration; for a copy of a server under `--root DIR`, an exim (the copy's, else this
+    /// machine's) run with the copy's `/etc/exim.conf` (`-C`), so it reads the copy's lists.
+    var exim: (binary: String, config: String?)? {
+        let names = ["/usr/sbin/exim", "/usr/sbin/exim4"]
+        let own = names.map(root.hostPath).first { access($0, X_OK) == 0 }
+        if root.path == "/" { return own.map { ($0, nil) } }
+        let config = root.hostPath("/etc/exim.conf")
+        guard access(config, R_OK) == 0, let binary = own ?? names.first(where: { access($0, X_OK) == 0 }) else { return nil }
+        return (binary, config)
     }
 
     /// The event answering `effect` (apply is done by ``apply(_:plan:)``).
@@ -62,9 +69,10 @@ struct FixWork {
 
     /// `exim -bh IP` with `EHLO NAME`, read the same way as `helofix verify`.
     func verify(ip: String, helo: String) -> String {
-        guard let binary = eximBinary else { return "Cannot verify: no exim binary under \(root.path)/usr/sbin." }
+        guard let (binary, config) = exim else { return "Cannot verify: no exim binary (or no /etc/exim.conf under \(root.path))." }
         let input = Array("EHLO \(helo)\r\nMAIL FROM:<postmaster@\(helo)>\r\nQUIT\r\n".utf8)
-        guard let output = try? ProcessCommandRunner().run(binary, ["-bh", ip], input: input),
+        let arguments = (config.map { ["-C", $0] } ?? []) + ["-bh", ip]
+        guard let output = try? ProcessCommandRunner().run(binary, arguments, input: input),
               let verdict = SMTPVerdict(transcript: output.stdout, log: output.stderr) else {
             return "Exim gave no SMTP answer; try helofix verify --ip \(ip) --helo \(helo) for details."
         }
