@@ -84,6 +84,22 @@ import Testing
         #expect(ConsoleView.render(state).text.contains("Applied: transaction 20261129-120000-abcd"))
     }
 
+    @Test func theResultSaysWhenTheFindingIsStillReportedAndWhy() throws {
+        var (state, _) = try Self.openShopFix()
+        let target = FixTarget.remedy(.removeDomain("shop.example.com"))
+        _ = ConsoleReducer.reduce(&state, .fix(.planned(target, .success(Self.removalPlan))))
+        _ = ConsoleTestData.press([.enter, .enter] + "shop.example.com".map { .character($0) } + [.enter], &state)
+        _ = ConsoleReducer.reduce(&state, .fix(.applied(target, .success(try Self.record("20261129-120000-abcd", "committed")))))
+        #expect(ConsoleView.render(state).text.contains("Reading the server again"))
+        // The re-read still reports the finding (e.g. an account still owns the domain).
+        _ = ConsoleReducer.reduce(&state, .serverRead(try ConsoleTestData.demoSnapshot(), findings: ConsoleTestData.findings))
+        let still = ConsoleView.render(state).text
+        #expect(still.contains("The finding is still reported: shop.example.com is local here"))
+        #expect(still.contains("Why: The domain moved to another server"), "\(still)")
+        _ = ConsoleReducer.reduce(&state, .serverRead(try ConsoleTestData.demoSnapshot(), findings: []))
+        #expect(ConsoleView.render(state).text.contains("The finding is gone"))
+    }
+
     @Test func escapeGoesBackOneStepAtATime() throws {
         var (state, _) = try Self.openShopFix()
         _ = ConsoleReducer.reduce(&state, .fix(.planned(.remedy(.removeDomain("shop.example.com")), .success(Self.removalPlan))))
