@@ -100,6 +100,19 @@ import Testing
         #expect(ConsoleView.render(state).text.contains("The finding is gone"))
     }
 
+    @Test func previewScrollStopsAtTheLastPage() throws {
+        var (state, _) = try Self.openShopFix()
+        var plan = Self.removalPlan
+        plan.files = (0..<40).map { FileChange(path: "/etc/f\($0)", before: Array("a\n".utf8), after: Array("b\n".utf8), expected: nil) }
+        _ = ConsoleReducer.reduce(&state, .fix(.planned(.remedy(.removeDomain("shop.example.com")), .success(plan))))
+        _ = ConsoleTestData.press([.enter] + Array(repeating: .pageDown, count: 50), &state)
+        let last = state.fix?.scroll ?? 0
+        #expect(last > 0 && last < 40 * 5)
+        _ = ConsoleTestData.press([.up], &state)
+        #expect(state.fix?.scroll == last - 1)
+        #expect(ConsoleView.render(state).text.contains("/etc/f39"))
+    }
+
     @Test func escapeGoesBackOneStepAtATime() throws {
         var (state, _) = try Self.openShopFix()
         _ = ConsoleReducer.reduce(&state, .fix(.planned(.remedy(.removeDomain("shop.example.com")), .success(Self.removalPlan))))

@@ -94,6 +94,27 @@ import TestSupport
         #expect(Self.exitStatus(tmux) == 0, "\(tmux.capture())")
     }
 
+    @Test func rollbackRefusesWhenAFileChangedSinceAndShowsTheChange() throws {
+        let root = try CLIRoot(Fixtures.migratedCPanel)
+        defer { root.remove() }
+        let applied = try root.helofix(["apply", "--yes", "remove-domain", "shop.example.com"])
+        #expect(applied.status == 0, "\(applied.stderr)")
+        // Someone adds a domain by hand after the transaction.
+        let edited = (root.read("/etc/localdomains") ?? "") + "new.example.net\n"
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: root.path + "/etc/localdomains"))
+        let after = root.tree()
+        let tmux = try Self.open(root.path)
+        #expect(tmux.waitFor("Whitelisted senders").ok)
+        tmux.send("H")
+        #expect(tmux.waitFor("committed  remove-domain shop.example.com").ok)
+        tmux.send("r")
+        let refused = tmux.waitFor { $0.contains("files changed after transaction") && $0.contains("+new.example.net") }
+        #expect(refused.ok, "\(refused.screen)")
+        tmux.send("Enter")
+        #expect(tmux.waitFor("files changed after transaction").ok, "Enter on a refused rollback must not go on")
+        #expect(root.tree() == after, "a refused rollback wrote something")
+    }
+
     @Test func wizardRenamesACollidingHostnameWithThePlatformTool() throws {
         let root = try CLIRoot(Fixtures.hostnameCollision)
         defer { root.remove() }

@@ -214,13 +214,18 @@ enum FixKeys {
     }
 
     private static func scroll(_ key: Key, _ state: inout ConsoleState) {
-        let page = max(1, state.listRows - 2)
-        let current = state.fix?.scroll ?? 0
+        guard let flow = state.fix else { return }
+        let page = FixView.rows(state)
+        // Clamped to the last page, so Up moves at once after a long PgDn.
+        let last = max(0, FixScreenText.lines(flow, state: state, width: state.width - 4).lines.count - page)
+        let current = min(flow.scroll, last)
         switch key {
         case .up, .character("k"): state.fix?.scroll = max(0, current - 1)
-        case .down, .character("j"): state.fix?.scroll = current + 1
+        case .down, .character("j"): state.fix?.scroll = min(last, current + 1)
         case .pageUp: state.fix?.scroll = max(0, current - page)
-        case .pageDown, .character(" "): state.fix?.scroll = current + page
+        case .pageDown, .character(" "): state.fix?.scroll = min(last, current + page)
+        case .home, .character("g"): state.fix?.scroll = 0
+        case .end, .character("G"): state.fix?.scroll = last
         default: break
         }
     }

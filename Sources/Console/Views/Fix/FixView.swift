@@ -8,7 +8,7 @@ enum FixView {
         let width = grid.width - 4
         let content = FixScreenText.lines(flow, state: state, width: width)
         let top = 4
-        let rows = max(1, state.height - 2 - top)
+        let rows = rows(state)
         let scroll = min(flow.scroll, max(0, content.lines.count - rows))
         for (i, line) in content.lines.dropFirst(scroll).prefix(rows).enumerated() {
             grid.write(line.text, x: 2 + line.indent, y: top + i, role: line.role, limit: grid.width - 3 - line.indent)
@@ -21,6 +21,9 @@ enum FixView {
             grid.cursor = (min(grid.width - 1, x + used), y)
         }
     }
+
+    /// Rows for the step's text: below the title and step lines, above the message and footer.
+    static func rows(_ state: ConsoleState) -> Int { max(1, state.height - 6) }
 
     /// `Why › Options › Value › Preview › Confirm › Apply`, the current step highlighted.
     private static func drawSteps(_ flow: FixFlow, _ state: ConsoleState, into grid: inout CellGrid) {
