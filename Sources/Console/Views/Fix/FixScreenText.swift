@@ -49,6 +49,9 @@ public enum FixScreenText {
         case .applying:
             add("Applying \(flow.target?.summary ?? "") as one transaction" + state.glyphs.ellipsis, .title)
             add("Journal, backups and locks first; then each file is replaced safely, the commands run, and the commit marker is written. A hang-up now waits until the transaction is complete.", .dim, indent: 2)
+            blank()
+            for f in flow.readyPlan?.files ?? [] { add((f.after == nil ? "remove " : "write ") + f.path, .normal, indent: 4) }
+            for c in flow.readyPlan?.commands ?? [] { add("run " + c.commandLine, .normal, indent: 4) }
         case .result:
             result(flow, state, add, blank)
         }
