@@ -29,6 +29,7 @@ static inline WINDOW *cn_curscr(void) { return curscr; }
 /* Signals: the handler only records the signal; the event loop sees it, calls endwin() and exits.
    (Never call curses from a signal handler.) Installed before newterm so ncurses keeps ours. */
 #include <signal.h>
+#include <pthread.h>
 static volatile sig_atomic_t cn_signal_seen = 0;
 static void cn_record_signal(int sig) { cn_signal_seen = sig; }
 static inline void cn_install_signal_flags(void) {
@@ -39,6 +40,13 @@ static inline void cn_install_signal_flags(void) {
     sigaction(SIGINT, &sa, 0);
     sigaction(SIGTERM, &sa, 0);
     sigaction(SIGHUP, &sa, 0);
+    /* A parent may have started us with these blocked (signal masks are inherited): unblock them. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    pthread_sigmask(SIG_UNBLOCK, &set, 0);
 }
 static inline int cn_pending_signal(void) { return cn_signal_seen; }
 static inline attr_t cn_a_color(void) { return A_COLOR; }

@@ -87,6 +87,13 @@ import Testing
         T.press([.character("n"), .enter], &state)
         #expect(state.screen == .detail)
         #expect(state.detailFinding?.finding.rule == .orphanLocalDomain)
+        T.press([.end], &state)
+        let lines = DetailText.lines(state.detailFinding!.finding, width: 76).count
+        #expect(state.detailScroll == max(0, lines - state.listRows))
+        T.press(Array(repeating: .down, count: 5), &state)
+        #expect(state.detailScroll == max(0, lines - state.listRows))
+        T.press([.home], &state)
+        #expect(state.detailScroll == 0)
         T.press([.character("n")], &state)
         #expect(state.detailFinding?.finding.rule == .ineffectiveWhitelist)
         T.press([.escape], &state)

@@ -15,6 +15,9 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     case help
     case redraw
     case quit
+    case fix
+    case wizard
+    case history
 
     /// One line for the help screen.
     public var summary: String {
@@ -38,6 +41,9 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
         case .help: "This help"
         case .redraw: "Redraw the screen"
         case .quit: "Quit"
+        case .fix: "Fix the selected row or finding (form, diff, confirm, apply)"
+        case .wizard: "Guided fix wizard: one finding at a time"
+        case .history: "History of changes, with their diffs and rollback"
         }
     }
 

@@ -28,6 +28,9 @@ public struct Keymap: Sendable, Hashable {
         .help: [.character("?"), .function(1)],
         .redraw: [.control("l")],
         .quit: [.character("q")],
+        .fix: [.character("e")],
+        .wizard: [.character("w")],
+        .history: [.character("H")],
     ])
 
     /// Creates a keymap from bindings.

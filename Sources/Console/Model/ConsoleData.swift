@@ -14,8 +14,10 @@ public struct ConsoleData: Sendable {
     public var findings: [Finding]
     /// Rows per pane, in ``Pane`` order.
     public var rows: [[PaneRow]]
-    /// Lower-cased key -> rows that stand for it, across panes (for "related" highlighting).
-    public var rowsByKey: [String: [RowAddress]]
+    /// Lower-cased key -> the first row that stands for it (most keys have one row: no array each).
+    var firstRowByKey: [String: RowAddress]
+    /// Lower-cased key -> the further rows that stand for it.
+    var moreRowsByKey: [String: [RowAddress]]
     /// For each finding, the rows it touches, in pane order.
     public var rowsByFinding: [[RowAddress]]
     /// Number of critical findings.
@@ -30,7 +32,8 @@ public struct ConsoleData: Sendable {
         root = "/"
         findings = []
         rows = [[], [], []]
-        rowsByKey = [:]
+        firstRowByKey = [:]
+        moreRowsByKey = [:]
         rowsByFinding = []
         criticalCount = 0
         warningCount = 0
@@ -56,53 +59,67 @@ public struct ConsoleData: Sendable {
         s.domains.map { d in
             // "local" is the usual case; only other lists are worth the room.
             let lists = d.lists == [.local] ? "" : d.lists.map(\.rawValue).joined(separator: ",")
-            let note = [d.owner ?? "no owner", lists].filter { !$0.isEmpty }.joined(separator: " ")
-            return PaneRow(text: d.name, note: note, keys: [d.name])
+            let owner = d.owner ?? "no owner"
+            let note = lists.isEmpty ? owner : owner + " " + lists
+            return PaneRow(text: d.name, note: note, key: d.name)
         }
     }
 
     private static func greetingRows(_ s: ServerSnapshot) -> [PaneRow] {
         var rows: [PaneRow] = []
         if let host = s.hostname {
-            rows.append(PaneRow(text: host, note: "hostname", keys: [host]))
+            rows.append(PaneRow(text: host, note: "hostname", key: host))
         }
         for g in s.greetings {
             let key = g.key.text.lowercased()
-            var keys = [g.helo]
-            if key != "*" && key != g.helo { keys.append(key) }
             // Written as in /etc/mailhelo (`key: greeting`), which admins know.
-            rows.append(PaneRow(text: "\(g.key.text): \(g.helo)", note: lastComponent(g.location.file), keys: keys))
+            rows.append(PaneRow(text: "\(g.key.text): \(g.helo)", note: lastComponent(g.location.file), key: g.helo,
+                                 alias: key != "*" && key != g.helo ? key : nil))
         }
         return rows
     }
 
     private static func whitelistRows(_ s: ServerSnapshot) -> [PaneRow] {
         s.whitelist.map { w in
-            var keys = [w.entry.lowercased()]
-            if let n = w.network, n.isSingleAddress { keys.append(n.address.description) }
-            return PaneRow(text: w.entry, note: w.list, keys: keys)
+            let entry = w.entry.lowercased()
+            let canonical = w.network.flatMap { $0.isSingleAddress ? $0.address.description : nil }
+            return PaneRow(text: w.entry, note: w.list, key: entry, alias: canonical == entry ? nil : canonical)
         }
     }
 
     private mutating func indexRows() {
-        var index: [String: [RowAddress]] = [:]
+        var first = [String: RowAddress](minimumCapacity: rows[0].count + rows[1].count + rows[2].count)
+        var more: [String: [RowAddress]] = [:]
+        func add(_ key: String, _ address: RowAddress) {
+            if first[key] == nil { first[key] = address } else { more[key, default: []].append(address) }
+        }
         for pane in Pane.allCases {
             for (i, row) in rows[pane.rawValue].enumerated() {
-                for key in row.keys { index[key, default: []].append(RowAddress(pane, i)) }
+                add(row.key, RowAddress(pane, i))
+                if let alias = row.alias { add(alias, RowAddress(pane, i)) }
             }
         }
-        rowsByKey = index
+        firstRowByKey = first
+        moreRowsByKey = more
+    }
+
+    /// Rows that stand for `key` (lower case), across panes.
+    public func rows(for key: String) -> [RowAddress] {
+        guard let first = firstRowByKey[key] else { return [] }
+        return [first] + (moreRowsByKey[key] ?? [])
     }
 
     /// Marks every row a finding names; an IP subject also marks the whitelist ranges that cover it.
     private mutating func markFindings(whitelist: [WhitelistEntry]) {
         rowsByFinding = Array(repeating: [], count: findings.count)
+        // Single addresses are found through the row index; only ranges need a containment test.
+        let ranges = whitelist.indices.filter { whitelist[$0].network.map { !$0.isSingleAddress } ?? false }
         for (f, finding) in findings.enumerated() {
             var touched = Set<RowAddress>()
             for subject in finding.subjects {
-                for address in rowsByKey[subject.text.lowercased()] ?? [] { touched.insert(address) }
+                for address in rows(for: subject.text.lowercased()) { touched.insert(address) }
                 if case .ip(let ip) = subject {
-                    for (i, entry) in whitelist.enumerated() where entry.covers(ip) { touched.insert(RowAddress(.whitelist, i)) }
+                    for i in ranges where whitelist[i].covers(ip) { touched.insert(RowAddress(.whitelist, i)) }
                 }
             }
             let mark = SeverityMark(finding.severity)
@@ -121,7 +138,7 @@ public struct ConsoleData: Sendable {
         guard address.row < rows[address.pane.rawValue].count else { return [] }
         let row = rows[address.pane.rawValue][address.row]
         var out = Set<RowAddress>()
-        for key in row.keys { out.formUnion(rowsByKey[key] ?? []) }
+        for key in row.keys { out.formUnion(rows(for: key)) }
         for f in row.findings { out.formUnion(rowsByFinding[f]) }
         out.remove(address)
         return out

@@ -23,23 +23,30 @@ public struct PaneRow: Sendable, Hashable {
     public var text: String
     /// Secondary text drawn dim at the right (owner, lists, the whitelist's name).
     public var note: String
-    /// Lower-cased names and addresses this row stands for (matched against finding subjects).
-    public var keys: [String]
+    /// The lower-cased name or address this row stands for (matched against finding subjects).
+    public var key: String
+    /// A second name it stands for (a greeting's sender domain, a whitelist entry's canonical IP).
+    public var alias: String?
     /// The worst finding touching this row.
     public var severity: SeverityMark?
     /// Indexes into ``ConsoleData/findings`` of the findings touching this row.
     public var findings: [Int]
-    /// Lower-cased `text + note`, for the filter.
-    public var searchText: String
-
-    /// Creates a row.
-    public init(text: String, note: String, keys: [String], severity: SeverityMark? = nil, findings: [Int] = []) {
+    /// Creates a row. Kept small (no per-row arrays beyond findings): 100,000 of them are built per update.
+    public init(text: String, note: String, key: String, alias: String? = nil, severity: SeverityMark? = nil, findings: [Int] = []) {
         self.text = text
         self.note = note
-        self.keys = keys
+        self.key = key
+        self.alias = alias
         self.severity = severity
         self.findings = findings
-        searchText = (text + " " + note).lowercased()
+    }
+
+    /// Every name the row stands for.
+    public var keys: [String] { alias.map { [key, $0] } ?? [key] }
+
+    /// Whether the filter `needle` (lower case) matches the text or the note.
+    public func matches(_ needle: String) -> Bool {
+        text.lowercased().contains(needle) || note.lowercased().contains(needle)
     }
 }
 

@@ -10,4 +10,6 @@ public enum ConsoleEffect: Sendable, Hashable {
     /// Apply a change plan (issue "fixes"): identified by the finding and the chosen remedy.
     /// Only an edit-mode runtime executes it.
     case applyRemedy(findingID: String, remedy: Int)
+    /// Plan, apply, verify or read the history for the fix screens (see ``FixEffect``).
+    case fix(FixEffect)
 }

@@ -13,6 +13,8 @@ public enum ConsoleEvent: Sendable {
     case readFailed(String)
     /// News from the mail log.
     case log(LogEvent)
+    /// The runtime's answer to a ``FixEffect``.
+    case fix(FixEvent)
 }
 
 /// What a ``RejectionSource`` reports.

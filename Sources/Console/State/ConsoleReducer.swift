@@ -23,6 +23,7 @@ public enum ConsoleReducer {
         case .serverRead(let snapshot, let findings):
             state.replaceData(ConsoleData(snapshot: snapshot, findings: findings))
             if state.message?.isError == true { state.message = nil }
+            FixEvents.serverChanged(&state)
             return []
         case .readFailed(let text):
             state.message = (text, true)
@@ -30,11 +31,17 @@ public enum ConsoleReducer {
         case .log(let event):
             LogEvents.apply(event, to: &state)
             return []
+        case .fix(let event):
+            FixEvents.apply(event, to: &state)
+            return []
         }
     }
 
     private static func handleKey(_ state: inout ConsoleState, _ key: Key) -> [ConsoleEffect] {
         if state.editingFilter { return editFilter(&state, key) }
+        // The fix and history screens read plain keys (the form types letters the keymap binds).
+        if state.fix != nil, state.fitsMinimum { return FixKeys.handle(key, &state) }
+        if state.history != nil, state.fitsMinimum { return HistoryKeys.handle(key, &state) }
         guard let action = state.keymap.action(for: key) else { return [] }
         switch action {
         case .quit: return [.quit]
@@ -49,6 +56,12 @@ public enum ConsoleReducer {
         default: break
         }
         guard state.fitsMinimum else { return [] }
+        switch action {
+        case .fix: return FixStart.fixSelected(&state)
+        case .wizard: return FixStart.wizard(&state)
+        case .history: return FixStart.history(&state)
+        default: break
+        }
         switch state.screen {
         case .main: MainScreenKeys.handle(action, &state)
         case .findings: FindingScreenKeys.list(action, &state)

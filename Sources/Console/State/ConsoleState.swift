@@ -48,6 +48,12 @@ public struct ConsoleState: Sendable {
     public var keymap: Keymap
     /// Box characters (ASCII when the locale is not UTF-8).
     public var glyphs: Glyphs
+    /// The fix (or wizard) in progress, drawn over the screen; `nil` when none.
+    public var fix: FixFlow? = nil
+    /// The history screen, when open.
+    public var history: HistoryScreen? = nil
+    /// Whether an exim binary exists under the root, so a fix can offer "verify with Exim".
+    public var eximAvailable = false
 
     /// How many live rejections are kept.
     public static let liveLimit = 20
@@ -107,7 +113,7 @@ public struct ConsoleState: Sendable {
             let rows = data.rows[pane.rawValue]
             visible[pane.rawValue] = needle.isEmpty
                 ? Array(rows.indices)
-                : rows.indices.filter { rows[$0].searchText.contains(needle) }
+                : rows.indices.filter { rows[$0].matches(needle) }
             positions[pane.rawValue].scrollIntoView(count: visible[pane.rawValue].count, page: paneRows)
         }
     }

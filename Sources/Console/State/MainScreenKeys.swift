@@ -24,7 +24,7 @@ enum MainScreenKeys {
         case .back:
             if !state.filter.isEmpty { state.setFilter("") }
             state.message = nil
-        case .help, .redraw, .quit: break
+        case .help, .redraw, .quit, .fix, .wizard, .history: break
         }
     }
 
@@ -85,12 +85,16 @@ enum FindingScreenKeys {
 
     static func detail(_ action: Action, _ state: inout ConsoleState) {
         let count = state.data.findings.count
+        // The last scroll position that still fills the screen (the same layout the view uses).
+        let lines = state.detailFinding.map { DetailText.lines($0.finding, width: state.width - 4).count } ?? 0
+        let last = max(0, lines - state.listRows)
         switch action {
-        case .up: state.detailScroll = max(0, state.detailScroll - 1)
-        case .down: state.detailScroll += 1
-        case .pageUp: state.detailScroll = max(0, state.detailScroll - state.listRows)
-        case .pageDown: state.detailScroll += state.listRows
+        case .up: state.detailScroll = max(0, min(state.detailScroll, last) - 1)
+        case .down: state.detailScroll = min(last, state.detailScroll + 1)
+        case .pageUp: state.detailScroll = max(0, min(state.detailScroll, last) - state.listRows)
+        case .pageDown: state.detailScroll = min(last, state.detailScroll + state.listRows)
         case .top: state.detailScroll = 0
+        case .bottom: state.detailScroll = last
         case .nextFinding, .previousFinding:
             guard count > 0, let current = state.detailFinding else { return }
             let step = action == .nextFinding ? 1 : -1

@@ -8,6 +8,19 @@ public enum ConsoleView {
             return grid
         }
         HeaderView.draw(state, into: &grid)
+        if state.fix != nil {
+            FixView.draw(state, into: &grid)
+        } else if state.history != nil {
+            HistoryView.draw(state, into: &grid)
+        } else {
+            drawScreen(state, into: &grid)
+        }
+        MessageLineView.draw(state, into: &grid)
+        FooterView.draw(state, into: &grid)
+        return grid
+    }
+
+    private static func drawScreen(_ state: ConsoleState, into grid: inout CellGrid) {
         switch state.screen {
         case .main:
             PanesView.draw(state, into: &grid)
@@ -16,9 +29,6 @@ public enum ConsoleView {
         case .detail: FindingDetailView.draw(state, into: &grid)
         case .help: HelpView.draw(state, into: &grid)
         }
-        MessageLineView.draw(state, into: &grid)
-        FooterView.draw(state, into: &grid)
-        return grid
     }
 }
 
@@ -104,7 +114,7 @@ enum HeaderView {
         x += grid.write("[\(state.mode.label)]", x: x, y: 0, role: state.mode == .readOnly ? .statusWarn : .statusOK)
         let rightStart = grid.width - width(right)
         let platform = "  " + d.platformName
-        if x + CharacterWidth.of(platform) + 1 < rightStart { grid.write(platform, x: x, y: 0, role: .header) }
+        if x + CharacterWidth.of(platform) + 1 <= rightStart { grid.write(platform, x: x, y: 0, role: .header) }
         var rx = max(x + 1, rightStart)
         for (text, role) in right { rx += grid.write(text, x: rx, y: 0, role: role) }
     }
@@ -134,7 +144,7 @@ enum MessageLineView {
         if let message = state.message {
             grid.write(TextFit.fit(message.text, grid.width, ellipsis: state.glyphs.ellipsis), x: 0, y: y,
                        role: message.isError ? .statusError : .normal)
-        } else if !state.filter.isEmpty && state.screen == .main {
+        } else if !state.filter.isEmpty && state.screen == .main && state.fix == nil && state.history == nil {
             let back = state.keymap.bindings[.back]?.first?.name ?? "Esc"
             let x = grid.write("Filter: ", x: 0, y: y, role: .keyHint)
             grid.write("\(state.filter)  (\(back) clears)", x: x, y: y, role: .normal)
@@ -147,15 +157,19 @@ enum FooterView {
     static func draw(_ state: ConsoleState, into grid: inout CellGrid) {
         let y = state.height - 1
         grid.fill(y: y, role: .normal)
+        if let hints = FixView.footer(state) ?? HistoryView.footer(state) {
+            grid.write(hints, x: 0, y: y, role: .keyHint, limit: grid.width)
+            return
+        }
         let actions: [Action]
         if state.editingFilter {
             grid.write(" Enter keep filter  Esc clear filter", x: 0, y: y, role: .keyHint)
             return
         }
         switch state.screen {
-        case .main: actions = [.quit, .help, .filter, .nextFinding, .nextPane, .open, .findings]
-        case .findings: actions = [.quit, .help, .open, .back]
-        case .detail: actions = [.quit, .help, .nextFinding, .back, .findings]
+        case .main: actions = [.quit, .help, .fix, .wizard, .filter, .nextFinding, .open, .findings, .nextPane]
+        case .findings: actions = [.quit, .help, .open, .fix, .back]
+        case .detail: actions = [.quit, .help, .fix, .nextFinding, .back, .findings]
         case .help: actions = [.quit, .back]
         }
         var x = 1

@@ -16,7 +16,7 @@ struct DemoCommand: ParsableCommand {
         let root = try Fixtures.demo.writeToTemporaryDirectory(prefix: "helofix-demo")
         let launcher = ConsoleLauncher(root: ServerRoot(root), mode: .demo, logPath: nil, theme: theme,
                                        environment: ProcessInfo.processInfo.environment,
-                                       greeting: "Demo server copied to \(root) (edits there are real and harmless).")
+                                       greeting: "Demo copy at \(root) (edits there are harmless).")
         let code = try launcher.run()
         print("Demo server left at \(root).")
         if code != 0 { throw ExitCode(code) }

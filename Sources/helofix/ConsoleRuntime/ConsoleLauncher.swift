@@ -13,6 +13,8 @@ struct ConsoleLauncher {
     var theme: String?
     var environment: [String: String]
     var greeting: String?
+    /// Open with the guided fix wizard up (`helofix wizard`).
+    var startWizard = false
 
     func run() throws -> Int32 {
         guard isatty(0) == 1, isatty(1) == 1, environment["TERM"] != "dumb" else {
@@ -32,6 +34,23 @@ struct ConsoleLauncher {
         } catch {
             throw fail(error.description)
         }
+        // Read-only by construction: the editor (the only writer) exists only when changes are allowed.
+        var mode = self.mode
+        var notes: [String] = []
+        if mode != .readOnly, let problem = WriteAccess.problem(root: root) {
+            mode = .readOnly
+            notes.append(problem)
+        }
+        var editor: ConsoleEditor?
+        if mode != .readOnly {
+            do {
+                let (opened, recovered) = try ConsoleEditor.open(root: root, environment: environment)
+                editor = opened
+                notes += recovered.map { "helofix: \($0)" }
+            } catch {
+                throw fail("recovery of an interrupted transaction failed: \(error.message)", code: 1)
+            }
+        }
         let (keymap, keyWarnings) = catalog.keymap()
         let warnings = themeWarnings + keyWarnings
         for warning in warnings { FileHandle.standardError.write(Data("helofix: warning: \(warning)\n".utf8)) }
@@ -50,9 +69,16 @@ struct ConsoleLauncher {
                                  glyphs: screen.unicode ? .unicode : .ascii)
         _ = ConsoleReducer.reduce(&state, .serverRead(snapshot, findings: analysis.initialFindings()))
         if let first = warnings.first { state.message = (first, true) } else if let greeting { state.message = (greeting, false) }
+        if let note = notes.first { state.message = (note, false) }
+        let work = FixWork(root: root, editor: editor, snapshot: snapshot)
+        state.eximAvailable = work.exim != nil
+        if startWizard { _ = FixCommands.startWizard(&state) }
 
         let log = logSource(snapshot)
-        if let log { log.start { inbox.post(.console(.log($0))) } } else {
+        if let log {
+            state.logStatus = .scanning(done: 0, total: 0)
+            log.start { inbox.post(.console(.log($0))) }
+        } else {
             _ = ConsoleReducer.reduce(&state, .log(.unavailable("no mail log known for this platform (pass --log FILE)")))
         }
         let watcher = ServerWatcher(hostPaths: snapshot.files.map { root.hostPath($0.path) })
@@ -61,7 +87,7 @@ struct ConsoleLauncher {
             log?.stop()
             watcher?.stop()
         }
-        var loop = ConsoleLoop(state: state, screen: screen, inbox: inbox, analysis: analysis)
+        var loop = ConsoleLoop(state: state, screen: screen, inbox: inbox, analysis: analysis, work: work)
         let signal = loop.run()
         return signal == 0 ? 0 : 128 + signal
     }

@@ -9,6 +9,8 @@ struct ConsoleLoop {
     let screen: TerminalScreen
     let inbox: RuntimeInbox
     let analysis: ServerAnalysis
+    /// Plans, applies (edit mode only) and reads history for the fix screens.
+    var work: FixWork
     /// How long to wait after a file change before re-reading (writers often touch several files).
     static let settleDelay: TimeInterval = 0.15
 
@@ -23,6 +25,7 @@ struct ConsoleLoop {
                     rereadAt = rereadAt ?? Date().addingTimeInterval(Self.settleDelay)
                 case .console(let event):
                     if case .log(.rejections(let list, _)) = event { analysis.add(list) }
+                    if case .serverRead(let snapshot, _) = event { work.snapshot = snapshot }
                     if perform(ConsoleReducer.reduce(&state, event)) { return 0 }
                     dirty = true
                 }
@@ -48,17 +51,32 @@ struct ConsoleLoop {
     }
 
     /// Performs effects; returns true to quit.
-    private func perform(_ effects: [ConsoleEffect]) -> Bool {
+    private mutating func perform(_ effects: [ConsoleEffect]) -> Bool {
         for effect in effects {
             switch effect {
             case .quit: return true
             case .redrawScreen: screen.invalidate()
             case .rereadServer: analysis.reread()
             case .applyRemedy:
-                // Fixes arrive with the "fixes" issue; until then no runtime executes change effects.
+                // Superseded by .fix(.apply): the plan is previewed and confirmed first.
                 break
+            case .fix(.apply(let target)):
+                if performApply(target) { return true }
+            case .fix(let effect):
+                if let event = work.answer(effect), perform(ConsoleReducer.reduce(&state, event)) { return true }
             }
         }
         return false
+    }
+
+    /// Applies on this thread with the "applying" step on screen, then re-reads the server so the
+    /// result can say whether the finding is gone.
+    private mutating func performApply(_ target: FixTarget) -> Bool {
+        screen.draw(ConsoleView.render(state))
+        let event = work.apply(target, plan: state.fix?.readyPlan)
+        if perform(ConsoleReducer.reduce(&state, event)) { return true }
+        guard let (snapshot, findings) = analysis.rereadNow() else { return false }
+        work.snapshot = snapshot
+        return perform(ConsoleReducer.reduce(&state, .serverRead(snapshot, findings: findings)))
     }
 }

@@ -36,6 +36,15 @@ final class ServerAnalysis: @unchecked Sendable {
         }
     }
 
+    /// Re-reads the server now and returns the result (after a fix, to show whether its finding is gone).
+    func rereadNow() -> (ServerSnapshot, [Finding])? {
+        queue.sync {
+            guard let fresh = try? reader.read() else { return nil }
+            snapshot = fresh
+            return (fresh, engine.evaluate(fresh, rejections: tally.all))
+        }
+    }
+
     /// Adds log evidence and re-runs the rules.
     func add(_ rejections: [Rejection]) {
         queue.async { [self] in

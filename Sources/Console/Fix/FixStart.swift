@@ -1,0 +1,87 @@
+import Diagnosis
+
+/// Opening the fix screens from the main, findings and detail screens: `e` fixes the selected
+/// row or finding, `w` starts the wizard, `H` opens the history.
+enum FixStart {
+    /// `e`: the options for what is selected; straight to the form when there is only one.
+    static func fixSelected(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard state.mode.allowsChanges else {
+            state.message = (FixText.readOnly, false)
+            return []
+        }
+        let host = state.data.hostname
+        let finding: Finding?
+        let subject: String
+        let options: [FixOption]
+        switch state.screen {
+        case .detail:
+            guard let f = state.detailFinding?.finding else { return [] }
+            (finding, subject, options) = (f, f.title, FixOptions.forFinding(f, hostname: host))
+        case .findings:
+            let i = state.findingsPosition.selected
+            guard i < state.data.findings.count else { return [] }
+            let f = state.data.findings[i]
+            (finding, subject, options) = (f, f.title, FixOptions.forFinding(f, hostname: host))
+        default:
+            guard let address = state.selectedRow(in: state.focus) else {
+                state.message = ("Select a row first.", false)
+                return []
+            }
+            let row = state.data.rows[address.pane.rawValue][address.row]
+            finding = row.findings.min().map { state.data.findings[$0] }
+            (subject, options) = (row.text, FixOptions.forRow(address, in: state.data))
+        }
+        let actionable = options.filter { $0.kind != nil }
+        guard !actionable.isEmpty else {
+            state.message = ("helofix cannot change this itself; the finding's remedies say what to do (Enter opens it).", false)
+            return []
+        }
+        var flow = FixFlow(step: .choose, finding: finding, subject: subject, options: options)
+        state.fix = flow
+        state.message = nil
+        if actionable.count == 1, let only = options.firstIndex(where: { $0.kind != nil }) {
+            flow.selected = only
+            state.fix = flow
+            return FixKeys.choose(only, &state)
+        }
+        return []
+    }
+
+    /// `w`: the wizard, from the first finding that has a remedy.
+    static func wizard(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard next(WizardProgress(), &state) else {
+            state.message = ("No findings to walk through: nothing here conflicts.", false)
+            return []
+        }
+        state.message = nil
+        return []
+    }
+
+    /// Shows the next finding the wizard has not dealt with; false when there is none.
+    @discardableResult
+    static func next(_ progress: WizardProgress, _ state: inout ConsoleState) -> Bool {
+        guard let f = state.data.findings.first(where: { !progress.done.contains($0.id) && !$0.remedies.isEmpty }) else {
+            return false
+        }
+        var p = progress
+        p.done.insert(f.id)
+        state.fix = FixFlow(step: .explain, finding: f, subject: f.title,
+                            options: FixOptions.forFinding(f, hostname: state.data.hostname), wizard: p)
+        return true
+    }
+
+    /// `H`: the history screen.
+    static func history(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        state.history = HistoryScreen()
+        state.message = nil
+        return [.fix(.loadHistory)]
+    }
+}
+
+/// Entry points for the runtime (`helofix wizard` opens the console with the wizard up).
+public enum FixCommands {
+    /// Starts the wizard on the current findings, as `w` does.
+    public static func startWizard(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        FixStart.wizard(&state)
+    }
+}

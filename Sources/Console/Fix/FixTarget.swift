@@ -1,0 +1,106 @@
+import Remedy
+
+/// What a fix changes: one of the remedies helofix can apply, or the rollback of a transaction.
+/// The form's text is turned into a ``FixTarget`` on every keystroke and planned by the runtime,
+/// so the Remedy layer's own validation speaks while the admin types.
+public enum FixTarget: Sendable, Hashable {
+    /// A remedy request (rename, greeting, whitelist, remove domain).
+    case remedy(RemedyRequest)
+    /// Undo transaction `id` (as a new transaction).
+    case rollback(String)
+
+    /// One line for the confirmation and the history (`remove-domain shop.example.com`).
+    public var summary: String {
+        switch self {
+        case .remedy(let request): request.summary
+        case .rollback(let id): "rollback \(id)"
+        }
+    }
+}
+
+/// The kind of change a form edits: decides the field's label, the request it builds and how
+/// the change must be confirmed.
+public enum FixKind: Sendable, Hashable {
+    /// Rename this server (the platform's `set_hostname`).
+    case renameHostname
+    /// Set (or, with an empty name, remove) the outgoing greeting for a key (`*`, a domain, an IP).
+    case editGreeting(key: String)
+    /// Exempt a sender IP or range with the list that really bypasses the check.
+    case whitelist
+    /// Remove every trace of a domain.
+    case removeDomain
+    /// Undo a transaction.
+    case rollback(id: String)
+
+    /// The form's label.
+    public var fieldLabel: String {
+        switch self {
+        case .renameHostname: "New hostname"
+        case .editGreeting(let key): "Greeting for \(key) (empty removes it)"
+        case .whitelist: "Sender IP or range"
+        case .removeDomain: "Domain to remove"
+        case .rollback: "Transaction"
+        }
+    }
+
+    /// What the change does, as the confirmation names it.
+    public var verb: String {
+        switch self {
+        case .renameHostname: "rename this server"
+        case .editGreeting: "change the greeting"
+        case .whitelist: "whitelist the sender"
+        case .removeDomain: "remove the domain's traces"
+        case .rollback: "roll back"
+        }
+    }
+
+    /// Whether the form is skipped (a rollback has nothing to type).
+    public var hasForm: Bool {
+        if case .rollback = self { return false }
+        return true
+    }
+
+    /// The target for the text typed in the form.
+    public func target(for text: String) -> FixTarget {
+        switch self {
+        case .renameHostname: .remedy(.renameHostname(text))
+        case .editGreeting(let key): text.isEmpty ? .remedy(.removeGreeting(key: key)) : .remedy(.setGreeting(key: key, name: text))
+        case .whitelist: .remedy(.whitelist(text))
+        case .removeDomain: .remedy(.removeDomain(text))
+        case .rollback(let id): .rollback(id)
+        }
+    }
+
+    /// The word a destructive change makes the admin type (the domain, the current hostname);
+    /// `nil` when pressing `y` is enough.
+    public func confirmationWord(text: String, hostname: String?) -> String? {
+        switch self {
+        case .removeDomain: text
+        case .renameHostname: hostname ?? text
+        default: nil
+        }
+    }
+}
+
+/// One choice in the options step: a remedy helofix can apply, or advice for the sending side.
+public struct FixOption: Sendable, Hashable {
+    /// What to apply; `nil` for advice only.
+    public var kind: FixKind?
+    /// What the form starts with.
+    public var prefill: String
+    /// One line.
+    public var title: String
+    /// The trade-off or risk, in plain words.
+    public var tradeOff: String
+    /// For advice: what to do by hand.
+    public var advice: String?
+
+    /// Creates an option.
+    public init(kind: FixKind?, prefill: String = "", title: String, tradeOff: String, advice: String? = nil) {
+        self.kind = kind
+        self.prefill = prefill
+        self.title = title
+        self.tradeOff = tradeOff
+        self.advice = advice
+    }
+}

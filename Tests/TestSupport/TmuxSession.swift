@@ -1,0 +1,150 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real terminal for end-to-end tests: a detached tmux session on its own server socket (so tests
+/// run in parallel), driven with send-keys and read with capture-pane. Waits poll; never fixed sleeps.
+public final class TmuxSession: @unchecked Sendable {
+    /// The tmux server socket name (`-L`).
+    public let socket: String
+    private static let target = "t"
+
+    /// Starts `command` (a shell command line) in a `width`x`height` window.
+    public init(width: Int, height: Int, command: String) throws {
+        socket = "helofix-test-\(UUID().uuidString.prefix(8).lowercased())"
+        // remain-on-exit keeps the pane after the program ends, so its last screen and status can be read.
+        try tmux(captureOutput: false, ["new-session", "-d", "-s", Self.target, "-x", "\(width)", "-y", "\(height)", command,
+                  ";", "set-option", "-w", "-t", Self.target, "remain-on-exit", "on"])
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    /// Runs `tmux -L socket -f /dev/null ARGS`; returns stdout.
+    @discardableResult
+    public func tmux(captureOutput: Bool = true, _ arguments: [String]) throws -> String {
+        try ProcessSpawn.run(["tmux", "-L", socket, "-f", "/dev/null"] + arguments, captureOutput: captureOutput)
+    }
+
+    /// The screen as text (`escapes`: with colour and attribute escapes, `capture-pane -e`).
+    /// `joined`: wrapped lines joined back (`-J`).
+    public func capture(escapes: Bool = false, joined: Bool = false) -> String {
+        (try? tmux(["capture-pane", "-p", "-t", Self.target] + (escapes ? ["-e"] : []) + (joined ? ["-J"] : []))) ?? ""
+    }
+
+    /// Sends tmux key names (`Down`, `Enter`, `C-l`, `q`).
+    public func send(_ keys: String...) {
+        _ = try? tmux(["send-keys", "-t", Self.target] + keys)
+    }
+
+    /// Types text literally.
+    public func type(_ text: String) {
+        _ = try? tmux(["send-keys", "-t", Self.target, "-l", text])
+    }
+
+    /// Resizes the window (the program gets SIGWINCH).
+    public func resize(width: Int, height: Int) {
+        _ = try? tmux(["resize-window", "-t", Self.target, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Polls the screen until `condition` holds or `timeout` passes; returns the last screen and whether it held.
+    @discardableResult
+    public func waitFor(timeout: TimeInterval = 5, escapes: Bool = false, _ condition: (String) -> Bool) -> (screen: String, ok: Bool) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = capture(escapes: escapes)
+        while !condition(screen) {
+            if Date() > deadline { return (screen, false) }
+            Thread.sleep(forTimeInterval: 0.05)
+            screen = capture(escapes: escapes)
+        }
+        return (screen, true)
+    }
+
+    /// Waits for the screen to contain `text`.
+    @discardableResult
+    public func waitFor(_ text: String, timeout: TimeInterval = 5) -> (screen: String, ok: Bool) {
+        waitFor(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// The program's exit status once it has ended, else `nil`.
+    public var exitStatus: Int32? {
+        let out = (try? tmux(["display-message", "-p", "-t", Self.target, "#{pane_dead} #{pane_dead_status}"])) ?? ""
+        let parts = out.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard parts.first == "1", parts.count > 1 else { return nil }
+        return Int32(parts[1])
+    }
+
+    /// Waits for the program to end; returns its status.
+    public func waitForExit(timeout: TimeInterval = 5) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let status = exitStatus { return status }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return nil
+    }
+}
+
+/// Quotes a string for a POSIX shell command line.
+public func shellQuoted(_ s: String) -> String {
+    "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+/// Starts programs with a clean signal state. Foundation's `Process` passes on the calling thread's
+/// signal mask, and test threads block SIGCHLD and SIGTERM: a tmux server started that way never
+/// notices its pane exiting and ignores kill-server.
+enum ProcessSpawn {
+    struct Failed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Runs `argv` (looked up in PATH), waits, returns stdout (or "" when not captured).
+    static func run(_ argv: [String], captureOutput: Bool) throws -> String {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pipeFDs: [Int32] = [-1, -1]
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        if captureOutput {
+            guard pipe(&pipeFDs) == 0 else { throw Failed(description: "pipe failed") }
+            posix_spawn_file_actions_adddup2(&actions, pipeFDs[1], 1)
+            posix_spawn_file_actions_addclose(&actions, pipeFDs[0])
+            posix_spawn_file_actions_addclose(&actions, pipeFDs[1])
+        } else {
+            // The tmux server started by the first command keeps what it inherits: give it no pipe.
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for p in cArgs { free(p) } }
+        var pid: pid_t = 0
+        let rc = posix_spawnp(&pid, argv[0], &actions, &attributes, &cArgs, environ)
+        if captureOutput { close(pipeFDs[1]) }
+        guard rc == 0 else {
+            if captureOutput { close(pipeFDs[0]) }
+            throw Failed(description: "cannot start \(argv[0]): error \(rc)")
+        }
+        var output = [UInt8]()
+        if captureOutput {
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let n = buffer.withUnsafeMutableBytes { read(pipeFDs[0], $0.baseAddress, $0.count) }
+                if n > 0 { output += buffer[0..<n] } else if n == 0 || errno != EINTR { break }
+            }
+            close(pipeFDs[0])
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return String(decoding: output, as: UTF8.self)
+    }
+}
