@@ -88,4 +88,13 @@ import Testing
         let grid = ConsoleView.render(try T.state(mode: .demo))
         #expect(grid.text.split(separator: "\n")[0].contains("[DEMO]"))
     }
+
+    @Test func firstFrameBeforeTheServerIsRead() {
+        var state = ConsoleState(width: 80, height: 24, mode: .edit)
+        state.logStatus = .scanning(done: 0, total: 0)
+        let text = ConsoleView.render(state).text
+        #expect(text.split(separator: "\n")[0].contains("reading…"))
+        #expect(text.contains("Hosted domains (0)") && text.contains("│reading…"))
+        #expect(text.contains("scanning the mail log"))
+    }
 }

@@ -36,6 +36,16 @@ import TestSupport
         return Int32(match.1)
     }
 
+    /// The first frame comes before the server is read ("reading…"); wait for the data.
+    static func isLoaded(_ screen: String) -> Bool {
+        screen.contains("Whitelisted senders") && !screen.contains("reading")
+    }
+
+    @discardableResult
+    static func waitForLoaded(_ tmux: TmuxSession) -> (screen: String, ok: Bool) {
+        tmux.waitFor(timeout: 10) { isLoaded($0) }
+    }
+
     /// Replaces a file the way panels and editors do: write a temporary copy, then rename it over.
     static func replace(_ path: String, with text: String) throws {
         let temporary = path + ".helofix-test-tmp"
@@ -45,7 +55,7 @@ import TestSupport
 
     @Test func opensMovesFiltersAndOpensFindings() throws {
         let (tmux, _) = try Self.open()
-        let first = tmux.waitFor("Whitelisted senders")
+        let first = Self.waitForLoaded(tmux)
         #expect(first.ok, "console did not open:\n\(first.screen)")
         #expect(first.screen.contains("Hosted domains (5)") && first.screen.contains("Greeting names"))
         #expect(first.screen.contains("server1.hostco.example") && first.screen.contains("[EDIT]"))
@@ -64,7 +74,7 @@ import TestSupport
         tmux.send("Escape", "?")
         #expect(tmux.waitFor("Jump to the next finding").ok)
         tmux.send("Escape", "C-l")
-        #expect(tmux.waitFor("Whitelisted senders").ok)
+        #expect(Self.waitForLoaded(tmux).ok)
     }
 
     /// Needs the Findings rules (another issue): enabled as soon as the real engine flags the fixture
@@ -72,7 +82,7 @@ import TestSupport
     @Test(.enabled(if: ConsoleEndToEndTests.engineFlagsTheDemo(), "the FindingEngine has no rules yet"))
     func marksAConflictAndOpensItsDetail() throws {
         let (tmux, _) = try Self.open()
-        let screen = tmux.waitFor(timeout: 10) { $0.contains("!!") && $0.contains("Whitelisted senders") }
+        let screen = tmux.waitFor(timeout: 10) { $0.contains("!!") && Self.isLoaded($0) }
         #expect(screen.ok, "no critical mark:\n\(screen.screen)")
         tmux.send("n", "Enter")
         let detail = tmux.waitFor("Why")
@@ -94,7 +104,7 @@ import TestSupport
         var tree = Fixtures.migratedCPanel
         tree.nodes.removeAll { $0.path == "/var/log/exim_mainlog" }
         let (tmux, _) = try Self.open(tree)
-        let before = tmux.waitFor("no mail log at")
+        let before = tmux.waitFor { Self.isLoaded($0) && $0.contains("no mail log at") }
         #expect(before.ok, "\(before.screen)")
         tmux.resize(width: 100, height: 30)
         let wide = tmux.waitFor { $0.split(separator: "\n").contains { $0.hasPrefix("└") && $0.count == 100 } }
@@ -111,8 +121,8 @@ import TestSupport
     @Test func noColorMeansNoColourEscapes() throws {
         let plain = try Self.open(env: "NO_COLOR=1").0
         let coloured = try Self.open().0
-        let mono = plain.waitFor(escapes: true) { $0.contains("Whitelisted senders") }
-        let colour = coloured.waitFor(escapes: true) { $0.contains("Whitelisted senders") }
+        let mono = plain.waitFor(escapes: true) { $0.contains("Whitelisted senders") && $0.contains("198.51.100.7") }
+        let colour = coloured.waitFor(escapes: true) { $0.contains("Whitelisted senders") && $0.contains("198.51.100.7") }
         #expect(mono.ok && colour.ok)
         // SGR colour parameters: 30-38, 40-48, 90-97, 100-107 (39 and 49 mean "the default colour").
         func hasColour(_ s: String) -> Bool {
@@ -163,7 +173,7 @@ import TestSupport
         let root = try Fixtures.migratedCPanel.writeToTemporaryDirectory(prefix: "helofix-e2e")
         let run = "env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(Self.binary)) --root \(shellQuoted(root)); echo \"exit=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo; sleep 30"
         let tmux = try TmuxSession(width: 80, height: 24, command: "sh -c \(shellQuoted(run))")
-        #expect(tmux.waitFor("Whitelisted senders").ok)
+        #expect(Self.waitForLoaded(tmux).ok)
         tmux.send("q")
         let after = tmux.waitFor("exit=")
         #expect(after.screen.contains("exit=0"), "\(after.screen)")
@@ -176,7 +186,7 @@ import TestSupport
         let pidFile = root + "/helofix.pid"
         let run = "env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(Self.binary)) --root \(shellQuoted(root)) </dev/tty & echo $! > \(shellQuoted(pidFile)); wait $!; echo \"exit=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo; sleep 30"
         let tmux = try TmuxSession(width: 80, height: 24, command: "sh -c \(shellQuoted(run))")
-        #expect(tmux.waitFor("Whitelisted senders").ok)
+        #expect(Self.waitForLoaded(tmux).ok)
         let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(kill(pid, SIGTERM) == 0)
         let after = tmux.waitFor("icanon echo")
@@ -187,7 +197,7 @@ import TestSupport
     @Test(arguments: ["xterm", "xterm-256color", "tmux-256color", "screen", "vt100"])
     func opensUnderEveryCommonTerm(_ term: String) throws {
         let (tmux, _) = try Self.open(term: term)
-        let screen = tmux.waitFor("Whitelisted senders")
+        let screen = Self.waitForLoaded(tmux)
         #expect(screen.ok, "TERM=\(term):\n\(screen.screen)")
         tmux.send("q")
         #expect(Self.exitStatus(tmux) == 0, "TERM=\(term) did not exit:\n\(tmux.capture())")
@@ -195,7 +205,7 @@ import TestSupport
 
     @Test func demoOpensTheConsoleWithDemoInTheHeader() throws {
         let tmux = try TmuxSession(width: 80, height: 24, command: Self.exitReporting("env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(Self.binary)) demo"))
-        let screen = tmux.waitFor("[DEMO]")
+        let screen = tmux.waitFor(timeout: 10) { $0.contains("[DEMO]") && Self.isLoaded($0) }
         #expect(screen.ok, "\(screen.screen)")
         #expect(screen.screen.contains("shop.example.com"))
         tmux.send("q")
@@ -223,6 +233,17 @@ import TestSupport
         #expect(Self.exitStatus(tmux) == 2)
         let screen = tmux.capture(joined: true)
         #expect(screen.contains("no-such-theme.toml") && screen.contains("pass a built-in name"), "\(screen)")
+        #expect(!screen.contains("Hosted domains"))
+    }
+}
+
+extension ConsoleEndToEndTests {
+    @Test func unreadableRootEndsTheConsoleWithTheReadersMessage() throws {
+        let run = "env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(Self.binary)) --root /nonexistent/helofix-root"
+        let tmux = try TmuxSession(width: 80, height: 24, command: Self.exitReporting(run))
+        #expect(Self.exitStatus(tmux) == 2)
+        let screen = tmux.capture(joined: true)
+        #expect(screen.contains("helofix: error:") && screen.contains("/nonexistent/helofix-root"), "\(screen)")
         #expect(!screen.contains("Hosted domains"))
     }
 }

@@ -4,8 +4,9 @@ import CursesTerminal
 import Foundation
 import MailServer
 
-/// Opens the console on a server root: reads the server, opens the terminal, starts the log scan
-/// and the file watcher, runs the loop, and restores the terminal on every way out.
+/// Opens the console on a server root: decides the mode (an editor exists only when changes are
+/// allowed), opens the terminal, starts the server read, the log scan and the file watcher in the
+/// background, runs the loop, and restores the terminal on every way out.
 struct ConsoleLauncher {
     var root: ServerRoot
     var mode: ConsoleMode
@@ -13,19 +14,12 @@ struct ConsoleLauncher {
     var theme: String?
     var environment: [String: String]
     var greeting: String?
-    /// Open with the guided fix wizard up (`helofix wizard`).
+    /// Open with the guided fix wizard up (`helofix wizard`), as soon as the server is read.
     var startWizard = false
 
     func run() throws -> Int32 {
         guard isatty(0) == 1, isatty(1) == 1, environment["TERM"] != "dumb" else {
             throw fail("the console needs an interactive terminal (stdin and stdout a tty, TERM not dumb); use `helofix inspect` for a printed report.")
-        }
-        let reader = SnapshotReader(root: root)
-        let snapshot: ServerSnapshot
-        do {
-            snapshot = try reader.read()
-        } catch {
-            throw fail(error.description)
         }
         let catalog = ThemeCatalog(configDirectory: ThemeCatalog.configDirectory(environment: environment))
         let (chosenTheme, themeWarnings): (Theme, [String])
@@ -54,51 +48,60 @@ struct ConsoleLauncher {
         let (keymap, keyWarnings) = catalog.keymap()
         let warnings = themeWarnings + keyWarnings
         for warning in warnings { FileHandle.standardError.write(Data("helofix: warning: \(warning)\n".utf8)) }
+        let firstMessage = notes.first.map { ($0, false) } ?? warnings.first.map { ($0, true) } ?? greeting.map { ($0, false) }
 
-        let screen: TerminalScreen
+        let outcome: ConsoleLoop.Outcome
         do {
-            screen = try TerminalScreen(environment: environment) { chosenTheme.resolved(for: $0) }
+            outcome = try runScreen(theme: chosenTheme, keymap: keymap, mode: mode, editor: editor, firstMessage: firstMessage)
         } catch {
             throw fail(error.description)
         }
+        switch outcome {
+        case .quit: return 0
+        case .signal(let number): return 128 + number
+        case .failed(let message): throw fail(message)
+        }
+    }
+
+    /// Opens the terminal, draws the first frame at once (the server is read in the background),
+    /// runs the loop, and restores the terminal however the loop ends.
+    private func runScreen(theme: Theme, keymap: Keymap, mode: ConsoleMode, editor: ConsoleEditor?,
+                           firstMessage: (String, Bool)?) throws(TerminalError) -> ConsoleLoop.Outcome {
+        let screen = try TerminalScreen(environment: environment) { theme.resolved(for: $0) }
         defer { screen.close() }
         let inbox = RuntimeInbox()
-        let analysis = ServerAnalysis(reader: reader, first: snapshot, inbox: inbox)
+        let analysis = ServerAnalysis(reader: SnapshotReader(root: root), inbox: inbox)
         let size = screen.size
         var state = ConsoleState(width: size.width, height: size.height, mode: mode, keymap: keymap,
                                  glyphs: screen.unicode ? .unicode : .ascii)
-        _ = ConsoleReducer.reduce(&state, .serverRead(snapshot, findings: analysis.initialFindings()))
-        if let first = warnings.first { state.message = (first, true) } else if let greeting { state.message = (greeting, false) }
-        if let note = notes.first { state.message = (note, false) }
-        let work = FixWork(root: root, editor: editor, snapshot: snapshot)
+        state.message = firstMessage
+        let work = FixWork(root: root, editor: editor, snapshot: nil)
         state.eximAvailable = work.exim != nil
-        if startWizard { _ = FixCommands.startWizard(&state) }
-
-        let log = logSource(snapshot)
+        analysis.start()
+        let log = logSource()
         if let log {
             state.logStatus = .scanning(done: 0, total: 0)
             log.start { inbox.post(.console(.log($0))) }
         } else {
             _ = ConsoleReducer.reduce(&state, .log(.unavailable("no mail log known for this platform (pass --log FILE)")))
         }
-        let watcher = ServerWatcher(hostPaths: snapshot.files.map { root.hostPath($0.path) })
-        watcher?.start { inbox.post(.filesChanged) }
         defer {
             log?.stop()
-            watcher?.stop()
+            analysis.stop()
         }
-        var loop = ConsoleLoop(state: state, screen: screen, inbox: inbox, analysis: analysis, work: work)
-        let signal = loop.run()
-        return signal == 0 ? 0 : 128 + signal
+        var loop = ConsoleLoop(state: state, screen: screen, inbox: inbox, analysis: analysis, work: work,
+                               wizardPending: startWizard)
+        return loop.run()
     }
 
-    /// The log to follow: `--log FILE` as given, else the platform's main log under the root.
-    private func logSource(_ snapshot: ServerSnapshot) -> MailLogTail? {
+    /// The log to follow: `--log FILE` as given, else the platform's main log under the root
+    /// (the platform is detected from a few marker files, without reading the whole server).
+    private func logSource() -> MailLogTail? {
         if let logPath {
             let absolute = logPath.hasPrefix("/") ? logPath : FileManager.default.currentDirectoryPath + "/" + logPath
             return MailLogTail(hostPath: absolute, serverPath: absolute)
         }
-        guard let serverPath = snapshot.platform.defaultMainLog else { return nil }
+        guard let serverPath = PlatformDetector.detect(root)?.defaultMainLog else { return nil }
         return MailLogTail(hostPath: root.hostPath(serverPath), serverPath: serverPath)
     }
 }

@@ -11,11 +11,20 @@ struct ConsoleLoop {
     let analysis: ServerAnalysis
     /// Plans, applies (edit mode only) and reads history for the fix screens.
     var work: FixWork
+    /// Open the wizard once the first read has arrived (`helofix wizard`).
+    var wizardPending = false
     /// How long to wait after a file change before re-reading (writers often touch several files).
     static let settleDelay: TimeInterval = 0.15
 
-    /// Runs until `q` or a signal; returns the signal number, or 0 for a normal quit.
-    mutating func run() -> Int32 {
+    /// How the loop ended.
+    enum Outcome: Equatable {
+        case quit
+        case signal(Int32)
+        case failed(String)
+    }
+
+    /// Runs until `q`, a signal, or a server that cannot be read.
+    mutating func run() -> Outcome {
         var dirty = true
         var rereadAt: Date?
         while true {
@@ -23,10 +32,17 @@ struct ConsoleLoop {
                 switch message {
                 case .filesChanged:
                     rereadAt = rereadAt ?? Date().addingTimeInterval(Self.settleDelay)
+                case .fatal(let message):
+                    return .failed(message)
                 case .console(let event):
                     if case .log(.rejections(let list, _)) = event { analysis.add(list) }
                     if case .serverRead(let snapshot, _) = event { work.snapshot = snapshot }
-                    if perform(ConsoleReducer.reduce(&state, event)) { return 0 }
+                    if perform(ConsoleReducer.reduce(&state, event)) { return .quit }
+                    if case .serverRead = event, wizardPending {
+                        // `helofix wizard`: the wizard needs the findings, so it opens after the first read.
+                        wizardPending = false
+                        _ = FixCommands.startWizard(&state)
+                    }
                     dirty = true
                 }
             }
@@ -41,11 +57,11 @@ struct ConsoleLoop {
             guard let input = screen.read() else { continue }
             let event: ConsoleEvent
             switch input {
-            case .signal(let number): return number
+            case .signal(let number): return .signal(number)
             case .key(let key): event = .key(key)
             case .resize(let width, let height): event = .resize(width: width, height: height)
             }
-            if perform(ConsoleReducer.reduce(&state, event)) { return 0 }
+            if perform(ConsoleReducer.reduce(&state, event)) { return .quit }
             dirty = true
         }
     }

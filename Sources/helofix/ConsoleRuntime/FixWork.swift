@@ -11,8 +11,8 @@ import Remedy
 struct FixWork {
     let root: ServerRoot
     let editor: ConsoleEditor?
-    /// The latest snapshot (kept up to date by the loop), for planning.
-    var snapshot: ServerSnapshot
+    /// The latest snapshot (kept up to date by the loop), for planning; `nil` until the first read.
+    var snapshot: ServerSnapshot?
 
     /// The Exim to ask, when there is one: on a server (`--root /`) its own exim with its own
     /// configuration; for a copy of a server under `--root DIR`, an exim (the copy's, else this
@@ -46,7 +46,9 @@ struct FixWork {
     func plan(_ target: FixTarget) -> Result<Plan, RemedyError> {
         do throws(RemedyError) {
             switch target {
-            case .remedy(let request): return .success(try Planner(snapshot: snapshot, root: root).plan(request))
+            case .remedy(let request):
+                guard let snapshot else { return .failure(RemedyError(.notApplicable, "the server is still being read; try again in a moment")) }
+                return .success(try Planner(snapshot: snapshot, root: root).plan(request))
             case .rollback(let id): return .success(try Rollback(root: root).plan(id))
             }
         } catch {

@@ -7,6 +7,8 @@ enum RuntimeMessage: Sendable {
     case console(ConsoleEvent)
     /// A watched configuration file changed: re-read soon.
     case filesChanged
+    /// The server cannot be read at all: leave the console and say why.
+    case fatal(String)
 }
 
 /// A thread-safe mailbox: background threads post, the curses thread drains between key reads.

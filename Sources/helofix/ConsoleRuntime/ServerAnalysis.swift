@@ -3,25 +3,35 @@ import Diagnosis
 import Foundation
 import MailServer
 
-/// Reads the server and evaluates the findings off the curses thread; results go to the inbox.
-/// All state lives on one serial queue.
+/// Reads the server and evaluates the findings off the curses thread, so the first frame never
+/// waits for them (reading 100,000 domains takes seconds); results go to the inbox. After the first
+/// read it watches the files it read. All state lives on one serial queue.
 final class ServerAnalysis: @unchecked Sendable {
     private let reader: SnapshotReader
     private let engine = FindingEngine()
     private let inbox: RuntimeInbox
     private let queue = DispatchQueue(label: "helofix.analysis")
-    private var snapshot: ServerSnapshot
+    private var snapshot: ServerSnapshot?
     private var tally = LiveRejectionTally()
+    private var watcher: ServerWatcher?
 
-    init(reader: SnapshotReader, first: ServerSnapshot, inbox: RuntimeInbox) {
+    init(reader: SnapshotReader, inbox: RuntimeInbox) {
         self.reader = reader
-        snapshot = first
         self.inbox = inbox
     }
 
-    /// Findings for the snapshot read at start (before any log evidence).
-    func initialFindings() -> [Finding] {
-        queue.sync { engine.evaluate(snapshot, rejections: tally.all) }
+    /// Reads the server for the first time; a failure ends the console with the reader's message.
+    func start() {
+        queue.async { [self] in
+            do {
+                let first = try reader.read()
+                snapshot = first
+                publish()
+                watch(first)
+            } catch {
+                inbox.post(.fatal("\(error)"))
+            }
+        }
     }
 
     /// Re-reads the server and re-runs the rules.
@@ -49,11 +59,23 @@ final class ServerAnalysis: @unchecked Sendable {
     func add(_ rejections: [Rejection]) {
         queue.async { [self] in
             tally.add(rejections)
-            publish()
+            if snapshot != nil { publish() }
         }
     }
 
+    /// Stops watching files.
+    func stop() {
+        queue.sync { watcher?.stop() }
+    }
+
     private func publish() {
+        guard let snapshot else { return }
         inbox.post(.console(.serverRead(snapshot, findings: engine.evaluate(snapshot, rejections: tally.all))))
+    }
+
+    private func watch(_ snapshot: ServerSnapshot) {
+        let inbox = self.inbox
+        watcher = ServerWatcher(hostPaths: snapshot.files.map { reader.root.hostPath($0.path) })
+        watcher?.start { inbox.post(.filesChanged) }
     }
 }
