@@ -21,7 +21,7 @@ protocol BenchMeasurement {
 /// Generates (or reuses) the synthetic server, runs every measurement, prints the table.
 struct Bench {
     let options: BenchOptions
-    let measurements: [any BenchMeasurement] = [InspectVersusGrep(), SnapshotReadTime()]
+    let measurements: [any BenchMeasurement] = [InspectVersusGrep(), SnapshotReadTime(), ConsoleFrames()]
 
     init(options: BenchOptions) throws(BenchError) {
         self.options = options

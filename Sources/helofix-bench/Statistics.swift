@@ -21,7 +21,14 @@ struct ResultRow {
     var note: String = ""
 
     func render() -> String {
-        func f(_ v: Double) -> String { unit == "s" ? fixed(v, 3) + " s" : unit == "MiB" ? fixed(v, 1) + " MiB" : fixed(v, 2) }
+        func f(_ v: Double) -> String {
+            switch unit {
+            case "s": fixed(v, 3) + " s"
+            case "ms": fixed(v * 1000, 2) + " ms" // samples are seconds, shown in milliseconds
+            case "MiB": fixed(v, 1) + " MiB"
+            default: fixed(v, 2)
+            }
+        }
         return pad(name, 34) + pad(f(values.median), 12) + pad(f(values.min), 12) + pad(f(values.max), 12) + note
     }
 }
