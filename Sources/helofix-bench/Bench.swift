@@ -32,7 +32,7 @@ struct Bench {
         print("helofix-bench: \(options.domains) domains, \(options.logMiB) MiB log (\(setup.rejections) impersonation rejections), \(options.runs) runs")
         print("machine: \(Machine.describe())")
         print("server: \(setup.root)\n")
-        print(pad("measurement", 34) + pad("median", 12) + pad("min", 12) + pad("max", 12) + "target")
+        print(pad("measurement", 42) + pad("median", 12) + pad("min", 12) + pad("max", 12) + "target")
         for m in measurements {
             for row in try m.measure(setup) { print(row.render()) }
         }

@@ -29,7 +29,7 @@ struct ResultRow {
             default: fixed(v, 2)
             }
         }
-        return pad(name, 34) + pad(f(values.median), 12) + pad(f(values.min), 12) + pad(f(values.max), 12) + note
+        return pad(name, 42) + pad(f(values.median), 12) + pad(f(values.min), 12) + pad(f(values.max), 12) + note
     }
 }
 
