@@ -212,20 +212,7 @@ import TestSupport
         defer { root.remove() }
         // The copy's exim.conf mirrors cPanel's MAIL-stage rule over the copy's own localdomains (BRIEF §9);
         // with -C Exim runs as Debian-exim, which must be able to read the list.
-        let config = """
-            primary_hostname = server1.hostco.example
-            domainlist local_domains = lsearch;\(root.path)/etc/localdomains
-            hostlist loopback = <; @[]; 127.0.0.0/8 ; 0.0.0.0 ; ::1
-            acl_smtp_mail = acl_mail
-            begin acl
-            acl_mail:
-              accept authenticated = *
-              accept hosts = : +loopback
-              drop condition = ${if match_domain{$sender_helo_name}{+local_domains}{true}{false}}
-                   message = "REJECTED - Bad HELO - Host impersonating [$sender_helo_name]"
-              accept
-
-            """
+        let config = CPanelLikeEximConfig.text(hostname: "server1.hostco.example", root: root.path)
         try Data(config.utf8).write(to: URL(fileURLWithPath: root.path + "/etc/exim.conf"))
         chmod(root.path + "/etc/exim.conf", 0o644)
         if let group = getgrnam("Debian-exim") { chown(root.path + "/etc/localdomains", 0, group.pointee.gr_gid) }

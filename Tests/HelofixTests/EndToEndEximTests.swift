@@ -19,21 +19,7 @@ import TestSupport
         let root = try CLIRoot(t)
         // Exim drops to Debian-exim with -C: it must be able to read the list (like cPanel's root:mail 0640).
         if let group = getgrnam("Debian-exim") { chown(root.path + "/etc/localdomains", 0, group.pointee.gr_gid) }
-        let template = """
-            primary_hostname = server.host.tld
-            domainlist local_domains = lsearch;\(root.path)/etc/localdomains
-            hostlist loopback = <; @[]; 127.0.0.0/8 ; 0.0.0.0 ; ::1
-            acl_smtp_mail = acl_mail
-            begin acl
-            acl_mail:
-              accept authenticated = *
-              accept hosts = : +loopback
-            # CUSTOM_BEGIN_MAIL
-              drop condition = ${if match_domain{$sender_helo_name}{+local_domains}{true}{false}}
-                   message = "REJECTED - Bad HELO - Host impersonating [$sender_helo_name]"
-              accept
-
-            """
+        let template = CPanelLikeEximConfig.text(hostname: "server.host.tld", root: root.path, beforeDenies: "# CUSTOM_BEGIN_MAIL")
         try Data(template.utf8).write(to: URL(fileURLWithPath: root.path + "/etc/exim.conf.template"))
         let acl = root.path + "/usr/local/cpanel/etc/exim/acls/ACL_MAIL_BLOCK/custom_begin_mail"
         try StandInScripts.install("/scripts/buildeximconf", in: root.path, body: """
