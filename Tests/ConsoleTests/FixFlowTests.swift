@@ -35,6 +35,18 @@ import Testing
         return try decoder.decode(TransactionRecord.self, from: Data(json.utf8))
     }
 
+    /// The first frame comes before the server is read: the fix keys say so instead of
+    /// claiming there is nothing to fix, and ask for nothing.
+    @Test func fixKeysBeforeTheFirstReadSayTheServerIsStillBeingRead() {
+        var state = ConsoleState(width: 80, height: 24, mode: .edit)
+        for key in ["w", "e"] {
+            let effects = ConsoleTestData.press([.character(Character(key))], &state)
+            #expect(effects.isEmpty)
+            #expect(state.fix == nil)
+            #expect(state.message?.0 == "The server is still being read; try again in a moment.")
+        }
+    }
+
     static func plans(_ effects: [ConsoleEffect]) -> [FixTarget] {
         effects.compactMap { if case .fix(.plan(let t)) = $0 { t } else { nil } }
     }

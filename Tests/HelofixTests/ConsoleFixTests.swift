@@ -22,7 +22,8 @@ import TestSupport
 
     /// Filters the main screen to shop.example.com and walks the fix to its confirmation step.
     static func walkToConfirmation(_ tmux: TmuxSession) {
-        #expect(tmux.waitFor("Whitelisted senders").ok)
+        // The first frame comes before the server is read ("reading…" in the header): wait for the hostname.
+        #expect(tmux.waitFor { $0.contains("Whitelisted senders") && $0.contains("helofix  server1.hostco.example") }.ok)
         tmux.send("/")
         tmux.type("shop.example")
         tmux.send("Enter")
@@ -177,7 +178,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: path) }
         let before = TreeState.capture(path, excluding: [])
         let tmux = try Self.open(path, "--read-only")
-        let first = tmux.waitFor { $0.contains("Whitelisted senders") && $0.contains("[READ-ONLY]") }
+        let first = tmux.waitFor { $0.contains("Whitelisted senders") && $0.contains("[READ-ONLY]") && $0.contains("helofix  server1.hostco.example") }
         #expect(first.ok, "\(first.screen)")
         tmux.send("e")
         #expect(tmux.waitFor("read-only: run as root without --read-only to make changes").ok)

@@ -9,6 +9,7 @@ enum FixStart {
             state.message = (FixText.readOnly, false)
             return []
         }
+        guard state.loaded else { return stillReading(&state) }
         let host = state.data.hostname
         let finding: Finding?
         let subject: String
@@ -47,8 +48,16 @@ enum FixStart {
         return []
     }
 
+    /// The answer to a fix key pressed before the first read has arrived.
+    static func stillReading(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        state.message = ("The server is still being read; try again in a moment.", false)
+        return []
+    }
+
     /// `w`: the wizard, from the first finding that has a remedy.
     static func wizard(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        // The first frame is drawn before the server is read: "no findings" would be a lie then.
+        guard state.loaded else { return stillReading(&state) }
         guard next(WizardProgress(), &state) else {
             state.message = ("No findings to walk through: nothing here conflicts.", false)
             return []
