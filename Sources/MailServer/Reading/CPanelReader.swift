@@ -64,16 +64,7 @@ extension SnapshotBuilder {
 
     /// `/var/cpanel/users/USER`: `DNS=`, `DNS1=`, … name the account's domains (the source of truth).
     private mutating func readAccountDomains() {
-        guard let users = root.list("/var/cpanel/users") else { return }
-        for user in users.sorted() where !user.hasPrefix(".") {
-            let path = "/var/cpanel/users/\(user)"
-            guard case .content(let bytes, _) = root.read(path) else { continue }
-            for s in SettingsFileParser.parse(bytes, separator: "=") where s.key.hasPrefix("DNS") && !s.value.isEmpty {
-                let suffix = s.key.dropFirst(3)
-                guard suffix.isEmpty || suffix.allSatisfy(\.isNumber) else { continue }
-                setOwner(s.value.foldedForLookup, user)
-            }
-        }
+        for (domain, account) in AccountFiles(root: root).domainOwners() ?? [] { setOwner(domain, account) }
     }
 
     /// Host entries in the `custom_begin_mail` ACL slot (`accept hosts = <; 198.51.100.25 ; …`).
