@@ -12,39 +12,39 @@ import TestSupport
     @Test func readsCPanelRejectionsAsTheFixturesWriteThem() throws {
         let text = MailLogs.cpanelRejection(time: "2026-11-25 10:00:01", helo: "Shop.Example.com", ip: "203.0.113.10", port: 51_000, sender: "a@shop.example.com")
         let lines = text.split(separator: "\n")
-        let r = try #require(LiveRejectionLine.parse(lines[0], location: Self.location))
+        let r = try #require(RejectionLineParser.parse(lines[0], location: Self.location))
         #expect(r.helo == "shop.example.com" && r.ip == IPAddress("203.0.113.10"))
         #expect(r.rule == .cpanelImpersonating && r.stage == "mail" && r.side == "receiver")
         #expect(r.time == "2026-11-25 10:00:01")
-        #expect(LiveRejectionLine.parse(lines[1], location: Self.location) == nil)  // the DROP line
+        #expect(RejectionLineParser.parse(lines[1], location: Self.location) == nil)  // the DROP line
     }
 
     @Test func readsDirectAdminAndHostFieldVariants() throws {
         let da = "2026-11-25 10:00:00 H=(example.com) [203.0.113.10] rejected EHLO or HELO example.com: Bad HELO - Host impersonating domain name [example.com]"
-        let r = try #require(LiveRejectionLine.parse(da[...], location: Self.location))
+        let r = try #require(RejectionLineParser.parse(da[...], location: Self.location))
         #expect(r.rule == .directAdminDomain && r.stage == "helo" && r.helo == "example.com")
         let named = "2026-11-25 10:00:00 [1234] H=mx.example.net (box.example.org) [2001:db8::7]:25 rejected MAIL <a@b>: \"REJECTED - Bad HELO - Host impersonating [box.example.org]\""
-        let n = try #require(LiveRejectionLine.parse(named[...], location: Self.location))
+        let n = try #require(RejectionLineParser.parse(named[...], location: Self.location))
         #expect(n.ip == IPAddress("2001:db8::7") && n.helo == "box.example.org")
         let host = "2026-11-25 10:00:00 H=server1.hostco.example [198.51.100.7] rejected EHLO or HELO server1.hostco.example: Bad HELO - Host impersonating hostname [server1.hostco.example]"
-        let h = try #require(LiveRejectionLine.parse(host[...], location: Self.location))
+        let h = try #require(RejectionLineParser.parse(host[...], location: Self.location))
         #expect(h.rule == .directAdminHostname && h.ip == IPAddress("198.51.100.7"))
         let interface = "2026-11-25 10:00:00 H=([192.0.2.10]) [198.51.100.9]:4000 rejected MAIL <a@b>: \"REJECTED - Interface: IP is _my_ address\""
-        let i = try #require(LiveRejectionLine.parse(interface[...], location: Self.location))
+        let i = try #require(RejectionLineParser.parse(interface[...], location: Self.location))
         #expect(i.rule == .cpanelInterface && i.helo == "[192.0.2.10]" && i.ip == IPAddress("198.51.100.9"))
-        #expect(LiveRejectionLine.parse("2026-11-25 10:00:00 1tQabc-000AAA-01 Completed"[...], location: Self.location) == nil)
+        #expect(RejectionLineParser.parse("2026-11-25 10:00:00 1tQabc-000AAA-01 Completed"[...], location: Self.location) == nil)
     }
 
     @Test func tallyGroupsByAddressAndGreeting() throws {
         let log = MailLogs.migratedCPanel(hostname: "server1.hostco.example")
-        let rejections = log.split(separator: "\n").compactMap { LiveRejectionLine.parse($0, location: Self.location) }
-        var tally = LiveRejectionTally()
-        tally.add(rejections)
-        let groups = tally.all
+        let rejections = log.split(separator: "\n").compactMap { RejectionLineParser.parse($0, location: Self.location) }
+        var tally = RejectionTally()
+        for r in rejections { tally.add(r) }
+        let groups = tally.sortedGroups
         #expect(groups.count == 2)
         #expect(groups.first { $0.helo == "shop.example.com" }?.count == 12)
         #expect(groups.first { $0.helo == "server1.hostco.example" }?.count == 9)
-        #expect(groups.allSatisfy { $0.samples.count <= LiveRejectionTally.sampleLimit })
+        #expect(groups.allSatisfy { $0.samples.count <= RejectionTally.sampleLimit })
     }
 
     @Test func logReaderFollowsGrowthTruncationAndReplacement() throws {

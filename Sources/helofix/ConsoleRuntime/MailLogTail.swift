@@ -133,7 +133,7 @@ struct LogFileReader {
         for raw in complete.split(separator: 10, omittingEmptySubsequences: false).dropLast() {
             line += 1
             let text = String(decoding: raw, as: UTF8.self)
-            if let r = LiveRejectionLine.parse(text[...], location: SourceLocation(file: serverPath, line: line)) {
+            if let r = RejectionLineParser.parse(text[...], location: SourceLocation(file: serverPath, line: line)) {
                 found.append(r)
             }
         }

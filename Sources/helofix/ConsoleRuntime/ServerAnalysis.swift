@@ -12,7 +12,7 @@ final class ServerAnalysis: @unchecked Sendable {
     private let inbox: RuntimeInbox
     private let queue = DispatchQueue(label: "helofix.analysis")
     private var snapshot: ServerSnapshot?
-    private var tally = LiveRejectionTally()
+    private var tally = RejectionTally()
     private var watcher: ServerWatcher?
 
     init(reader: SnapshotReader, inbox: RuntimeInbox) {
@@ -51,14 +51,14 @@ final class ServerAnalysis: @unchecked Sendable {
         queue.sync {
             guard let fresh = try? reader.read() else { return nil }
             snapshot = fresh
-            return (fresh, engine.evaluate(fresh, rejections: tally.all))
+            return (fresh, engine.evaluate(fresh, rejections: tally.sortedGroups))
         }
     }
 
     /// Adds log evidence and re-runs the rules.
     func add(_ rejections: [Rejection]) {
         queue.async { [self] in
-            tally.add(rejections)
+            for r in rejections { tally.add(r) }
             if snapshot != nil { publish() }
         }
     }
@@ -70,7 +70,7 @@ final class ServerAnalysis: @unchecked Sendable {
 
     private func publish() {
         guard let snapshot else { return }
-        inbox.post(.console(.serverRead(snapshot, findings: engine.evaluate(snapshot, rejections: tally.all))))
+        inbox.post(.console(.serverRead(snapshot, findings: engine.evaluate(snapshot, rejections: tally.sortedGroups))))
     }
 
     private func watch(_ snapshot: ServerSnapshot) {
