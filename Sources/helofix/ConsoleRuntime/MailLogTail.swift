@@ -4,14 +4,13 @@ import MailServer
 
 /// The console's own small log reader: scans the existing mail log in chunks (reporting progress),
 /// then follows it, reopening when the file is replaced or truncated (log rotation).
-/// Stands in for the full log scanner behind ``RejectionSource``.
+/// Lines are read with the log scanner's own ``RejectionLineParser``.
 final class MailLogTail: RejectionSource, @unchecked Sendable {
     /// The log on this machine.
     let hostPath: String
     /// The log as the server names it (for evidence locations).
     let serverPath: String
-    private let lock = NSLock()
-    private var stopped = false
+    private let stopFlag = StopFlag()
     /// How often the followed log is checked for growth or rotation.
     static let pollInterval: TimeInterval = 0.25
     static let chunkSize = 1 << 20
@@ -27,17 +26,9 @@ final class MailLogTail: RejectionSource, @unchecked Sendable {
         thread.start()
     }
 
-    func stop() {
-        lock.lock()
-        stopped = true
-        lock.unlock()
-    }
+    func stop() { stopFlag.raise() }
 
-    private var isStopped: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return stopped
-    }
+    private var isStopped: Bool { stopFlag.isRaised }
 
     private func run(_ deliver: @Sendable (LogEvent) -> Void) {
         var reader = LogFileReader(hostPath: hostPath, serverPath: serverPath)

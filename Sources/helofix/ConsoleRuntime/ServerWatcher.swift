@@ -9,8 +9,7 @@ final class ServerWatcher: @unchecked Sendable {
     private let fd: Int32
     /// Watch descriptor -> names in that directory that matter (`nil`: every name).
     private var watched: [Int32: Set<String>?] = [:]
-    private let lock = NSLock()
-    private var stopped = false
+    private let stopFlag = StopFlag()
 
     /// Watches `hostPaths` (files or directories). Returns `nil` when inotify is unavailable.
     init?(hostPaths: [String]) {
@@ -46,17 +45,9 @@ final class ServerWatcher: @unchecked Sendable {
         thread.start()
     }
 
-    func stop() {
-        lock.lock()
-        stopped = true
-        lock.unlock()
-    }
+    func stop() { stopFlag.raise() }
 
-    private var isStopped: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return stopped
-    }
+    private var isStopped: Bool { stopFlag.isRaised }
 
     private func run(_ changed: @Sendable () -> Void) {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
