@@ -290,28 +290,18 @@ import TestSupport
         #expect(after.ok && after.screen.contains("Demo server left at"), "\(after.screen)")
     }
 
-    /// The tmux key name for a console key (`send-keys` without `-l`).
+    /// The tmux key name for a console key (`send-keys` without `-l`): the console's own name,
+    /// except where tmux spells it differently.
     static func tmuxName(_ key: Key) -> String {
         switch key {
-        case .character(" "): "Space"
         case .character(";"): "\\;"
-        case .character(let c): String(c)
-        case .control(let c): "C-\(c)"
-        case .up: "Up"
-        case .down: "Down"
-        case .left: "Left"
-        case .right: "Right"
         case .pageUp: "PPage"
         case .pageDown: "NPage"
-        case .home: "Home"
-        case .end: "End"
-        case .enter: "Enter"
         case .escape: "Escape"
-        case .tab: "Tab"
         case .backTab: "BTab"
         case .backspace: "BSpace"
         case .delete: "DC"
-        case .function(let n): "F\(n)"
+        default: key.name
         }
     }
 }
