@@ -40,10 +40,8 @@ struct RejectedGreetingRule: FindingRule {
             remedies.append(RemedyOption(.renameHostname(current: g.helo), title: "Rename this server so \(g.helo) is only the site's name",
                                          tradeOff: "Needed anyway: the hostname is a hosted domain. Uses the platform's rename tool."))
         }
-        if let auth = SenderSideRemedies.authenticate(platform: c.platform, ip: g.ip) { remedies.append(auth) }
-        if let ip = g.ip { remedies.append(WhitelistRemedy.option(for: ip, context: c)) }
-        var subjects: [Subject] = [.hostName(g.helo)]
-        if let ip = g.ip { subjects.append(.ip(ip)) }
+        remedies += exemptions(g, c)
+        let subjects = [Subject.hostName(g.helo)] + (g.ip.map { [Subject.ip($0)] } ?? [])
         return Finding(rule: .rejectedHeloIsHostname, severity: .critical,
                        title: "\(g.ip?.description ?? "A client") greets as our hostname \(g.helo) and is refused",
                        subjects: subjects, evidence: [.log(g)], explanation: explanation, remedies: remedies)
@@ -60,10 +58,8 @@ struct RejectedGreetingRule: FindingRule {
             local mail arrives through the public address.
             """
         var remedies = [SenderSideRemedies.changeGreeting(helo: g.helo, ip: g.ip)]
-        if let auth = SenderSideRemedies.authenticate(platform: c.platform, ip: g.ip) { remedies.append(auth) }
-        if let ip = g.ip { remedies.append(WhitelistRemedy.option(for: ip, context: c)) }
-        var subjects: [Subject] = [.hostName(g.helo)]
-        if let ip = g.ip { subjects.append(.ip(ip)) }
+        remedies += exemptions(g, c)
+        let subjects = [Subject.hostName(g.helo)] + (g.ip.map { [Subject.ip($0)] } ?? [])
         return Finding(rule: .rejectedHeloIsHostname, severity: .critical,
                        title: "\(g.ip?.description ?? "A client") greets with our own address \(g.helo) and is refused",
                        subjects: subjects, evidence: [.log(g)], explanation: explanation, remedies: remedies)
@@ -89,13 +85,20 @@ struct RejectedGreetingRule: FindingRule {
                                          tradeOff: "Right when the domain is hosted elsewhere now; mail for it is then routed by its MX instead of delivered here."))
         }
         remedies.append(SenderSideRemedies.changeGreeting(helo: g.helo, ip: g.ip))
-        if let auth = SenderSideRemedies.authenticate(platform: c.platform, ip: g.ip) { remedies.append(auth) }
-        if let ip = g.ip { remedies.append(WhitelistRemedy.option(for: ip, context: c)) }
-        var subjects: [Subject] = [.domain(g.helo)]
-        if let ip = g.ip { subjects.append(.ip(ip)) }
+        remedies += exemptions(g, c)
+        let subjects = [Subject.domain(g.helo)] + (g.ip.map { [Subject.ip($0)] } ?? [])
         return Finding(rule: .rejectedHeloIsLocalDomain, severity: .critical,
                        title: "\(g.ip?.description ?? "A client") greets as the local domain \(g.helo) and is refused",
                        subjects: subjects, evidence: [.log(g)] + c.evidence(of: domain), explanation: explanation, remedies: remedies)
+    }
+
+    /// The sender-exempting remedies every rejection gets, after the real fixes: authenticate
+    /// (where that skips the check) and, last, a whitelist that really bypasses it here.
+    private func exemptions(_ g: RejectionGroup, _ c: RuleContext) -> [RemedyOption] {
+        var options: [RemedyOption] = []
+        if let auth = SenderSideRemedies.authenticate(platform: c.platform, ip: g.ip) { options.append(auth) }
+        if let ip = g.ip { options.append(WhitelistRemedy.option(for: ip, context: c)) }
+        return options
     }
 
     private func times(_ g: RejectionGroup) -> String {
