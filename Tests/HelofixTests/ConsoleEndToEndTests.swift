@@ -159,13 +159,13 @@ import TestSupport
         handle.seekToEndOfFile()
         handle.write(Data(line.utf8))
         try handle.close()
-        let live = tmux.waitFor("203.0.113.99 greeted as live.example.org")
+        let live = tmux.waitFor(timeout: 10) { $0.contains("203.0.113.99 greeted as live.example.org") }
         #expect(live.ok, "\(live.screen)")
         // Rotation: the log is renamed away and a new one started.
         #expect(rename(log, log + ".1") == 0)
         let rotated = MailLogs.cpanelRejection(time: "2026-11-29 12:05:00", helo: "after.example.org", ip: "203.0.113.98", port: 50_001, sender: "b@after.example.org")
         try Data(rotated.utf8).write(to: URL(fileURLWithPath: log))
-        let after = tmux.waitFor("203.0.113.98 greeted as after.example.org")
+        let after = tmux.waitFor(timeout: 10) { $0.contains("203.0.113.98 greeted as after.example.org") }
         #expect(after.ok, "rotation not followed:\n\(after.screen)")
     }
 

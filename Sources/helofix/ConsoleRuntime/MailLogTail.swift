@@ -55,6 +55,11 @@ final class MailLogTail: RejectionSource, @unchecked Sendable {
             case .unchanged: continue
             case .missing: continue
             case .replaced:
+                // Lines written just before the rotation are still in the old file: the open
+                // handle reads them before the new file is opened.
+                while let batch = reader.readChunk(Self.chunkSize) {
+                    if !batch.isEmpty { deliver(.rejections(batch, live: true)) }
+                }
                 guard reader.open() else { continue }
                 deliver(.rotated)
             case .grew: break
