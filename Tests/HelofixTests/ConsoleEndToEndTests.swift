@@ -85,7 +85,8 @@ import TestSupport
         let screen = tmux.waitFor(timeout: 10) { $0.contains("!!") && Self.isLoaded($0) }
         #expect(screen.ok, "no critical mark:\n\(screen.screen)")
         tmux.send("n", "Enter")
-        let detail = tmux.waitFor("Why")
+        // Wait for the whole detail screen: a capture can catch the terminal half-way through the redraw.
+        let detail = tmux.waitFor { $0.contains("Why") && $0.contains("Evidence") }
         #expect(detail.ok, "\(detail.screen)")
         #expect(detail.screen.contains("Evidence"))
         tmux.send("End")
