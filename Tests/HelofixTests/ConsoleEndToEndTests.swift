@@ -146,7 +146,7 @@ import TestSupport
         let path = root + "/etc/localdomains"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try Self.replace(path, with: text + "added.example.net\n")
-        let seen = tmux.waitFor("added.example.net", timeout: 2)
+        let seen = tmux.waitFor(timeout: 2) { $0.contains("added.example.net") && $0.contains("Hosted domains (6)") }
         #expect(seen.ok, "edit not shown within 2 s:\n\(seen.screen)")
         #expect(seen.screen.contains("Hosted domains (6)"))
     }
