@@ -29,7 +29,11 @@ let package = Package(
             name: "MailServer",
             dependencies: [.product(name: "SystemPackage", package: "swift-system")],
             swiftSettings: strict),
-        .target(name: "Diagnosis", dependencies: ["MailServer"], swiftSettings: strict),
+        // glibc's stub resolver (libresolv) behind a small C layer: the DNS evidence asks the real
+        // system resolver instead of carrying DNS packet code of its own.
+        .target(name: "CResolv", linkerSettings: [.linkedLibrary("resolv")]),
+        .target(name: "DomainDNS", dependencies: ["MailServer", "CResolv"], swiftSettings: strict),
+        .target(name: "Diagnosis", dependencies: ["MailServer", "DomainDNS"], swiftSettings: strict),
         .target(
             name: "Remedy",
             dependencies: ["MailServer", .product(name: "Crypto", package: "swift-crypto")],
@@ -53,6 +57,7 @@ let package = Package(
             swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["MailServer", "ServerFixtures"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "MailServerTests", dependencies: ["MailServer", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DomainDNSTests", dependencies: ["DomainDNS", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "RemedyTests", dependencies: ["Remedy", "Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TestSupport"], exclude: ["__Snapshots__"], swiftSettings: strict),

@@ -70,6 +70,8 @@ public enum DetailText {
             for sample in group.samples.prefix(3) {
                 add("\(sample.location.description): \(sample.raw)", .dim, 4)
             }
+        case .dns(let query, let answer):
+            add("DNS \(query): \(answer)", .keyHint, 2)
         }
     }
 }
