@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "helofix",
             dependencies: [
-                "MailServer", "Diagnosis", "Remedy", "Console", "CursesTerminal", "ServerFixtures",
+                "MailServer", "DomainDNS", "Diagnosis", "Remedy", "Console", "CursesTerminal", "ServerFixtures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -2,6 +2,10 @@ import Foundation
 
 /// A real DNS server for tests: Debian's `dnsmasq` on a loopback address and a high port, serving
 /// only the records the test gives it (no upstream, no /etc/hosts), stopped by its PID.
+///
+/// Started with `posix_spawn`, not Foundation's `Process`: Foundation waits for its children one at
+/// a time, so a server that runs for the whole test would keep a later `helofix` run from ever being
+/// reaped. The spawn also clears the signal mask the test runner's threads have, so SIGTERM works.
 public final class LoopbackDNS: @unchecked Sendable {
     /// Where dnsmasq is installed (package `dnsmasq-base`).
     public static let program = "/usr/sbin/dnsmasq"
@@ -10,8 +14,8 @@ public final class LoopbackDNS: @unchecked Sendable {
     public let address: String
     /// The port it listens on (UDP and TCP).
     public let port: UInt16
-    private let process: Process
-    private let log: Pipe
+    private var pid: pid_t
+    private let logFile: String
 
     /// `IP:PORT` for `--resolver`.
     public var resolver: String { "\(address):\(port)" }
@@ -25,45 +29,70 @@ public final class LoopbackDNS: @unchecked Sendable {
     /// until it accepts connections. Tries other ports when one is taken.
     public init(records: [String], address: String = "127.0.0.53") throws {
         guard FileManager.default.isExecutableFile(atPath: Self.program) else { throw Missing() }
+        logFile = NSTemporaryDirectory() + "helofix-dnsmasq-\(UUID().uuidString).log"
         var lastError = ""
         for _ in 0..<20 {
             let port = UInt16.random(in: 20_000...60_000)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Self.program)
-            process.arguments = ["--no-daemon", "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--no-poll", "--pid-file=",
-                                 "--user=root", "--port=\(port)", "--listen-address=\(address)", "--bind-interfaces",
-                                 "--cache-size=0", "--log-facility=-"] + records
-            let log = Pipe()
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = log
-            try process.run()
-            if Self.waitUntilListening(address, port, process) {
+            let arguments = [Self.program, "--no-daemon", "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--no-poll", "--pid-file=",
+                             "--user=root", "--port=\(port)", "--listen-address=\(address)", "--bind-interfaces",
+                             "--cache-size=0", "--log-facility=-"] + records
+            let pid = try Self.spawn(arguments, log: logFile)
+            if Self.waitUntilListening(address, port, pid) {
                 self.address = address
                 self.port = port
-                self.process = process
-                self.log = log
+                self.pid = pid
                 return
             }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-            lastError = String(decoding: log.fileHandleForReading.availableData, as: UTF8.self)
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            lastError = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
         }
+        try? FileManager.default.removeItem(atPath: logFile)
         throw NSError(domain: "LoopbackDNS", code: 1, userInfo: [NSLocalizedDescriptionKey: "dnsmasq did not start: \(lastError)"])
     }
 
-    /// Stops dnsmasq (by its PID) and waits for it.
+    /// Stops dnsmasq (by its PID) and reaps it.
     public func stop() {
-        // SIGKILL: the test runner's threads block SIGTERM and a spawned dnsmasq inherits that mask.
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        guard pid > 0 else { return }
+        kill(pid, SIGTERM)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        pid = 0
+        try? FileManager.default.removeItem(atPath: logFile)
     }
 
     deinit { stop() }
 
+    private static func spawn(_ arguments: [String], log: String) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
+        guard rc == 0 else {
+            throw NSError(domain: "LoopbackDNS", code: Int(rc), userInfo: [NSLocalizedDescriptionKey: "cannot start \(arguments[0]): error \(rc)"])
+        }
+        return pid
+    }
+
     /// Polls the TCP side (dnsmasq opens both) for up to 5 s.
-    private static func waitUntilListening(_ address: String, _ port: UInt16, _ process: Process) -> Bool {
+    private static func waitUntilListening(_ address: String, _ port: UInt16, _ pid: pid_t) -> Bool {
         for _ in 0..<100 {
-            guard process.isRunning else { return false }
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid { return false }
             if tcpAccepts(address, port) { return true }
             usleep(50_000)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnosis
 import Dispatch
+import DomainDNS
 import Foundation
 import MailServer
 
@@ -13,6 +14,13 @@ struct InspectCommand: AsyncParsableCommand {
         discussion: """
             With --check, print one Nagios/Icinga status line (HELOFIX OK|WARNING|CRITICAL|UNKNOWN - …|perfdata) \
             and exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also when the root cannot be read).
+
+            DNS evidence: for the domains of findings (orphans, stale traces, refused greetings, local-and-remote; \
+            every local domain with --dns all) helofix asks public DNS for the MX hosts and their addresses and \
+            compares them with this server's addresses: mail goes here, elsewhere (finding domain-moved-away), \
+            nxdomain, or unknown (no answer: said, never guessed). It also asks the PTR of refused senders and \
+            compares local zones' MX/SPF with public DNS. --no-dns turns this off; a resolver that never answers \
+            costs at most --dns-timeout x --dns-tries seconds.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -24,6 +32,7 @@ struct InspectCommand: AsyncParsableCommand {
     var logs: [String] = []
     @Flag(help: "Monitoring-plugin mode: one status line and the Nagios exit code.")
     var check = false
+    @OptionGroup(title: "DNS evidence") var dnsArguments: DNSArguments
 
     func run() async throws {
         let root = rootOptions.serverRoot
@@ -43,16 +52,18 @@ struct InspectCommand: AsyncParsableCommand {
         }
         let report = scan.wait()
         progress?.finish()
-        let findings = FindingEngine().evaluate(snapshot, rejections: report.groups)
+        let rules = FindingEngine().evaluate(snapshot, rejections: report.groups)
+        let dns = DNSEnrichment(options: dnsArguments.options).run(snapshot: snapshot, findings: rules, rejections: report.groups)
+        let findings = dns.findings
         if check { throw self.report(CheckStatus(findings: findings, logs: report)) }
         switch format {
         case .json:
             var writer = JSONWriter(fd: 1)
-            InspectJSON(snapshot: snapshot, findings: findings, logs: report).write(to: &writer)
+            InspectJSON(snapshot: snapshot, findings: findings, logs: report, dns: dns.report).write(to: &writer)
             FileHandle.standardOutput.write(Data("\n".utf8))
         case .text:
             let text = InspectText.render(snapshot, width: 80) + FindingsText.rejections(report, width: 80)
-                + FindingsText.render(findings, width: 80)
+                + DNSText.render(dns.report, width: 80) + FindingsText.render(findings, width: 80)
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         if !logs.isEmpty, !report.problems.isEmpty { throw fail(report.problems.joined(separator: "; ")) }

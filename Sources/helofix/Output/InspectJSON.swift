@@ -1,4 +1,5 @@
 import Diagnosis
+import DomainDNS
 import MailServer
 
 /// The JSON document of `helofix inspect --format json` (documented in docs/json.md), written as it
@@ -7,11 +8,13 @@ struct InspectJSON {
     let snapshot: ServerSnapshot
     let findings: [Finding]
     let logs: LogScanReport
+    var dns: DNSReport = .notConsulted("--no-dns")
 
     func write(to w: inout JSONWriter) {
         let s = snapshot
         w.object { w in
             w.key("diagnostics"); w.array { w in for d in s.diagnostics { diagnostic(d, &w) } }
+            w.key("dns"); DNSJSON.report(dns, to: &w)
             w.key("domains"); w.array { w in for d in s.domains { domain(d, &w) } }
             w.key("findings"); w.array { w in for f in findings { FindingJSON.write(f, to: &w) } }
             w.key("greetings"); w.array { w in for g in s.greetings { greeting(g, &w) } }
@@ -35,6 +38,7 @@ struct InspectJSON {
 
     private func domain(_ d: HostedDomain, _ w: inout JSONWriter) {
         w.object { w in
+            if let route = dns.routes[d.name] { w.key("dns"); DNSJSON.route(route, to: &w) }
             w.key("lists"); w.array { w in for l in d.lists { w.string(l.rawValue) } }
             w.field("name", d.name)
             w.field("owner", d.owner)
