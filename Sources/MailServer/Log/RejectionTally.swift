@@ -71,3 +71,17 @@ public struct RejectionTally: Sendable {
         }
     }
 }
+
+extension RejectionTally {
+    /// A tally that continues from groups already counted (a finished scan), so later lines (the
+    /// console following the log) add to the same groups.
+    public init(continuing groups: [RejectionGroup], total: Int) {
+        self.init()
+        self.total = total
+        for group in groups {
+            let key = Key(ip: group.ip, helo: group.helo)
+            if self.groups[key] == nil { order.append(key) }
+            self.groups[key] = group
+        }
+    }
+}
