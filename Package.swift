@@ -37,6 +37,8 @@ let package = Package(
         .target(
             name: "Console",
             dependencies: ["MailServer", "Diagnosis", "Remedy", "TOMLKit"],
+            // The built-in themes are compiled in from their TOML files (no bundle beside the binary).
+            resources: [.embedInCode("Theme/Themes")],
             swiftSettings: strict),
         .target(name: "CursesTerminal", dependencies: ["Console", "CNCursesW"], swiftSettings: strict),
         .target(name: "ServerFixtures", dependencies: [], swiftSettings: strict),
