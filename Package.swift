@@ -10,7 +10,8 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "helofix",
-    platforms: [.macOS(.v13)],
+    // macOS 15: the standard library's `Mutex` (Synchronization), the one lock the code uses.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "helofix", targets: ["helofix"]),
         .executable(name: "helofix-bench", targets: ["helofix-bench"]),
