@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Diagnosis", dependencies: ["MailServer"], swiftSettings: strict),
         .target(
             name: "Remedy",
-            dependencies: ["MailServer", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["MailServer", "Diagnosis", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         .target(
             name: "Console",

@@ -48,7 +48,7 @@ import TestSupport
         #expect(before.stdout.contains("REJECTED: example.com from 203.0.113.10 at MAIL FROM: 550 \"REJECTED - Bad HELO - Host impersonating [example.com]\""))
         #expect(before.stdout.contains("Exim logged: H=(example.com) [203.0.113.10] rejected MAIL <a@sender.tld>"))
 
-        let apply = try root.helofix(["apply", "remove-domain", "example.com", "--yes", "--reason", "moved away"])
+        let apply = try root.helofix(["apply", "remove-domain-traces", "example.com", "--yes", "--reason", "moved away"])
         #expect(apply.status == 0, "\(apply.stderr)")
         #expect(root.read("/etc/localdomains") == "server.host.tld\n")
         let after = try verify(root)
@@ -66,7 +66,7 @@ import TestSupport
         defer { root.remove() }
         let before = root.tree()
         #expect(try verify(root).status == 1)
-        let apply = try root.helofix(["apply", "whitelist", "203.0.113.10", "--yes"])
+        let apply = try root.helofix(["apply", "whitelist-sender", "203.0.113.10", "--yes"])
         #expect(apply.status == 0, "\(apply.stderr)")
         #expect(apply.stdout.contains("Risk: Every message from this sender skips the greeting check"))
         #expect(root.read("/etc/exim.conf")?.contains("  accept hosts = <; 203.0.113.10\n") == true)

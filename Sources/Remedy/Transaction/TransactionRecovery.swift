@@ -5,7 +5,7 @@ import MailServer
 public struct RecoveryReport: Sendable, Hashable {
     /// The transaction undone.
     public var id: String
-    /// The remedy it applied (`remove-domain shop.example.com`).
+    /// The remedy it applied (`remove-domain-traces shop.example.com`).
     public var remedy: String
     /// The files put back.
     public var files: [String]
