@@ -26,10 +26,7 @@ import TestSupport
             awk -v f='\(acl)' '/^# CUSTOM_BEGIN_MAIL$/ { while ((getline l < f) > 0) print "  " l; next } { print }' \
               '\(root.path)/etc/exim.conf.template' > '\(root.path)/etc/exim.conf.new' && mv '\(root.path)/etc/exim.conf.new' '\(root.path)/etc/exim.conf'
             """)
-        let build = Process()
-        build.executableURL = URL(fileURLWithPath: root.path + "/scripts/buildeximconf")
-        try build.run()
-        build.waitUntilExit()
+        try ProcessRunner.run([root.path + "/scripts/buildeximconf"])
         chmod(root.path + "/etc/exim.conf", 0o644)
         return root
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessLaunch
 import ServerFixtures
 import Testing
 import TestSupport
@@ -151,17 +152,14 @@ import TestSupport
         }
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        p.arguments = ["-qec", "\(HelofixBinary.url.path) apply remove-greeting '*' --root \(root.path)", "/dev/null"]
-        let input = Pipe(), output = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        p.standardError = output
-        try p.run()
-        try input.fileHandleForWriting.write(contentsOf: Data("\(answer)\n".utf8))
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        // stdin stays open until the output ends: script(1) may end the session at end of input.
+        let p = try ChildProcess.start(["/usr/bin/script", "-qec", "\(HelofixBinary.url.path) apply edit-greeting '*' --root \(root.path)", "/dev/null"],
+                                       stdin: .pipe, stdout: .pipe, stderr: .toStdout)
+        let input = FileHandle(fileDescriptor: p.stdin ?? -1, closeOnDealloc: false)
+        let output = FileHandle(fileDescriptor: p.stdout ?? -1, closeOnDealloc: false)
+        try input.write(contentsOf: Data("\(answer)\n".utf8))
+        let text = String(decoding: output.readDataToEndOfFile(), as: UTF8.self)
+        p.wait()
         #expect(text.contains("Apply this change? [y/N]"))
         #expect(root.read("/etc/mailhelo")?.contains("*: server1.hostco.example") == !applied, "\(text)")
         #expect(text.contains(applied ? "applied: transaction" : "nothing was applied"))
