@@ -211,7 +211,7 @@ import TestSupport
         try #require(FileManager.default.isExecutableFile(atPath: exim), "exim4-daemon-light must be installed")
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
-        // The copy's exim.conf mirrors cPanel's MAIL-stage rule over the copy's own localdomains (BRIEF §9);
+        // The copy's exim.conf mirrors cPanel's MAIL-stage rule over the copy's own localdomains;
         // with -C Exim runs as Debian-exim, which must be able to read the list.
         let config = CPanelLikeEximConfig.text(hostname: "server1.hostco.example", root: root.path)
         try Data(config.utf8).write(to: URL(fileURLWithPath: root.path + "/etc/exim.conf"))

@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// Real Exim (`exim4 -C conf -bh IP`) before and after a remedy: the same session that got the
-/// 550 gets 250 once the change is applied (BRIEF §9).
+/// 550 gets 250 once the change is applied.
 @Suite(.serialized) struct EndToEndEximTests {
     static let exim = "/usr/sbin/exim4"
 

@@ -1,4 +1,4 @@
-/// Which receiver rule produced an impersonation rejection (BRIEF §2), told from its wording.
+/// Which receiver rule produced an impersonation rejection , told from its wording (docs/findings.md, "Log rejections", lists them).
 public enum RejectionRule: String, Codable, Sendable, CaseIterable {
     /// cPanel `"REJECTED - Bad HELO - Host impersonating [NAME]"`: `requirehelonoforge` when NAME is
     /// the receiver's hostname, `requirehelonold` when NAME is a local domain.

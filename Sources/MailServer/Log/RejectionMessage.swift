@@ -1,4 +1,4 @@
-/// The rejection text itself ("Bad HELO - Host impersonating …"), told apart by its wording (BRIEF §2).
+/// The rejection text itself ("Bad HELO - Host impersonating …"), told apart by its wording (docs/findings.md, "Log rejections").
 ///
 /// Found anywhere in a line, so the same reading serves log lines, bounces and the messages client
 /// libraries wrap around them (PHPMailer's `Expected response code 250 but got code "550", …`).

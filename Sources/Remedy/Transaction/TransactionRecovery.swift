@@ -21,7 +21,7 @@ public struct RecoveryReport: Sendable, Hashable {
 
 /// Run first at every start in edit mode (CLI edit commands, the console's edit mode): every
 /// journal without a commit marker is an interrupted transaction (crash, SIGKILL, power cut), and
-/// is rolled back from its backups, then marked aborted and audited (safe-changes rule 1).
+/// is rolled back from its backups, then marked aborted and audited (docs/changes.md, rule 1).
 public struct TransactionRecovery: Sendable {
     /// The server root.
     public let root: ServerRoot
