@@ -2,6 +2,7 @@ import Console
 import Foundation
 import MailServer
 import ServerFixtures
+import Synchronization
 import Testing
 import TestSupport
 @testable import helofix
@@ -128,20 +129,15 @@ import TestSupport
 }
 
 /// Collects events from background threads; tests poll it.
-final class EventLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var events: [LogEvent] = []
+final class EventLog: Sendable {
+    private let events = Mutex<[LogEvent]>([])
 
     func append(_ event: LogEvent) {
-        lock.lock()
-        events.append(event)
-        lock.unlock()
+        events.withLock { $0.append(event) }
     }
 
     func snapshot() -> [LogEvent] {
-        lock.lock()
-        defer { lock.unlock() }
-        return events
+        events.withLock { $0 }
     }
 
     func waitFor(timeout: TimeInterval = 5, _ condition: ([LogEvent]) -> Bool) -> Bool {

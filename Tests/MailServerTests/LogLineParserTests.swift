@@ -1,7 +1,8 @@
 import MailServer
 import Testing
 
-/// Every log-line variant of BRIEF §6 (and the bounces of §2) is read into the right record.
+/// Every log-line variant real servers write (and the bounces senders receive) is read into the
+/// right record.
 @Suite struct LogLineParserTests {
     struct Case: Sendable, CustomStringConvertible {
         var line: String
