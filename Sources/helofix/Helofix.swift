@@ -19,7 +19,7 @@ struct Helofix: AsyncParsableCommand {
     /// codes above promise, where ArgumentParser alone would exit 64.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(RemedyArgumentOrder.normalized(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -52,7 +52,7 @@ import TestSupport
         defer { root.remove() }
         #expect(try root.helofix(["plan", "paint-it-blue"]).status == 2)
         let missing = try root.helofix(["plan", "edit-greeting"])
-        #expect(missing.status == 2 && missing.stderr.contains("Missing expected argument '<domain|ip|*>'"), "\(missing.stderr)")
+        #expect(missing.status == 2 && missing.stderr.contains("Missing expected argument '<DOMAIN|IP|*>'"), "\(missing.stderr)")
         let oldMissing = try root.helofix(["plan", "set-greeting", "only-one"])
         #expect(oldMissing.status == 2 && oldMissing.stderr.contains("Missing expected argument '<name>'"), "\(oldMissing.stderr)")
     }
@@ -85,6 +85,16 @@ import TestSupport
         for former in ["remove-domain ", "whitelist ", "set-greeting", "remove-greeting"] {
             #expect(!planHelp.contains("  \(former)"), "\(former) stays hidden")
         }
+    }
+
+    /// Options may come before the remedy's name, as they could when it was a plain word.
+    @Test func optionsBeforeTheRemedyName() throws {
+        let root = try CLIRoot(Fixtures.migratedCPanel)
+        defer { root.remove() }
+        #expect(try root.helofix(["plan", "whitelist-sender", "10.0.0.0/8"]).status == 1, "wider than /16 needs --force")
+        let forced = try root.helofix(["plan", "--force", "whitelist-sender", "10.0.0.0/8"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try HelofixBinary.run(["plan", "--root", root.path, "--force", "whitelist-sender", "10.0.0.0/8"]).status == 0)
     }
 
     /// The words of the previous release still work, as hidden aliases, for one release.
