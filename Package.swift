@@ -30,6 +30,8 @@ let package = Package(
         // while our callers are synchronous (the transaction layer under its locks, scanning threads
         // streaming gzip) and the benchmark needs the child's peak memory, which it does not report.
         .target(name: "ProcessLaunch", swiftSettings: strict),
+        // glibc's wcwidth (text widths) and closefrom for posix_spawn, which Swift's Glibc leaves out.
+        .target(name: "CLibcExtras"),
         .target(
             name: "MailServer",
             dependencies: ["ProcessLaunch", .product(name: "SystemPackage", package: "swift-system")],
@@ -42,7 +44,7 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["MailServer", "Diagnosis"], swiftSettings: strict),
         .target(
             name: "Console",
-            dependencies: ["MailServer", "Diagnosis", "Remedy", "TOMLKit"],
+            dependencies: ["MailServer", "Diagnosis", "Remedy", "TOMLKit", "CLibcExtras"],
             // The built-in themes are compiled in from their TOML files (no bundle beside the binary).
             resources: [.embedInCode("Theme/Themes")],
             swiftSettings: strict),
