@@ -28,6 +28,8 @@ public enum DNSFailure: String, Sendable, Hashable, Codable {
     case resolverSilent = "resolver-silent"
     /// The resolver state could not be set up.
     case unavailable
+    /// Not asked: the analysis was cancelled (never cached, so a later run asks again).
+    case cancelled
 
     /// In the admin's words.
     public var text: String {
@@ -36,6 +38,7 @@ public enum DNSFailure: String, Sendable, Hashable, Codable {
         case .serverFailure: "the DNS server reported a failure (SERVFAIL or REFUSED)"
         case .resolverSilent: "not asked: the resolver never answered"
         case .unavailable: "the system resolver could not be set up"
+        case .cancelled: "not asked: the analysis was cancelled"
         }
     }
 }

@@ -73,14 +73,14 @@ public struct DNSLookup: Sendable {
 
     /// Looks up `domains`' mail routes, `senders`' PTRs and the local zones of `zoneDomains`.
     public func run(domains: [String], senders: [IPAddress], zoneDomains: [String], server: ServerAddresses,
-                    root: ServerRoot) -> DNSReport {
+                    root: ServerRoot, stop: (@Sendable () -> Bool)? = nil) -> DNSReport {
         let settings = pool.settings
         if domains.isEmpty && senders.isEmpty {
             return .notConsulted("no domain or sender to look up")
         }
-        let routes = MailRouteLookup(pool: pool, server: server).routes(for: domains)
-        let names = SenderName.lookUp(senders, pool: pool)
-        let zones = ZoneComparison.compare(zoneDomains, root: root, pool: pool)
+        let routes = MailRouteLookup(pool: pool, server: server).routes(for: domains, stop: stop)
+        let names = SenderName.lookUp(senders, pool: pool, stop: stop)
+        let zones = ZoneComparison.compare(zoneDomains, root: root, pool: pool, stop: stop)
         let stats = pool.statistics
         return DNSReport(status: !stats.answeredAny && stats.timedOut > 0 ? .noAnswer : .consulted,
                          resolver: settings.serverDescription, timeoutSeconds: settings.timeoutSeconds, tries: settings.tries,

@@ -98,10 +98,10 @@ public struct ZoneComparison: Sendable, Hashable, Codable {
     }
 
     /// Compares the zones of `domains` that have one with their public MX and TXT answers.
-    public static func compare(_ domains: [String], root: ServerRoot, pool: ResolverPool) -> [ZoneComparison] {
+    public static func compare(_ domains: [String], root: ServerRoot, pool: ResolverPool, stop: (@Sendable () -> Bool)? = nil) -> [ZoneComparison] {
         let zones = domains.compactMap { d in LocalZone.read(domain: d, root: root).map { (d, $0) } }
         guard !zones.isEmpty else { return [] }
-        let answers = pool.resolve(zones.flatMap { [DNSQuestion($0.0, .mx), DNSQuestion($0.0, .txt)] })
+        let answers = pool.resolve(zones.flatMap { [DNSQuestion($0.0, .mx), DNSQuestion($0.0, .txt)] }, stop: stop)
         return zones.map { domain, zone in
             let mx = answers[DNSQuestion(domain, .mx)] ?? .failed(.resolverSilent)
             let txt = answers[DNSQuestion(domain, .txt)] ?? .failed(.resolverSilent)

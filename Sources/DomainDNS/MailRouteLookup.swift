@@ -14,9 +14,9 @@ public struct MailRouteLookup: Sendable {
 
     /// The route of every domain, asking in two rounds (MX, then the addresses) so every round
     /// respects the bound on questions in flight.
-    public func routes(for domains: [String]) -> [String: DomainMailRoute] {
+    public func routes(for domains: [String], stop: (@Sendable () -> Bool)? = nil) -> [String: DomainMailRoute] {
         let names = domains.map { DNSQuestion($0, .mx).name }
-        let mxAnswers = pool.resolve(names.map { DNSQuestion($0, .mx) })
+        let mxAnswers = pool.resolve(names.map { DNSQuestion($0, .mx) }, stop: stop)
         var addressNames: [String] = []
         for name in names {
             guard let answer = mxAnswers[DNSQuestion(name, .mx)] else { continue }
@@ -28,7 +28,7 @@ public struct MailRouteLookup: Sendable {
             }
         }
         let questions = addressNames.flatMap { [DNSQuestion($0, .a), DNSQuestion($0, .aaaa)] }
-        let addressAnswers = pool.resolve(questions)
+        let addressAnswers = pool.resolve(questions, stop: stop)
         var out: [String: DomainMailRoute] = [:]
         for name in names {
             out[name] = route(name, mx: mxAnswers[DNSQuestion(name, .mx)] ?? .failed(.resolverSilent), addressAnswers)

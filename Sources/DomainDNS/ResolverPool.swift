@@ -48,22 +48,25 @@ public final class ResolverPool: Sendable {
     public var resolverSilent: Bool { state.withLock { !$0.answeredAny && $0.timedOut > 0 } }
 
     /// The answers to `questions` (from the cache when asked before), waiting for all of them.
-    public func resolve(_ questions: [DNSQuestion]) -> [DNSQuestion: DNSAnswer] {
+    /// Once `stop` returns true no further question is sent (they come back ``DNSFailure/cancelled``).
+    public func resolve(_ questions: [DNSQuestion], stop: (@Sendable () -> Bool)? = nil) -> [DNSQuestion: DNSAnswer] {
         var seen = Set<DNSQuestion>()
         let todo: [DNSQuestion] = state.withLock { s in
             questions.filter { s.cache[$0] == nil && seen.insert($0).inserted }
         }
-        if !todo.isEmpty { ask(todo) }
+        var cancelled: [DNSQuestion: DNSAnswer] = [:]
+        if !todo.isEmpty { cancelled = ask(todo, stop: stop) }
         return state.withLock { s in
             var out: [DNSQuestion: DNSAnswer] = [:]
-            for q in questions { out[q] = s.cache[q] ?? .failed(.resolverSilent) }
+            for q in questions { out[q] = s.cache[q] ?? cancelled[q] ?? .failed(.resolverSilent) }
             return out
         }
     }
 
     /// Runs `todo` on min(maxInFlight, count) worker threads that take the next question in turn.
-    private func ask(_ todo: [DNSQuestion]) {
+    private func ask(_ todo: [DNSQuestion], stop: (@Sendable () -> Bool)?) -> [DNSQuestion: DNSAnswer] {
         let next = Mutex(0)
+        let skipped = Mutex([DNSQuestion: DNSAnswer]())
         let workers = min(settings.maxInFlight, todo.count)
         let done = DispatchSemaphore(value: 0)
         for _ in 0..<workers {
@@ -75,6 +78,10 @@ public final class ResolverPool: Sendable {
                         return n
                     }
                     guard i < todo.count else { break }
+                    if stop?() == true {
+                        skipped.withLock { $0[todo[i]] = .failed(.cancelled) }
+                        continue
+                    }
                     answer(todo[i], with: resolver)
                 }
                 done.signal()
@@ -83,6 +90,7 @@ public final class ResolverPool: Sendable {
             thread.start()
         }
         for _ in 0..<workers { done.wait() }
+        return skipped.withLock { $0 }
     }
 
     private func answer(_ question: DNSQuestion, with resolver: StubResolver) {

@@ -32,9 +32,9 @@ public struct SenderName: Sendable, Hashable, Codable {
     }
 
     /// The PTR names of `ips`, asked through `pool`.
-    public static func lookUp(_ ips: [IPAddress], pool: ResolverPool) -> [SenderName] {
+    public static func lookUp(_ ips: [IPAddress], pool: ResolverPool, stop: (@Sendable () -> Bool)? = nil) -> [SenderName] {
         let questions = ips.map { DNSQuestion(reverseName($0), .ptr) }
-        let answers = pool.resolve(questions)
+        let answers = pool.resolve(questions, stop: stop)
         return zip(ips, questions).map { ip, q in
             switch answers[q] ?? .failed(.resolverSilent) {
             case .failed(let f): SenderName(ip: ip.description, names: [], failure: f)

@@ -30,14 +30,16 @@ public struct DNSEnrichment: Sendable {
 
     /// Asks DNS and returns the report and the enriched findings. Without DNS (`--no-dns`) the
     /// findings come back unchanged with a report that says DNS was not consulted.
-    public func run(snapshot: ServerSnapshot, findings: [Finding], rejections: [RejectionGroup]) -> Output {
+    /// `stop` is polled between questions (cancellation): questions not sent come back "cancelled".
+    public func run(snapshot: ServerSnapshot, findings: [Finding], rejections: [RejectionGroup],
+                    stop: (@Sendable () -> Bool)? = nil) -> Output {
         guard options.enabled else {
             return Output(report: .notConsulted("--no-dns"), findings: findings)
         }
         let domains = Self.domainsToLookUp(snapshot: snapshot, findings: findings, scope: options.scope)
         let senders = Self.senderAddresses(rejections)
         let report = DNSLookup(pool: pool).run(domains: domains, senders: senders, zoneDomains: domains,
-                                               server: ServerAddresses(snapshot: snapshot), root: ServerRoot(snapshot.root))
+                                               server: ServerAddresses(snapshot: snapshot), root: ServerRoot(snapshot.root), stop: stop)
         return Output(report: report, findings: DNSFindings.apply(report, to: findings, snapshot: snapshot))
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Analysis
 import Diagnosis
-import Dispatch
 import DomainDNS
 import Foundation
 import MailServer
@@ -35,35 +35,32 @@ struct InspectCommand: AsyncParsableCommand {
     @OptionGroup(title: "DNS evidence") var dnsArguments: DNSArguments
 
     func run() async throws {
-        let root = rootOptions.serverRoot
-        let files = logs.isEmpty
-            ? PlatformDetector.detect(root).map { LogFile.defaults(root: root, platform: $0) } ?? []
-            : logs.map(LogFile.init(argument:))
+        let pipeline = AnalysisPipeline(root: rootOptions.serverRoot,
+                                        logs: logs.isEmpty ? .platformDefaults : .files(logs.map(LogFile.init(argument:))),
+                                        enrichments: [DNSEvidence(options: dnsArguments.options)])
         let progress = check ? nil : ScanProgressLine.forTerminal()
-        // The logs are read on the other core while the snapshot is read here.
-        let scan = BackgroundLogScan(files: files, progress: progress)
-        let snapshot: ServerSnapshot
+        var events: (@Sendable (AnalysisEvent) -> Void)?
+        if let progress { events = { progress.relay($0) } }
+        let analysis: AnalysisReport
         do {
-            snapshot = try SnapshotReader(root: root).read()
+            analysis = try pipeline.run(events: events)
         } catch {
-            _ = scan.wait()
+            progress?.finish()
             if check { throw report(CheckStatus(unknown: error.description)) }
             throw fail(error.description)
         }
-        let report = scan.wait()
         progress?.finish()
-        let rules = FindingEngine().evaluate(snapshot, rejections: report.groups)
-        let dns = DNSEnrichment(options: dnsArguments.options).run(snapshot: snapshot, findings: rules, rejections: report.groups)
-        let findings = dns.findings
+        let (snapshot, findings, report) = (analysis.snapshot, analysis.findings, analysis.logs)
+        let dns = analysis.dns ?? .notConsulted("--no-dns")
         if check { throw self.report(CheckStatus(findings: findings, logs: report)) }
         switch format {
         case .json:
             var writer = JSONWriter(fd: 1)
-            InspectJSON(snapshot: snapshot, findings: findings, logs: report, dns: dns.report).write(to: &writer)
+            InspectJSON(snapshot: snapshot, findings: findings, logs: report, dns: dns).write(to: &writer)
             FileHandle.standardOutput.write(Data("\n".utf8))
         case .text:
             let text = InspectText.render(snapshot, width: 80) + FindingsText.rejections(report, width: 80)
-                + DNSText.render(dns.report, width: 80) + FindingsText.render(findings, width: 80)
+                + DNSText.render(dns, width: 80) + FindingsText.render(findings, width: 80)
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         if !logs.isEmpty, !report.problems.isEmpty { throw fail(report.problems.joined(separator: "; ")) }
@@ -72,24 +69,5 @@ struct InspectCommand: AsyncParsableCommand {
     private func report(_ status: CheckStatus) -> ExitCode {
         print(status.line)
         return ExitCode(status.state.rawValue)
-    }
-}
-
-/// Reads the logs on a background thread; `wait()` returns the report.
-final class BackgroundLogScan: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var result: LogScanReport?
-
-    init(files: [LogFile], progress: ScanProgressLine?) {
-        group.enter()
-        DispatchQueue.global().async { [self] in
-            result = LogScanner().scan(files, progress: progress)
-            group.leave()
-        }
-    }
-
-    func wait() -> LogScanReport {
-        group.wait()
-        return result!
     }
 }
