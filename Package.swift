@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["MailServer", "Diagnosis", "DomainDNS"], swiftSettings: strict),
         .target(
             name: "Console",
-            dependencies: ["MailServer", "Diagnosis", "Remedy", "TOMLKit", "CLibcExtras"],
+            dependencies: ["MailServer", "DomainDNS", "Diagnosis", "Remedy", "TOMLKit", "CLibcExtras"],
             // The built-in themes are compiled in from their TOML files (no bundle beside the binary).
             resources: [.embedInCode("Theme/Themes")],
             swiftSettings: strict),
@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "RemedyTests", dependencies: ["Remedy", "Diagnosis", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TestSupport"], exclude: ["__Snapshots__"], swiftSettings: strict),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "DomainDNS", "TestSupport"], exclude: ["__Snapshots__"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HelofixTests", dependencies: ["helofix", "TestSupport"], swiftSettings: strict),
     ]

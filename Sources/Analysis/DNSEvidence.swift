@@ -14,7 +14,10 @@ public struct DNSEvidence: AnalysisEnrichment {
         step = DNSEnrichment(options: options)
     }
 
-    public var name: String { "DNS" }
+    /// The enrichment's name in progress events.
+    public static let name = "DNS"
+
+    public var name: String { Self.name }
 
     public func enrich(_ report: inout AnalysisReport, cancellation: AnalysisCancellation) {
         let out = step.run(snapshot: report.snapshot, findings: report.findings, rejections: report.logs.groups,

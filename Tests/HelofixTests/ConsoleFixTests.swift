@@ -10,7 +10,7 @@ import TestSupport
     /// Opens `helofix ARGS --root ROOT` in a 100x30 tmux window, through a shell that prints
     /// `exit=STATUS` when it ends (read with ``exitStatus(_:)``).
     static func open(_ root: String, _ arguments: String = "", env: String = "") throws -> TmuxSession {
-        let run = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(shellQuoted(root)) \(env) \(shellQuoted(HelofixBinary.path)) \(arguments) --root \(shellQuoted(root)); echo exit=$?; sleep 60"
+        let run = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(shellQuoted(root)) \(env) \(shellQuoted(HelofixBinary.path)) \(arguments) --root \(shellQuoted(root)) --no-dns; echo exit=$?; sleep 60"
         return try TmuxSession(width: 100, height: 30, command: "sh -c \(shellQuoted(run))")
     }
 
@@ -238,7 +238,7 @@ import TestSupport
         // Readable by nobody (the fixture's 0640 files would stop the read), writable only by root.
         _ = try ProcessRunner.run(["/bin/chmod", "-R", "o+rX", path])
         let before = TreeState.capture(path, excluding: [])
-        let run = "setpriv --reuid=nobody --regid=nogroup --clear-groups env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(HelofixBinary.path)) --root \(shellQuoted(path)); echo exit=$?; sleep 60"
+        let run = "setpriv --reuid=nobody --regid=nogroup --clear-groups env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(HelofixBinary.path)) --root \(shellQuoted(path)) --no-dns; echo exit=$?; sleep 60"
         let tmux = try TmuxSession(width: 100, height: 30, command: "sh -c \(shellQuoted(run))")
         let first = tmux.waitFor { $0.contains("[READ-ONLY]") && $0.contains("you cannot write") }
         #expect(first.ok, "\(first.screen)")

@@ -21,10 +21,12 @@ struct ConsoleCommand: ParsableCommand {
     var theme: String?
     @Flag(help: "Never change anything (the header shows READ-ONLY).")
     var readOnly = false
+    @OptionGroup(title: "DNS evidence") var dnsArguments: DNSArguments
 
     func run() throws {
         let launcher = ConsoleLauncher(root: rootOptions.serverRoot, mode: readOnly ? .readOnly : .edit, logPath: log,
-                                       theme: theme, environment: ProcessInfo.processInfo.environment, greeting: nil)
+                                       theme: theme, environment: ProcessInfo.processInfo.environment, greeting: nil,
+                                       dns: dnsArguments.options)
         let code = try launcher.run()
         if code != 0 { throw ExitCode(code) }
     }

@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Console
 import CursesTerminal
+import DomainDNS
 import Foundation
 import MailServer
 
@@ -17,6 +18,8 @@ struct ConsoleLauncher {
     var greeting: String?
     /// Open with the guided fix wizard up (`helofix wizard`), as soon as the server is read.
     var startWizard = false
+    /// Whether and how to ask DNS where the domains' mail goes (in the background, after the first frame).
+    var dns: DNSOptions = .off
 
     func run() throws -> Int32 {
         guard isatty(0) == 1, isatty(1) == 1, environment["TERM"] != "dumb" else {
@@ -71,7 +74,7 @@ struct ConsoleLauncher {
         let screen = try TerminalScreen(environment: environment) { theme.resolved(for: $0) }
         defer { screen.close() }
         let inbox = RuntimeInbox()
-        let analysis = ServerAnalysis(pipeline: AnalysisPipeline(root: root, logs: logSelection()), inbox: inbox)
+        let analysis = ServerAnalysis(pipeline: AnalysisPipeline(root: root, logs: logSelection(), enrichments: [DNSEvidence(options: dns)]), inbox: inbox)
         let size = screen.size
         var state = ConsoleState(width: size.width, height: size.height, mode: mode, keymap: keymap,
                                  glyphs: screen.unicode ? .unicode : .ascii)
