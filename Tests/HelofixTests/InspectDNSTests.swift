@@ -128,6 +128,25 @@ import TestSupport
         #expect(try root.helofix(["inspect", "--no-dns"]).stdout.contains("DNS was not consulted (--no-dns)."))
     }
 
+    @Test func theRemovalPlanSaysWhetherTheDomainsMailStillComesHere() throws {
+        let dns = try LoopbackDNS(records: Self.records)
+        defer { dns.stop() }
+        let root = try Self.root()
+        defer { root.remove() }
+        let moved = try root.helofix(["plan", "remove-domain-traces", "shop.example.com", "--resolver", dns.resolver])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(moved.stdout.contains("DNS: Safe to remove here: MX mx.newhost.example.net -> 203.0.113.9 (public DNS)."))
+        let live = try root.helofix(["plan", "remove-domain-traces", "stay.example.net", "--resolver", dns.resolver])
+        #expect(live.stdout.contains("DNS: WARNING: DNS says mail for stay.example.net still comes here (MX mail.stay.example.net -> 192.0.2.10)"))
+        // apply repeats the warning on stderr before it asks (here: no terminal, so nothing is applied).
+        let before = root.tree()
+        let apply = try root.helofix(["apply", "remove-domain-traces", "stay.example.net", "--resolver", dns.resolver])
+        #expect(apply.stderr.hasPrefix("helofix: warning: DNS says mail for stay.example.net still comes here"))
+        #expect(apply.status == 1 && root.tree() == before)
+        let off = try root.helofix(["plan", "remove-domain-traces", "shop.example.com", "--no-dns"])
+        #expect(off.stdout.contains("DNS: not consulted (--no-dns); check shop.example.com's MX record before removing it."))
+    }
+
     @Test func aBadResolverIsAOneLineError() throws {
         let root = try Self.root()
         defer { root.remove() }

@@ -22,7 +22,7 @@ import TestSupport
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
         let before = root.tree()
-        let run = try root.helofix(["apply", "remove-domain-traces", "shop.example.com"])
+        let run = try root.helofix(["apply", "remove-domain-traces", "shop.example.com", "--no-dns"])
         #expect(run.status == 1)
         #expect(run.stderr == "helofix: error: not a terminal, so nothing was applied: add --yes to apply without asking\n")
         #expect(root.tree() == before)
@@ -34,7 +34,7 @@ import TestSupport
         (["apply", "edit-greeting", "bob.example.net:x", "mail.example.com", "--yes"], "contains \":\""),
         (["apply", "whitelist-sender", "10.0.0.0/8", "--yes"], "wider than /16"),
         (["apply", "whitelist-sender", "999.1.1.1", "--yes"], "is not an IP address or CIDR range"),
-        (["apply", "remove-domain-traces", "bob.example.net", "--yes"], "still owned by the account bob"),
+        (["apply", "remove-domain-traces", "bob.example.net", "--yes", "--no-dns"], "still owned by the account bob"),
     ])
     func badInputIsOneLineAndWritesNothing(_ arguments: [String], _ reason: String) throws {
         let root = try CLIRoot(Fixtures.migratedCPanel)
@@ -105,14 +105,14 @@ import TestSupport
             (["set-greeting", "bob.example.net", "mail.bob.example.net"], ["edit-greeting", "bob.example.net", "mail.bob.example.net"]),
             (["remove-greeting", "*"], ["edit-greeting", "*"]),
             (["whitelist", "203.0.113.10"], ["whitelist-sender", "203.0.113.10"]),
-            (["remove-domain", "shop.example.com"], ["remove-domain-traces", "shop.example.com"]),
+            (["remove-domain", "shop.example.com", "--no-dns"], ["remove-domain-traces", "shop.example.com", "--no-dns"]),
         ]
         for (former, current) in pairs {
             let old = try root.helofix(["plan"] + former), new = try root.helofix(["plan"] + current)
             #expect(old.status == new.status && old.stdout == new.stdout && old.stderr == new.stderr, "\(former[0])")
         }
         let before = root.tree()
-        let refused = try root.helofix(["apply", "remove-domain", "shop.example.com"])
+        let refused = try root.helofix(["apply", "remove-domain", "shop.example.com", "--no-dns"])
         #expect(refused.status == 1 && refused.stderr.contains("add --yes"))
         #expect(root.tree() == before)
     }
@@ -121,7 +121,7 @@ import TestSupport
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
         let before = root.tree()
-        let apply = try root.helofix(["apply", "remove-domain-traces", "shop.example.com", "--yes", "--reason", "moved to new server"],
+        let apply = try root.helofix(["apply", "remove-domain-traces", "shop.example.com", "--yes", "--reason", "moved to new server", "--no-dns"],
                                      environment: ["SUDO_USER": "carol", "SSH_CONNECTION": "198.51.100.9 50000 192.0.2.10 22"])
         #expect(apply.status == 0)
         let history = try root.helofix(["history", "--format", "json"])

@@ -27,6 +27,13 @@ struct ApplyRemedyCommand<Words: RemedyWords>: AsyncParsableCommand {
             throw fail(error.message, code: 1)
         }
         FileHandle.standardOutput.write(Data(PlanText.render(plan).utf8))
+        if let removal = words as? any DomainRemovalWords {
+            let note = DomainRemovalDNS.note(removal, snapshot: snapshot)
+            FileHandle.standardOutput.write(Data("\n\(note)\n".utf8))
+            if note.hasPrefix(DomainRemovalDNS.warningPrefix) {
+                FileHandle.standardError.write(Data("helofix: warning: \(note.dropFirst(DomainRemovalDNS.warningPrefix.count))\n".utf8))
+            }
+        }
         try EditSession.confirm("Apply this change?", yes: yes)
         do {
             let record = try session.executor.apply(plan, reason: reason)
