@@ -29,7 +29,7 @@ let package = Package(
         // The one process launcher. swift-subprocess (1.0.2) was considered: its API is async only,
         // while our callers are synchronous (the transaction layer under its locks, scanning threads
         // streaming gzip) and the benchmark needs the child's peak memory, which it does not report.
-        .target(name: "ProcessLaunch", swiftSettings: strict),
+        .target(name: "ProcessLaunch", dependencies: ["CLibcExtras"], swiftSettings: strict),
         // glibc's wcwidth (text widths) and closefrom for posix_spawn, which Swift's Glibc leaves out.
         .target(name: "CLibcExtras"),
         .target(
