@@ -55,7 +55,7 @@ struct RuleContext {
 
     /// The rejections this server made itself (not bounces of its own mail).
     var receiverGroups: [RejectionGroup] {
-        rejections.filter { $0.samples.first?.side != "sender" }
+        rejections.filter { $0.samples.first?.side != .sender }
     }
 
     /// `on`/`off`/`unknown` and where that comes from, for explanations.

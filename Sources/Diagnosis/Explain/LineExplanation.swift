@@ -10,9 +10,9 @@ public struct LineExplanation: Sendable {
     /// The sending client's address, when the line is the receiver's own log line.
     public var ip: IPAddress?
     /// `receiver` (this is the refusing server's log line) or `sender` (a bounce or client error).
-    public var side: String
+    public var side: RejectionSide
     /// `mail` or `helo`.
-    public var stage: String
+    public var stage: SMTPStage
     /// The receiving platform in words ("cPanel/WHM", "DirectAdmin", "Exim (custom ACL)").
     public var receiver: String
     /// The rule in the platform's words and what triggers it.
@@ -28,7 +28,7 @@ public struct LineExplanation: Sendable {
         let parsed = RejectionLineParser.parse(text, location: SourceLocation(file: "(pasted line)", line: 1))
         name = message.name ?? parsed?.helo
         ip = parsed?.ip
-        side = parsed?.side ?? "sender"
+        side = parsed?.side ?? .sender
         stage = parsed?.stage ?? Self.stage(in: text, rule: message.rule)
         receiver = Self.receiver(of: message.rule)
         ruleDescription = Self.describe(message.rule, name: name)
@@ -39,7 +39,7 @@ public struct LineExplanation: Sendable {
     public mutating func attach(receiver snapshot: ServerSnapshot) {
         guard let name else { return }
         let time: String? = nil
-        let rejection = Rejection(time: time, ip: ip, helo: name, rule: rule, stage: stage, side: "receiver",
+        let rejection = Rejection(time: time, ip: ip, helo: name, rule: rule, stage: stage, side: .receiver,
                                   location: SourceLocation(file: "(pasted line)", line: 1), raw: "")
         let group = RejectionGroup(ip: ip, helo: name, rule: rule, count: 1, firstSeen: nil, lastSeen: nil, samples: [rejection])
         let subjects: Set<String> = Set([name] + (ip.map { [$0.description] } ?? []))
@@ -51,7 +51,7 @@ public struct LineExplanation: Sendable {
         }
     }
 
-    static func stage(in text: Substring, rule: RejectionRule) -> String {
+    static func stage(in text: Substring, rule: RejectionRule) -> SMTPStage {
         if let r = text.firstRange(of: "SMTP error from remote mail server after ") {
             return RejectionLineParser.stage(afterBounce: text[r.upperBound...], rule: rule)
         }

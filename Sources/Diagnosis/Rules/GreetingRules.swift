@@ -4,7 +4,7 @@ import MailServer
 /// receiver of that domain (which also hosts it, or hosts it now) sees "its own" name and refuses.
 struct GreetingIsHostedDomainRule: FindingRule {
     func findings(in c: RuleContext) -> [Finding] {
-        let bounces = Dictionary(grouping: c.rejections.filter { $0.samples.first?.side == "sender" }, by: \.helo)
+        let bounces = Dictionary(grouping: c.rejections.filter { $0.samples.first?.side == .sender }, by: \.helo)
         var out: [Finding] = []
         for g in c.snapshot.greetings where g.helo != c.hostname && c.isHosted(g.helo) {
             out.append(finding(g, bounces[g.helo] ?? [], c))

@@ -24,16 +24,16 @@ public struct Rejection: Codable, Sendable, Hashable {
     /// Which rule.
     public var rule: RejectionRule
     /// `mail` or `helo` (the SMTP stage the rejection happened at).
-    public var stage: String
+    public var stage: SMTPStage
     /// `receiver` (this server refused) or `sender` (a bounce this server received back).
-    public var side: String
+    public var side: RejectionSide
     /// The log file and line number.
     public var location: SourceLocation
     /// The raw line (cut to 500 characters).
     public var raw: String
 
     /// Creates a rejection record.
-    public init(time: String?, ip: IPAddress?, helo: String, rule: RejectionRule, stage: String, side: String,
+    public init(time: String?, ip: IPAddress?, helo: String, rule: RejectionRule, stage: SMTPStage, side: RejectionSide,
                 location: SourceLocation, raw: String) {
         self.time = time
         self.ip = ip

@@ -75,7 +75,7 @@ struct InspectJSON {
             w.field("customMailips", snapshot.customMailips)
             w.key("hostnameRule"); w.object { w in w.field("enabled", st.hostnameRule.enabled); w.field("source", st.hostnameRule.source) }
             w.key("localDomainRule"); w.object { w in w.field("enabled", st.localDomainRule.enabled); w.field("source", st.localDomainRule.source) }
-            w.field("stage", st.stage)
+            w.field("stage", st.stage?.rawValue)
             w.field("whitelistHostsIPAccept", st.whitelistHostsIPAccept)
         }
     }
@@ -112,11 +112,11 @@ enum FindingJSON {
                 for r in g.samples {
                     w.object { w in
                         w.field("file", r.location.file); w.field("line", r.location.line); w.field("raw", r.raw)
-                        w.field("side", r.side); w.field("stage", r.stage); w.field("time", r.time)
+                        w.field("side", r.side.rawValue); w.field("stage", r.stage.rawValue); w.field("time", r.time)
                     }
                 }
             }
-            w.field("side", g.samples.first?.side)
+            w.field("side", g.samples.first?.side.rawValue)
         }
     }
 
