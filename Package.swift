@@ -41,6 +41,7 @@ let package = Package(
             name: "Remedy",
             dependencies: ["MailServer", "Diagnosis", "ProcessLaunch", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
+        .target(name: "Analysis", dependencies: ["MailServer", "Diagnosis"], swiftSettings: strict),
         .target(
             name: "Console",
             dependencies: ["MailServer", "Diagnosis", "Remedy", "TOMLKit", "CLibcExtras"],
@@ -52,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "helofix",
             dependencies: [
-                "MailServer", "Diagnosis", "Remedy", "Console", "CursesTerminal", "ServerFixtures",
+                "MailServer", "Diagnosis", "Analysis", "Remedy", "Console", "CursesTerminal", "ServerFixtures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -63,6 +64,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["MailServer", "ServerFixtures", "ProcessLaunch"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "MailServerTests", dependencies: ["MailServer", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "RemedyTests", dependencies: ["Remedy", "Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TestSupport"], exclude: ["__Snapshots__"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TestSupport"], swiftSettings: strict),

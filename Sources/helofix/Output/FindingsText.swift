@@ -56,6 +56,7 @@ enum FindingsText {
         case .directAdminHostname: "da-hostname"
         case .directAdminDomain: "da-domain"
         case .eximWiki: "exim-acl"
+        case .eximInterface: "exim-iface"
         }
     }
 }
