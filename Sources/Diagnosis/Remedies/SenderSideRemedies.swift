@@ -31,9 +31,10 @@ enum SenderSideRemedies {
 
 /// The whitelist remedy, with the mechanism that really bypasses the check on this platform and
 /// the warning that an infected sender's spam then skips the checks.
-enum WhitelistRemedy {
-    /// The risk of every whitelist, said each time one is offered.
-    static let risk = "If that sender is ever infected or hijacked, its spam skips these checks and floods this server."
+public enum WhitelistRemedy {
+    /// The risk of every whitelist, said each time one is offered: by the findings, the plan and
+    /// the console's options alike.
+    public static let risk = "If that sender is ever infected or hijacked, its spam skips these checks and floods this server."
 
     static func option(for ip: IPAddress, context: RuleContext) -> RemedyOption {
         RemedyOption(.whitelistSender(ip.description),
