@@ -5,7 +5,7 @@ import ServerFixtures
 import Synchronization
 import Testing
 import TestSupport
-@testable import helofix
+@testable import ConsoleRuntime
 
 @Suite struct ConsoleRuntimeTests {
     static let location = SourceLocation(file: "/var/log/exim_mainlog", line: 1)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleRuntime
 import Foundation
 
 /// The options of the commands that open the console (`console`, `wizard`).
@@ -15,7 +16,12 @@ struct ConsoleOptions: ParsableArguments {
         var launcher = ConsoleLauncher(root: rootOptions.serverRoot, mode: readOnly ? .readOnly : .edit, logPath: logPath,
                                        theme: theme, environment: ProcessInfo.processInfo.environment, greeting: nil)
         launcher.startWizard = startWizard
-        let code = try launcher.run()
+        let code: Int32
+        do {
+            code = try launcher.run()
+        } catch {
+            throw fail(error.message, code: error.status)
+        }
         if code != 0 { throw ExitCode(code) }
     }
 }
