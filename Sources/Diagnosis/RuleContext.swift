@@ -69,8 +69,3 @@ struct RuleContext {
         domain.sources.map { .file($0, text: domain.name) }
     }
 }
-
-/// One rule: a stable id and the findings it produces from the context.
-protocol FindingRule: Sendable {
-    func findings(in context: RuleContext) -> [Finding]
-}
