@@ -1,11 +1,13 @@
 import Foundation
+import ProcessLaunch
 
 /// A real DNS server for tests: Debian's `dnsmasq` on a loopback address and a high port, serving
 /// only the records the test gives it (no upstream, no /etc/hosts), stopped by its PID.
 ///
-/// Started with `posix_spawn`, not Foundation's `Process`: Foundation waits for its children one at
-/// a time, so a server that runs for the whole test would keep a later `helofix` run from ever being
-/// reaped. The spawn also clears the signal mask the test runner's threads have, so SIGTERM works.
+/// Started with ``ChildProcess``, not Foundation's `Process`: Foundation waits for its children one
+/// at a time, so a server that runs for the whole test would keep a later `helofix` run from ever
+/// being reaped; and ``ChildProcess`` clears the signal mask the test runner's threads have, so
+/// SIGTERM stops it.
 public final class LoopbackDNS: @unchecked Sendable {
     /// Where dnsmasq is installed (package `dnsmasq-base`).
     public static let program = "/usr/sbin/dnsmasq"
@@ -14,7 +16,7 @@ public final class LoopbackDNS: @unchecked Sendable {
     public let address: String
     /// The port it listens on (UDP and TCP).
     public let port: UInt16
-    private var pid: pid_t
+    private var child: ChildProcess?
     private let logFile: String
 
     /// `IP:PORT` for `--resolver`.
@@ -36,16 +38,15 @@ public final class LoopbackDNS: @unchecked Sendable {
             let arguments = [Self.program, "--no-daemon", "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--no-poll", "--pid-file=",
                              "--user=root", "--port=\(port)", "--listen-address=\(address)", "--bind-interfaces",
                              "--cache-size=0", "--log-facility=-"] + records
-            let pid = try Self.spawn(arguments, log: logFile)
-            if Self.waitUntilListening(address, port, pid) {
+            let child = try ChildProcess.start(arguments, stdout: .null, stderr: .file(logFile))
+            if Self.waitUntilListening(address, port, child.pid) {
                 self.address = address
                 self.port = port
-                self.pid = pid
+                self.child = child
                 return
             }
-            kill(pid, SIGKILL)
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
+            child.send(SIGKILL)
+            child.wait()
             lastError = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
         }
         try? FileManager.default.removeItem(atPath: logFile)
@@ -54,49 +55,30 @@ public final class LoopbackDNS: @unchecked Sendable {
 
     /// Stops dnsmasq (by its PID) and reaps it.
     public func stop() {
-        guard pid > 0 else { return }
-        kill(pid, SIGTERM)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        pid = 0
+        guard let child else { return }
+        child.send(SIGTERM)
+        child.wait()
+        self.child = nil
         try? FileManager.default.removeItem(atPath: logFile)
     }
 
     deinit { stop() }
 
-    private static func spawn(_ arguments: [String], log: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { for a in argv { free(a) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
-        guard rc == 0 else {
-            throw NSError(domain: "LoopbackDNS", code: Int(rc), userInfo: [NSLocalizedDescriptionKey: "cannot start \(arguments[0]): error \(rc)"])
-        }
-        return pid
-    }
-
-    /// Polls the TCP side (dnsmasq opens both) for up to 5 s.
+    /// Polls the TCP side (dnsmasq opens both) for up to 5 s; false when dnsmasq is gone (port taken).
     private static func waitUntilListening(_ address: String, _ port: UInt16, _ pid: pid_t) -> Bool {
         for _ in 0..<100 {
-            var status: Int32 = 0
-            if waitpid(pid, &status, WNOHANG) == pid { return false }
+            if exited(pid) { return false }
             if tcpAccepts(address, port) { return true }
             usleep(50_000)
         }
         return false
+    }
+
+    /// Whether the child has ended (a zombie until ``ChildProcess/wait()`` reaps it).
+    private static func exited(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.range(of: ") ", options: .backwards) else { return true }
+        return stat[close.upperBound...].first == "Z"
     }
 
     static func tcpAccepts(_ address: String, _ port: UInt16) -> Bool {

@@ -62,7 +62,7 @@ public struct DNSEnrichment: Sendable {
     static func senderAddresses(_ rejections: [RejectionGroup]) -> [IPAddress] {
         var seen = Set<IPAddress>()
         var out: [IPAddress] = []
-        for g in rejections.sorted(by: { $0.count > $1.count }) where g.samples.first?.side != "sender" {
+        for g in rejections.sorted(by: { $0.count > $1.count }) where g.samples.first?.side != .sender {
             guard let ip = g.ip, seen.insert(ip).inserted else { continue }
             out.append(ip)
             if out.count == senderLimit { break }
