@@ -74,7 +74,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["MailServer", "ServerFixtures", "ProcessLaunch"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "MailServerTests", dependencies: ["MailServer", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DomainDNSTests", dependencies: ["DomainDNS", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "DomainDNS", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "RemedyTests", dependencies: ["Remedy", "Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "DomainDNS", "TestSupport"], exclude: ["__Snapshots__"], swiftSettings: strict),
