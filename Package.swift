@@ -51,7 +51,7 @@ let package = Package(
             name: "helofix-bench",
             dependencies: ["MailServer", "Diagnosis", "Console", "ServerFixtures"],
             swiftSettings: strict),
-        .target(name: "TestSupport", dependencies: ["MailServer", "ServerFixtures"], path: "Tests/TestSupport", swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["MailServer", "Remedy", "ServerFixtures"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "MailServerTests", dependencies: ["MailServer", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "RemedyTests", dependencies: ["Remedy", "Diagnosis", "TestSupport"], swiftSettings: strict),

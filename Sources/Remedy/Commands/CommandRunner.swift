@@ -20,6 +20,13 @@ public struct CommandOutput: Sendable, Hashable {
 public protocol CommandRunner: Sendable {
     /// Runs `executable` and waits for it.
     func run(_ executable: String, _ arguments: [String], input: [UInt8]?) throws -> CommandOutput
+    /// Whether `executable` can be started (checked before anything is written).
+    func canRun(_ executable: String) -> Bool
+}
+
+extension CommandRunner {
+    /// An executable file at that host path.
+    public func canRun(_ executable: String) -> Bool { access(executable, X_OK) == 0 }
 }
 
 /// Runs programs with Foundation's `Process`.

@@ -31,12 +31,13 @@ struct ApplyCommand: AsyncParsableCommand {
         } catch {
             throw fail(error.message, code: 1)
         }
-        FileHandle.standardOutput.write(Data(PlanText.render(plan).utf8))
+        FileHandle.standardOutput.write(Data(PlanText.render(plan, root: root).utf8))
         try EditSession.confirm("Apply this change?", yes: yes)
         do {
             let record = try session.executor.apply(plan, reason: reason)
             var text = "\napplied: transaction \(record.id) (\(record.files.count) file\(record.files.count == 1 ? "" : "s")"
-            text += record.commands.isEmpty ? ")" : ", ran \(record.commands.joined(separator: "; ")))"
+            let ran = session.executor.runner == nil ? "left to you on the server" : "ran"
+            text += record.commands.isEmpty ? ")" : ", \(ran) \(record.commands.joined(separator: "; ")))"
             text += "; undo with: helofix rollback \(record.id)\n"
             FileHandle.standardOutput.write(Data(text.utf8))
             if let note = record.note { FileHandle.standardError.write(Data("helofix: warning: \(note)\n".utf8)) }

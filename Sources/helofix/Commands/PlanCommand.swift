@@ -21,7 +21,7 @@ struct PlanCommand: AsyncParsableCommand {
         }
         do {
             let plan = try Planner(snapshot: snapshot, root: root).plan(request, force: remedy.force)
-            FileHandle.standardOutput.write(Data(PlanText.render(plan).utf8))
+            FileHandle.standardOutput.write(Data(PlanText.render(plan, root: root).utf8))
         } catch {
             throw fail(error.message, code: 1)
         }

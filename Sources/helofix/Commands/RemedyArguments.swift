@@ -39,14 +39,19 @@ struct EditSession {
         self.root = root
         let env = ProcessInfo.processInfo.environment
         executor = TransactionExecutor(root: root, identity: .current(environment: env), clock: SystemTime(),
-                                       runner: ProcessCommandRunner(), lockWait: lockWait,
-                                       pause: PausePoint(name: env["HELOFIX_TEST_PAUSE_AT"]))
+                                       runner: Self.platformRunner(root), lockWait: lockWait,
+                                       hook: DebugPause.hook(environment: env))
+    }
+
+    /// Platform commands run only on the live server; for any other root they are the admin's steps.
+    static func platformRunner(_ root: ServerRoot) -> (any CommandRunner)? {
+        root.path == "/" ? ProcessCommandRunner() : nil
     }
 
     /// Rolls back interrupted transactions first, saying so on stderr.
     func recover() throws {
         do {
-            for report in try TransactionRecovery(root: root, clock: SystemTime(), runner: ProcessCommandRunner()).run() {
+            for report in try TransactionRecovery(root: root, clock: SystemTime(), runner: Self.platformRunner(root)).run() {
                 FileHandle.standardError.write(Data("helofix: \(report.message)\n".utf8))
             }
         } catch {
@@ -66,12 +71,16 @@ struct EditSession {
 
 /// Prints a plan for an admin: what, why, risk, the diff, commands, what next.
 enum PlanText {
-    static func render(_ plan: Plan) -> String {
+    static func render(_ plan: Plan, root: ServerRoot) -> String {
         var out = "\(plan.title)\n\n\(plan.explanation)\n"
         if let risk = plan.risk { out += "\nRisk: \(risk)\n" }
         out += "\n" + plan.diff
         if !plan.commands.isEmpty {
             out += "\nWhy the commands run:\n" + plan.commands.map { "  \($0.program): \($0.why)\n" }.joined()
+            if root.path != "/" {
+                out += "\nSteps to run on the server (helofix runs platform commands only with --root /, never from a copied tree):\n"
+                    + plan.commands.map { "  \($0.commandLine)\n" }.joined()
+            }
         }
         if !plan.followUps.isEmpty { out += "\nAfterwards:\n" + plan.followUps.map { "  - \($0)\n" }.joined() }
         return out

@@ -27,7 +27,7 @@ struct RollbackCommand: AsyncParsableCommand {
         } catch {
             throw fail(error.message, code: 1)
         }
-        FileHandle.standardOutput.write(Data(PlanText.render(plan).utf8))
+        FileHandle.standardOutput.write(Data(PlanText.render(plan, root: root).utf8))
         try EditSession.confirm("Roll back \(id)?", yes: yes)
         do {
             let record = try session.executor.apply(plan, reason: reason.isEmpty ? "rollback of \(id)" : reason, rollbackOf: id)
