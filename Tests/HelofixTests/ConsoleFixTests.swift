@@ -98,7 +98,7 @@ import TestSupport
     @Test func rollbackRefusesWhenAFileChangedSinceAndShowsTheChange() throws {
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
-        let applied = try root.helofix(["apply", "--yes", "remove-domain", "shop.example.com"])
+        let applied = try root.helofix(["apply", "--yes", "remove-domain", "shop.example.com", "--reason", "test"])
         #expect(applied.status == 0, "\(applied.stderr)")
         // Someone adds a domain by hand after the transaction.
         let edited = (root.read("/etc/localdomains") ?? "") + "new.example.net\n"
@@ -251,7 +251,7 @@ import TestSupport
         let expected = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove(); expected.remove() }
         let before = root.tree()
-        let cli = try expected.helofix(["apply", "--yes", "remove-domain", "shop.example.com"])
+        let cli = try expected.helofix(["apply", "--yes", "remove-domain", "shop.example.com", "--reason", "test"])
         #expect(cli.status == 0, "\(cli.stderr)")
         let after = expected.tree()
         // Through a shell (as every test here): tmux continues a stopped child of its own, the shell does not.

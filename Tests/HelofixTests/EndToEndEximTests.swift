@@ -68,7 +68,7 @@ import TestSupport
         defer { root.remove() }
         let before = root.tree()
         #expect(try verify(root).status == 1)
-        let apply = try root.helofix(["apply", "whitelist", "203.0.113.10", "--yes"])
+        let apply = try root.helofix(["apply", "whitelist", "203.0.113.10", "--yes", "--reason", "web VPS"])
         #expect(apply.status == 0, "\(apply.stderr)")
         #expect(apply.stdout.contains("Risk: Every message from this sender skips the greeting check"))
         #expect(apply.stdout.contains("Steps to run on the server") && apply.stdout.contains("left to you on the server /scripts/buildeximconf"))

@@ -34,7 +34,7 @@ struct PlatformCommandRunner {
         }
         guard output.status == 0 else {
             let said = (output.stderr + output.stdout).split(separator: "\n").last.map(String.init) ?? "no output"
-            throw RemedyError(.failed, "\(command.commandLine) failed (exit \(output.status)): \(said.escapedForTerminal)")
+            throw RemedyError(.failed, "\(command.commandLine) failed (exit \(output.status)): \(said.terminalSafe)")
         }
         return output
     }

@@ -25,12 +25,12 @@ final class ConfinedDirectory {
     /// name something else than it says: relative paths, empty, `.` and `..` components, NUL bytes.
     static func components(_ serverPath: String) throws(RemedyError) -> [String] {
         guard serverPath.hasPrefix("/"), !serverPath.utf8.contains(0) else {
-            throw RemedyError(.unsafeTarget, "\"\(serverPath.escapedForTerminal)\" is not an absolute server path; helofix changes nothing outside the server root (if a journal names it, the journal is corrupt)")
+            throw RemedyError(.unsafeTarget, "\"\(serverPath.terminalSafe)\" is not an absolute server path; helofix changes nothing outside the server root (if a journal names it, the journal is corrupt)")
         }
         if serverPath == "/" { return [] }
         let parts = serverPath.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         for part in parts where part.isEmpty || part == "." || part == ".." || part.utf8.count > 255 {
-            throw RemedyError(.unsafeTarget, "\"\(serverPath.escapedForTerminal)\" has a \"\(part)\" component; helofix changes nothing outside the server root (if a journal names it, the journal is corrupt)")
+            throw RemedyError(.unsafeTarget, "\"\(serverPath.terminalSafe)\" has a \"\(part)\" component; helofix changes nothing outside the server root (if a journal names it, the journal is corrupt)")
         }
         return parts
     }
@@ -145,8 +145,9 @@ final class ConfinedDirectory {
 }
 
 extension String {
-    /// Control characters shown as `\u{1B}`-style escapes, so a crafted name cannot drive the terminal.
-    var escapedForTerminal: String {
+    /// Control characters shown as `\u{1B}`-style escapes, so a crafted name or reason cannot drive
+    /// the admin's terminal when it is printed.
+    public var terminalSafe: String {
         var out = ""
         for scalar in unicodeScalars {
             if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {

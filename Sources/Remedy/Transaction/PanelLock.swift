@@ -78,7 +78,7 @@ final class PanelLock {
                 continue
             }
             if PanelLock.now() >= deadline {
-                let who = pid.map { "process \($0)\(lines.count > 1 ? " (\(String(lines[1]).escapedForTerminal))" : "")" } ?? "an unreadable lock file"
+                let who = pid.map { "process \($0)\(lines.count > 1 ? " (\(String(lines[1]).terminalSafe))" : "")" } ?? "an unreadable lock file"
                 throw RemedyError(.conflict, "\(serverPath) is locked by \(who) through \(serverPath).lock; nothing was written: wait for that task to finish (or stop it) and try again")
             }
             usleep(50_000)

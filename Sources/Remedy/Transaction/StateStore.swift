@@ -59,7 +59,7 @@ public struct StateStore: Sendable {
     func object(_ hash: String) throws(RemedyError) -> [UInt8] {
         guard hash.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }),
               let bytes = SafeFileWriter.contents(root, objectPath(hash)), ContentHash.sha256(bytes) == hash else {
-            throw RemedyError(.failed, "the backup \(String(hash.prefix(12)).escapedForTerminal) in \(Self.directory)/backups is missing or damaged; restore it from your system backup before rolling back")
+            throw RemedyError(.failed, "the backup \(String(hash.prefix(12)).terminalSafe) in \(Self.directory)/backups is missing or damaged; restore it from your system backup before rolling back")
         }
         return bytes
     }
@@ -126,7 +126,7 @@ public struct StateStore: Sendable {
             } catch let error as RemedyError {
                 problems.append(error.message)
             } catch {
-                problems.append("\(transactions)/\(name.escapedForTerminal) cannot be read as a journal (\(error)); move it away")
+                problems.append("\(transactions)/\(name.terminalSafe) cannot be read as a journal (\(error)); move it away")
             }
         }
         return (journals, problems)

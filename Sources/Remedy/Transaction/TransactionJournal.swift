@@ -102,7 +102,7 @@ extension TransactionJournal {
     /// was planted in a copied tree; nothing it names is touched.
     func validate(fileName: String) throws(RemedyError) {
         func corrupt(_ why: String) -> RemedyError {
-            RemedyError(.unsafeTarget, "\(StateStore.directory)/transactions/\(fileName.escapedForTerminal) is corrupt (\(why)); nothing it names was touched: move it out of \(StateStore.directory)/transactions and try again")
+            RemedyError(.unsafeTarget, "\(StateStore.directory)/transactions/\(fileName.terminalSafe) is corrupt (\(why)); nothing it names was touched: move it out of \(StateStore.directory)/transactions and try again")
         }
         let idOK = !id.isEmpty && id.utf8.allSatisfy { (48...57).contains($0) || (97...122).contains($0) || (65...90).contains($0) || $0 == 45 }
         guard idOK, fileName == id + ".journal" else { throw corrupt("its id does not match its file name") }
@@ -115,7 +115,7 @@ extension TransactionJournal {
             throw corrupt("a backup name that is not a SHA-256 hash")
         }
         for program in commands.flatMap({ [$0.program] + $0.undo.map(\.program) }) where !PlatformProgram.known.contains(program) {
-            throw corrupt("it names the program \(program.escapedForTerminal), which is not a platform command helofix runs")
+            throw corrupt("it names the program \(program.terminalSafe), which is not a platform command helofix runs")
         }
     }
 }

@@ -16,8 +16,16 @@ struct ApplyCommand: AsyncParsableCommand {
     @OptionGroup var rootOptions: RootOptions
     @OptionGroup var remedy: RemedyArguments
     @Flag(help: "Apply without asking.") var yes = false
-    @Option(help: "Why (recorded in the history and audit log).") var reason: String = ""
-    @Option(help: "Seconds to wait for a lock held by another live process.") var lockWait: Double = 30
+    @Option(help: "Why (required; recorded in the history and audit log).") var reason: String = ""
+    @Option(help: "Seconds to wait for a lock held by another live process (0 to 3600).") var lockWait: Double = 30
+
+    func validate() throws {
+        // nan compares false with everything, so it is refused by the range check too.
+        guard lockWait >= 0 && lockWait <= 3600 else {
+            throw fail("--lock-wait must be a number of seconds from 0 to 3600 (got \(lockWait))")
+        }
+        guard !reason.contains(where: { $0.isNewline }) else { throw fail("--reason must be one line") }
+    }
 
     func run() async throws {
         let root = rootOptions.serverRoot
@@ -33,6 +41,9 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         FileHandle.standardOutput.write(Data(PlanText.render(plan, root: root).utf8))
         try EditSession.confirm("Apply this change?", yes: yes)
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw fail("say why with --reason \"...\" (it goes into the history and the audit log); nothing was applied", code: 1)
+        }
         do {
             let record = try session.executor.apply(plan, reason: reason)
             var text = "\napplied: transaction \(record.id) (\(record.files.count) file\(record.files.count == 1 ? "" : "s")"

@@ -29,12 +29,14 @@ struct HistoryCommand: AsyncParsableCommand {
             let formatter = ISO8601DateFormatter()
             var out = ""
             for r in records {
-                out += "\(r.id)  \(formatter.string(from: r.time))  \(r.who)  \(r.state.rawValue)  \(r.remedy)\n"
-                if !r.reason.isEmpty { out += "    why: \(r.reason)\n" }
-                for f in r.files { out += "    \(f)\n" }
-                for c in r.commands { out += "    ran \(c)\n" }
+                // Everything here was typed by someone or read from a file: escape control characters
+                // so a crafted reason or path cannot drive the admin's terminal.
+                out += "\(r.id)  \(formatter.string(from: r.time))  \(r.who.terminalSafe)  \(r.state.rawValue)  \(r.remedy.terminalSafe)\n"
+                if !r.reason.isEmpty { out += "    why: \(r.reason.terminalSafe)\n" }
+                for f in r.files { out += "    \(f.terminalSafe)\n" }
+                for c in r.commands { out += "    ran \(c.terminalSafe)\n" }
                 if let by = r.rolledBackBy { out += "    rolled back by \(by)\n" }
-                if let note = r.note { out += "    note: \(note)\n" }
+                if let note = r.note { out += "    note: \(note.terminalSafe)\n" }
             }
             FileHandle.standardOutput.write(Data(out.utf8))
         }

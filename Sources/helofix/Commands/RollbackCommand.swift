@@ -14,7 +14,15 @@ struct RollbackCommand: AsyncParsableCommand {
     @Flag(help: "Apply without asking.") var yes = false
     @Flag(help: "Roll back even if the files changed since.") var force = false
     @Option(help: "Why (recorded in the history and audit log).") var reason: String = ""
-    @Option(help: "Seconds to wait for a lock held by another live process.") var lockWait: Double = 30
+    @Option(help: "Seconds to wait for a lock held by another live process (0 to 3600).") var lockWait: Double = 30
+
+    func validate() throws {
+        // nan compares false with everything, so it is refused by the range check too.
+        guard lockWait >= 0 && lockWait <= 3600 else {
+            throw fail("--lock-wait must be a number of seconds from 0 to 3600 (got \(lockWait))")
+        }
+        guard !reason.contains(where: { $0.isNewline }) else { throw fail("--reason must be one line") }
+    }
 
     func run() async throws {
         let root = rootOptions.serverRoot
