@@ -204,7 +204,7 @@ import TestSupport
 
     @Test func verifyWithEximAfterTheFixReplaysTheRejectionThroughRealExim() throws {
         let exim = "/usr/sbin/exim4"
-        try #require(FileManager.default.isExecutableFile(atPath: exim), "exim4-daemon-light must be installed")
+        try Prerequisite.require(exim)
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
         // The copy's exim.conf mirrors cPanel's MAIL-stage rule over the copy's own localdomains (BRIEF §9);

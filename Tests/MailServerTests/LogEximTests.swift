@@ -1,6 +1,7 @@
 import Foundation
 import MailServer
 import Testing
+import TestSupport
 
 /// Lines written by the real Exim (`exim4 -bh`, BRIEF §9) through ACLs that mirror cPanel, DirectAdmin
 /// and the Exim wiki recipe, scanned like any log.
@@ -54,8 +55,8 @@ import Testing
         return log.split(separator: "\n").map(String.init).filter { $0.hasPrefix("LOG: ") }
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: exim)))
-    func scansWhatRealEximLogs() throws {
+    @Test func scansWhatRealEximLogs() throws {
+        try Prerequisite.require(Self.exim)
         // Exim drops to Debian-exim with -C: the tree must be traversable and the files readable.
         let dir = FileManager.default.temporaryDirectory.path + "/helofix-exim-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: dir + "/etc", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])

@@ -9,6 +9,12 @@ public enum Prerequisite {
         public var description: String { "prerequisite \(name) is missing: install it (see .ci/run) and run the tests again" }
     }
 
+    /// Throws ``Missing`` naming `what` (a capability such as "chattr +i on the test file system")
+    /// unless `available`.
+    public static func capability(_ what: String, _ available: Bool) throws {
+        guard available else { throw Missing(name: what) }
+    }
+
     /// The absolute path of `name` on PATH (or `name` itself when it is a path); throws ``Missing`` otherwise.
     @discardableResult
     public static func require(_ name: String) throws -> String {

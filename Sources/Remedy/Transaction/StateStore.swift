@@ -114,7 +114,14 @@ public struct StateStore: Sendable {
 
     /// Every valid journal, and one line per journal that was refused.
     func journalsAndProblems() -> (journals: [TransactionJournal], problems: [String]) {
-        guard (try? ConfinedDirectory.openIfPresent(root, transactions)) != nil, let names = root.list(transactions) else { return ([], []) }
+        let directory: ConfinedDirectory?
+        do {
+            directory = try ConfinedDirectory.openIfPresent(root, transactions)
+        } catch {
+            // Not "no transactions": a user who cannot read the state directory must be told so.
+            return ([], ["cannot read \(transactions): \(error.message)"])
+        }
+        guard directory != nil, let names = root.list(transactions) else { return ([], []) }
         var journals: [TransactionJournal] = []
         var problems: [String] = []
         for name in names.filter({ $0.hasSuffix(".journal") }).sorted() {

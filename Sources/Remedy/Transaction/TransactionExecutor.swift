@@ -121,6 +121,7 @@ public struct TransactionExecutor: Sendable {
                                          rollbackOf: rollbackOf, files: entries, createdDirectories: plan.createDirectories,
                                          removedDirectories: plan.removeDirectories, commands: plan.commands,
                                          commandBackups: commandBackups)
+        try AuditTrail(store: store).requireStart(journal, time: clock.now())
         try store.writeJournal(journal)
         return journal
     }

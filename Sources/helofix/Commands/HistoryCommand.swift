@@ -14,7 +14,11 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.") var format: Format = .text
 
     func run() async throws {
-        let records = TransactionHistory(root: rootOptions.serverRoot).list()
+        let history = TransactionHistory(root: rootOptions.serverRoot)
+        if let problem = history.problems().first {
+            throw fail(problem + " (run helofix as root to see the history)", code: 1)
+        }
+        let records = history.list()
         switch format {
         case .json:
             let encoder = JSONEncoder()
