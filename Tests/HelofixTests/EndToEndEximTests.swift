@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// Real Exim (`exim4 -C conf -bh IP`) before and after a remedy: the same session that got the
-/// 550 gets 250 once the change is applied (BRIEF §9).
+/// 550 gets 250 once the change is applied.
 @Suite(.serialized) struct EndToEndEximTests {
     static let exim = "/usr/sbin/exim4"
 
@@ -50,7 +50,7 @@ import TestSupport
         #expect(before.stdout.contains("REJECTED: example.com from 203.0.113.10 at MAIL FROM: 550 \"REJECTED - Bad HELO - Host impersonating [example.com]\""))
         #expect(before.stdout.contains("Exim logged: H=(example.com) [203.0.113.10] rejected MAIL <a@sender.tld>"))
 
-        let apply = try root.helofix(["apply", "remove-domain", "example.com", "--yes", "--reason", "moved away"])
+        let apply = try root.helofix(["apply", "remove-domain-traces", "example.com", "--yes", "--reason", "moved away"])
         #expect(apply.status == 0, "\(apply.stderr)")
         #expect(root.read("/etc/localdomains") == "server.host.tld\n")
         let after = try verify(root)
@@ -68,7 +68,7 @@ import TestSupport
         defer { root.remove() }
         let before = root.tree()
         #expect(try verify(root).status == 1)
-        let apply = try root.helofix(["apply", "whitelist", "203.0.113.10", "--yes", "--reason", "web VPS"])
+        let apply = try root.helofix(["apply", "whitelist-sender", "203.0.113.10", "--yes", "--reason", "web VPS"])
         #expect(apply.status == 0, "\(apply.stderr)")
         #expect(apply.stdout.contains("Risk: Every message from this sender skips the greeting check"))
         #expect(apply.stdout.contains("Steps to run on the server") && apply.stdout.contains("left to you on the server /scripts/buildeximconf"))

@@ -1,5 +1,5 @@
-import Foundation
 import MailServer
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -67,10 +67,9 @@ public protocol Remedy: Sendable {
 }
 
 /// The files one plan has read (one read per file; see ``PlanningContext/current(_:)``).
-private final class PlanReads: @unchecked Sendable {
-    private let lock = NSLock()
-    private var seen: [String: ([UInt8]?, FileIdentity?)] = [:]
+private final class PlanReads: Sendable {
+    private let seen = Mutex<[String: ([UInt8]?, FileIdentity?)]>([:])
 
-    func get(_ path: String) -> ([UInt8]?, FileIdentity?)? { lock.lock(); defer { lock.unlock() }; return seen[path] }
-    func set(_ path: String, _ value: ([UInt8]?, FileIdentity?)) { lock.lock(); seen[path] = value; lock.unlock() }
+    func get(_ path: String) -> ([UInt8]?, FileIdentity?)? { seen.withLock { $0[path] } }
+    func set(_ path: String, _ value: ([UInt8]?, FileIdentity?)) { seen.withLock { $0[path] = value } }
 }

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import MailServer
+import Remedy
+
+/// What an edit command (apply, rollback, recover) needs: the executor exists only here.
+struct EditSession {
+    let root: ServerRoot
+    let executor: TransactionExecutor
+
+    init(root: ServerRoot, lockWait: Double) {
+        self.root = root
+        let env = ProcessInfo.processInfo.environment
+        executor = TransactionExecutor(root: root, identity: .current(environment: env), clock: SystemTime(),
+                                       runner: Self.platformRunner(root), lockWait: lockWait,
+                                       hook: DebugPause.hook(environment: env))
+    }
+
+    /// Platform commands run only on the live server; for any other root they are the admin's steps.
+    static func platformRunner(_ root: ServerRoot) -> (any CommandRunner)? {
+        root.path == "/" ? ProcessCommandRunner() : nil
+    }
+
+    /// Refuses a lock wait that is not a sane number of seconds and a reason over several lines.
+    static func validate(lockWait: Double, reason: String) throws {
+        // nan compares false with everything, so the range check refuses it too.
+        guard lockWait >= 0 && lockWait <= 3600 else {
+            throw fail("--lock-wait must be a number of seconds from 0 to 3600 (got \(lockWait))")
+        }
+        guard !reason.contains(where: { $0.isNewline }) else { throw fail("--reason must be one line") }
+    }
+
+    /// Rolls back interrupted transactions first, saying so on stderr.
+    func recover() throws {
+        do {
+            for report in try TransactionRecovery(root: root, clock: SystemTime(), runner: Self.platformRunner(root)).run() {
+                FileHandle.standardError.write(Data("helofix: \(report.message)\n".utf8))
+            }
+        } catch {
+            throw fail("recovery of an interrupted transaction failed: \(error.message)", code: 1)
+        }
+    }
+
+    /// Asks on a terminal; without one, `--yes` is required.
+    static func confirm(_ question: String, yes: Bool) throws {
+        if yes { return }
+        guard isatty(0) == 1 else { throw fail("not a terminal, so nothing was applied: add --yes to apply without asking", code: 1) }
+        FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        guard answer == "y" || answer == "yes" else { throw fail("nothing was applied", code: 1) }
+    }
+}
+
