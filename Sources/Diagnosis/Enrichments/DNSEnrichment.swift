@@ -36,6 +36,11 @@ public struct DNSEnrichment: Sendable {
         guard options.enabled else {
             return Output(report: .notConsulted("--no-dns"), findings: findings)
         }
+        // Incomplete data gives no findings, so it gives no DNS verdicts either (a domain missing
+        // from an unreadable list is not "moved away").
+        guard snapshot.incompleteSummary == nil else {
+            return Output(report: .notConsulted("the server's data is incomplete"), findings: findings)
+        }
         let domains = Self.domainsToLookUp(snapshot: snapshot, findings: findings, scope: options.scope)
         let senders = Self.senderAddresses(rejections)
         let report = DNSLookup(pool: pool).run(domains: domains, senders: senders, zoneDomains: domains,
