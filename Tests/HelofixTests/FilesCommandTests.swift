@@ -48,6 +48,16 @@ struct FilesCommandTests {
         #expect(log["markers"] as? [String] == ["impersonating", "_my_ address"])
     }
 
+    /// The playbook reads the committed copy; it must be what this build prints.
+    @Test func thePlaybooksCopyOfTheListIsCurrent() throws {
+        let committed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("contrib/ansible/helofix-files.json")
+        let run = try HelofixBinary.run(["files", "--format", "json"])
+        #expect(run.status == 0)
+        #expect(try String(contentsOf: committed, encoding: .utf8) == run.stdout,
+                "contrib/ansible/helofix-files.json is out of date: run helofix files --format json > contrib/ansible/helofix-files.json")
+    }
+
     @Test func textNamesOnePlatform() throws {
         let run = try HelofixBinary.run(["files", "--platform", "directadmin"])
         #expect(run.status == 0)
