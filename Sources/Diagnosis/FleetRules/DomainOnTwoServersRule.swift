@@ -47,7 +47,7 @@ struct DomainOnTwoServersRule: FleetRule {
                 rule: .domainOnTwoServers, severity: severity,
                 title: "\(name) is local on \(servers.joined(separator: " and ")); the copy on \(staleName) is stale",
                 subjects: [.domain(name)], servers: servers, fixOn: staleName, evidence: evidence,
-                explanation: "\(name) is listed as a local domain on \(servers.joined(separator: ", ")), but \(why). "
+                explanation: "\(name) is listed as a local domain on \(servers.joined(separator: " and ")), but \(why). "
                     + "\(staleName) delivers mail for \(name) to itself instead of to \(keeper), and refuses \(keeper)'s mail greeting as \(name) "
                     + "(\"Host impersonating\"). Remove the leftover on \(staleName); \(keeper) keeps hosting it.",
                 remedies: [FleetRemedy(server: staleName, title: "Remove \(name)'s traces from \(staleName)",

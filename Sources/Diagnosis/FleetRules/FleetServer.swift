@@ -11,6 +11,13 @@ public struct FleetServer: Sendable {
         public var owner: String?
         /// Where it is listed as local.
         public var source: SourceLocation?
+
+        /// Creates an entry.
+        public init(name: String, owner: String?, source: SourceLocation?) {
+            self.name = name
+            self.owner = owner
+            self.source = source
+        }
     }
 
     /// The server's name in the inventory (its directory under DEST).

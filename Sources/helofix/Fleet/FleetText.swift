@@ -18,7 +18,7 @@ enum FleetText {
             if i > 0 { out += "\n" }
             out += "  \(f.severity.rawValue.uppercased()) [\(f.rule.rawValue)]\n"
             out += wrap("    " + f.title, width)
-            out += wrap("    servers: \(f.servers.joined(separator: ", "))   fix on: \(f.fixOn ?? "(decide: see below)")", width)
+            out += wrap("    servers: \(f.servers.joined(separator: ", ")); fix on: \(f.fixOn ?? "(decide: see below)")", width)
             out += wrap("    " + f.explanation, width)
             for e in f.evidence.prefix(8) {
                 out += TextTable.cell("    \(e.server): " + FindingsText.evidenceText(e.evidence), width).trimmingTrailing() + "\n"
