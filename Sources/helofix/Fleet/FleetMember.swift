@@ -1,6 +1,8 @@
+import Analysis
 import Diagnosis
 import Dispatch
 import MailServer
+import Synchronization
 
 /// One server of a fleet after its single-server analysis.
 struct FleetMember: Sendable {
@@ -17,20 +19,19 @@ struct FleetMember: Sendable {
     /// Why the tree could not be read, or a log problem.
     var problems: [String]
 
-    /// Reads one collected tree: snapshot and log scan, then the single-server rules. The one place
-    /// that runs the per-server analysis, so it can be swapped for the shared pipeline.
-    static func analyse(name: String, root: ServerRoot) -> FleetMember {
-        let snapshot: ServerSnapshot
+    /// Reads one collected tree through the shared analysis pipeline (snapshot read beside the log
+    /// scan, the single-server rules, then `enrichments`) and keeps what the fleet needs.
+    static func analyse(name: String, root: ServerRoot, enrichments: [any AnalysisEnrichment]) -> FleetMember {
+        // Servers are read in parallel, so each one's logs are read on one thread.
+        let pipeline = AnalysisPipeline(root: root, enrichments: enrichments, scanner: LogScanner(threads: 1),
+                                        reader: SnapshotReader(root: root, processes: RemoteProcesses()))
         do {
-            snapshot = try SnapshotReader(root: root, processes: RemoteProcesses()).read()
+            let report = try pipeline.run()
+            return FleetMember(name: name, root: root.path, server: FleetServer(name: name, snapshot: report.snapshot, rejections: report.logs.groups),
+                               findings: report.findings, rejections: report.logs.rejections, problems: report.logs.problems + report.notes)
         } catch {
             return FleetMember(name: name, root: root.path, server: nil, findings: [], rejections: 0, problems: [error.description])
         }
-        // Servers are read in parallel, so each one's logs are read on one thread.
-        let logs = LogScanner(threads: 1).scan(LogFile.defaults(root: root, platform: snapshot.platform))
-        let findings = FindingEngine().evaluate(snapshot, rejections: logs.groups)
-        return FleetMember(name: name, root: root.path, server: FleetServer(name: name, snapshot: snapshot, rejections: logs.groups),
-                           findings: findings, rejections: logs.rejections, problems: logs.problems)
     }
 }
 
@@ -47,33 +48,14 @@ enum FleetReader {
         dest.list("/").map { $0.filter { !$0.hasPrefix(".") && dest.isDirectory("/" + $0) }.sorted() }
     }
 
-    /// Analyses each host, in parallel; the result is in name order.
-    static func read(_ dest: ServerRoot, names: [String]) -> [FleetMember] {
-        let slots = Slots(count: names.count)
+    /// Analyses each host, in parallel (a host per core); the result is in name order.
+    static func read(_ dest: ServerRoot, names: [String], enrichments: [any AnalysisEnrichment] = []) -> [FleetMember] {
+        let slots = Mutex<[FleetMember?]>(Array(repeating: nil, count: names.count))
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
-            slots.set(i, FleetMember.analyse(name: names[i], root: ServerRoot(dest.hostPath("/" + names[i]))))
+            let member = FleetMember.analyse(name: names[i], root: ServerRoot(dest.hostPath("/" + names[i])), enrichments: enrichments)
+            slots.withLock { $0[i] = member }
         }
-        return slots.values
-    }
-
-    /// One slot per server, each written by exactly one iteration (raw memory: no Swift property
-    /// whose exclusive access the threads would contend for).
-    private final class Slots: @unchecked Sendable {
-        private let slots: UnsafeMutablePointer<FleetMember?>
-        private let count: Int
-
-        init(count: Int) {
-            self.count = count
-            slots = .allocate(capacity: max(1, count))
-            slots.initialize(repeating: nil, count: count)
-        }
-
-        deinit {
-            slots.deinitialize(count: count)
-            slots.deallocate()
-        }
-
-        func set(_ i: Int, _ m: FleetMember) { slots[i] = m }
-        var values: [FleetMember] { (0..<count).map { slots[$0]! } }
+        // concurrentPerform returns after every host ran, so every slot is filled.
+        return slots.withLock { $0.compactMap { $0 } }
     }
 }

@@ -1,3 +1,4 @@
+import Console
 import Diagnosis
 import MailServer
 
@@ -49,6 +50,6 @@ enum FleetText {
     }
 
     private static func wrap(_ text: String, _ width: Int, indent: Int = 4) -> String {
-        TextTable.wrap(text, width: width, indent: indent).joined(separator: "\n") + "\n"
+        TextFit.wrap(text, width, indent: indent).joined(separator: "\n") + "\n"
     }
 }
