@@ -19,6 +19,21 @@ struct FleetAnsibleTests {
         defer { work.remove() }
         let servers = Fixtures.fleet
         for s in servers { try s.tree.write(to: work.host("/servers/\(s.name)")) }
+        // A gzipped rotation on the old server: one line inside the day window, one far older, one delivery.
+        let day = DateFormatter()
+        day.dateFormat = "yyyy-MM-dd"
+        day.timeZone = TimeZone(identifier: "UTC")
+        let yesterday = day.string(from: Date().addingTimeInterval(-86_400))
+        let rotated = [
+            "2000-01-01 10:00:00 H=(ancient.example) [192.0.2.99]:1 rejected MAIL <a@ancient.example>: \"REJECTED - Bad HELO - Host impersonating [ancient.example]\"",
+            "\(yesterday) 10:00:00 H=(rotated.example) [192.0.2.98]:1 rejected MAIL <a@rotated.example>: \"REJECTED - Bad HELO - Host impersonating [rotated.example]\"",
+            "\(yesterday) 10:00:01 1tQabc-000AAA-01 <= news@example.net H=mail.example.net [192.0.2.200]:40112 P=esmtps S=4211",
+        ].joined(separator: "\n") + "\n"
+        let gz = try ProcessRunner.run(["/bin/sh", "-c", "gzip -c > \"$0\"", work.host("/servers/old/var/log/exim_mainlog.1.gz")], stdin: rotated)
+        #expect(gz.status == 0, "\(gz.stderr)")
+        // The fixture logs are from November 2026: the window reaches back to them, not to 2000.
+        let fixtureMonth = day.date(from: "2026-11-01")!
+        let days = Int(Date().timeIntervalSince(fixtureMonth) / 86_400) + 30
         let addresses = ["127.0.0.2", "127.0.0.3", "127.0.0.4"]
         let sshd = try LoopbackSSHD(sshd: sshdPath, keygen: keygen, addresses: addresses, directory: work.host("/ssh"))
         defer { sshd.stop() }
@@ -36,7 +51,7 @@ struct FleetAnsibleTests {
             ansible_user=\(sshd.user)
             ansible_ssh_private_key_file=\(sshd.clientKey)
             ansible_python_interpreter=\(python)
-            helofix_log_days=36500
+            helofix_log_days=\(days)
 
             """
         try work.write("/inventory.ini", inventory)
@@ -66,6 +81,10 @@ struct FleetAnsibleTests {
         let oldLog = try String(contentsOfFile: dest + "/old/var/log/exim_mainlog", encoding: .utf8)
         #expect(oldLog.contains("Host impersonating [shop.example.com]") && !oldLog.contains(" <= "), "only impersonation lines: \(oldLog)")
         #expect(fm.fileExists(atPath: dest + "/other/etc/virtual/shop.example.net"), "DirectAdmin's domain directories are recreated")
+        let rotatedCopy = try String(contentsOfFile: dest + "/old/var/log/exim_mainlog.1", encoding: .utf8)
+        #expect(rotatedCopy.contains("[rotated.example]"), ".gz rotations are read: \(rotatedCopy)")
+        #expect(!rotatedCopy.contains("ancient.example"), "lines older than helofix_log_days are dropped")
+        #expect(!rotatedCopy.contains(" <= "))
         #expect(!fm.fileExists(atPath: dest + "/gone"))
         #expect(((try? fm.contentsOfDirectory(atPath: dest + "/.incoming")) ?? []).isEmpty, "fetched archives are removed")
         for line in run.stdout.split(separator: "\n") where line.contains("work=/") {
