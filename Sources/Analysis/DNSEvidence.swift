@@ -3,8 +3,9 @@ import DomainDNS
 
 /// The DNS enrichment: where the findings' domains really get their mail (docs/findings.md, "DNS
 /// evidence"). Adds `domain-moved-away` findings and DNS evidence, puts the ``DNSReport`` on the
-/// report, and a note when DNS was not consulted or gave no answer. Its resolver pool (and so its
-/// cache) lives as long as the enrichment: a re-evaluation asks only new questions.
+/// report, and a note when DNS gave no answer. Its resolver pool (and so its cache and its bound on
+/// questions in flight) lives as long as the enrichment: a re-evaluation asks only new questions,
+/// and the servers of a fleet, analysed side by side, share one bound.
 public struct DNSEvidence: AnalysisEnrichment {
     /// The step itself.
     public let step: DNSEnrichment
@@ -24,6 +25,7 @@ public struct DNSEvidence: AnalysisEnrichment {
                            stop: { cancellation.isCancelled })
         report.findings = out.findings
         report.dns = out.report
-        if out.report.status != .consulted { report.notes.append(out.report.statusLine) }
+        // Said when the resolver never answered; --no-dns is the admin's own choice, not news.
+        if out.report.status == .noAnswer { report.notes.append(out.report.statusLine) }
     }
 }

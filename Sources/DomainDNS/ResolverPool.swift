@@ -21,10 +21,14 @@ public final class ResolverPool: Sendable {
     }
 
     private let state = Mutex(State())
+    /// One slot per question in flight, across every ``resolve(_:stop:)`` running at once (the
+    /// servers of a fleet are analysed side by side through one pool).
+    private let slots: DispatchSemaphore
 
     /// Creates a pool; no thread runs until ``resolve(_:)``.
     public init(settings: ResolverSettings) {
         self.settings = settings
+        slots = DispatchSemaphore(value: settings.maxInFlight)
     }
 
     /// What the pool did so far.
@@ -94,6 +98,8 @@ public final class ResolverPool: Sendable {
     }
 
     private func answer(_ question: DNSQuestion, with resolver: StubResolver) {
+        slots.wait()
+        defer { slots.signal() }
         let skip = state.withLock { s -> Bool in
             if !s.answeredAny && s.timedOut > 0 { return true }
             s.inFlight += 1
@@ -101,7 +107,12 @@ public final class ResolverPool: Sendable {
             s.maxInFlight = max(s.maxInFlight, s.inFlight)
             return false
         }
-        let answer = skip ? DNSAnswer.failed(.resolverSilent) : resolver.ask(question)
+        let answer: DNSAnswer
+        if skip {
+            answer = .failed(.resolverSilent)
+        } else {
+            answer = resolver.ask(question)
+        }
         state.withLock { s in
             s.cache[question] = answer
             guard !skip else { return }
