@@ -71,8 +71,8 @@ public struct DNSLookup: Sendable {
         self.pool = pool
     }
 
-    /// Looks up `domains`' mail routes, `senders`' PTRs and the local zones of `zoneDomains`.
-    public func run(domains: [String], senders: [IPAddress], zoneDomains: [String], server: ServerAddresses,
+    /// Looks up `domains`' mail routes, `senders`' PTRs and compares the local zones (`zoneFiles`: domain -> file).
+    public func run(domains: [String], senders: [IPAddress], zoneFiles: [String: String], server: ServerAddresses,
                     root: ServerRoot, stop: (@Sendable () -> Bool)? = nil) -> DNSReport {
         let settings = pool.settings
         if domains.isEmpty && senders.isEmpty {
@@ -80,7 +80,7 @@ public struct DNSLookup: Sendable {
         }
         let routes = MailRouteLookup(pool: pool, server: server).routes(for: domains, stop: stop)
         let names = SenderName.lookUp(senders, pool: pool, stop: stop)
-        let zones = ZoneComparison.compare(zoneDomains, root: root, pool: pool, stop: stop)
+        let zones = ZoneComparison.compare(zoneFiles, root: root, pool: pool, stop: stop)
         let stats = pool.statistics
         return DNSReport(status: !stats.answeredAny && stats.timedOut > 0 ? .noAnswer : .consulted,
                          resolver: settings.serverDescription, timeoutSeconds: settings.timeoutSeconds, tries: settings.tries,

@@ -12,13 +12,20 @@ public struct LocalZone: Sendable, Hashable, Codable {
     /// The `v=spf1` TXT text, if any.
     public var spf: String?
 
-    /// Reads the zone of `domain` from the first of the usual places, `nil` when there is none.
-    public static func read(domain: String, root: ServerRoot) -> LocalZone? {
-        for path in ["/var/named/\(domain).db", "/etc/bind/\(domain).db"] {
-            guard case .content(let bytes, _) = root.read(path) else { continue }
-            return parse(String(decoding: bytes, as: UTF8.self), domain: domain, file: path)
+    /// Reads the zone file `file` (a server path the snapshot found) of `domain`; `nil` when it cannot be read.
+    public static func read(domain: String, file: String, root: ServerRoot) -> LocalZone? {
+        guard case .content(let bytes, _) = root.read(file) else { return nil }
+        return parse(String(decoding: bytes, as: UTF8.self), domain: domain, file: file)
+    }
+
+    /// The zone files the snapshot found (`/var/named/D.db`, DirectAdmin's `/etc/bind/D.db`) for `domains`.
+    public static func files(of domains: [String], in snapshot: ServerSnapshot) -> [String: String] {
+        let wanted = Set(domains)
+        var out: [String: String] = [:]
+        for t in snapshot.traces where t.kind == .zone && wanted.contains(t.domain) && out[t.domain] == nil {
+            out[t.domain] = t.location.file
         }
-        return nil
+        return out
     }
 
     /// Reads the apex MX and SPF records of a BIND zone: one record a line (`@`, `domain.` or a
@@ -97,9 +104,9 @@ public struct ZoneComparison: Sendable, Hashable, Codable {
         return parts.isEmpty ? "\(zone.file) matches public DNS (MX and SPF)." : "\(zone.file) is stale: " + parts.joined(separator: "; ") + "."
     }
 
-    /// Compares the zones of `domains` that have one with their public MX and TXT answers.
-    public static func compare(_ domains: [String], root: ServerRoot, pool: ResolverPool, stop: (@Sendable () -> Bool)? = nil) -> [ZoneComparison] {
-        let zones = domains.compactMap { d in LocalZone.read(domain: d, root: root).map { (d, $0) } }
+    /// Compares the local zones (`files`: domain -> zone file) with their public MX and TXT answers.
+    public static func compare(_ files: [String: String], root: ServerRoot, pool: ResolverPool, stop: (@Sendable () -> Bool)? = nil) -> [ZoneComparison] {
+        let zones = files.sorted { $0.key < $1.key }.compactMap { d, file in LocalZone.read(domain: d, file: file, root: root).map { (d, $0) } }
         guard !zones.isEmpty else { return [] }
         let answers = pool.resolve(zones.flatMap { [DNSQuestion($0.0, .mx), DNSQuestion($0.0, .txt)] }, stop: stop)
         return zones.map { domain, zone in

@@ -43,7 +43,7 @@ public struct DNSEnrichment: Sendable {
         }
         let domains = Self.domainsToLookUp(snapshot: snapshot, findings: findings, scope: options.scope)
         let senders = Self.senderAddresses(rejections)
-        let report = DNSLookup(pool: pool).run(domains: domains, senders: senders, zoneDomains: domains,
+        let report = DNSLookup(pool: pool).run(domains: domains, senders: senders, zoneFiles: LocalZone.files(of: domains, in: snapshot),
                                                server: ServerAddresses(snapshot: snapshot), root: ServerRoot(snapshot.root), stop: stop)
         return Output(report: report, findings: DNSFindings.apply(report, to: findings, snapshot: snapshot))
     }

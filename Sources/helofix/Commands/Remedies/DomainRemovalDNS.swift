@@ -16,7 +16,7 @@ enum DomainRemovalDNS {
         }
         let domain = DNSQuestion(words.domain, .mx).name
         let report = DNSLookup(pool: ResolverPool(settings: options.settings))
-            .run(domains: [domain], senders: [], zoneDomains: [], server: ServerAddresses(snapshot: snapshot), root: ServerRoot(snapshot.root))
+            .run(domains: [domain], senders: [], zoneFiles: [:], server: ServerAddresses(snapshot: snapshot), root: ServerRoot(snapshot.root))
         guard report.status == .consulted, let route = report.routes[domain] else {
             return "DNS: \(report.statusLine) Check \(domain)'s MX record before removing it."
         }
