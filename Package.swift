@@ -10,7 +10,7 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "helofix",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "helofix", targets: ["helofix"]),
         .executable(name: "helofix-bench", targets: ["helofix-bench"]),
@@ -34,6 +34,7 @@ let package = Package(
             name: "Remedy",
             dependencies: ["MailServer", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
+        .target(name: "Analysis", dependencies: ["MailServer", "Diagnosis"], swiftSettings: strict),
         .target(
             name: "Console",
             dependencies: ["MailServer", "Diagnosis", "Remedy", "TOMLKit"],
@@ -43,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "helofix",
             dependencies: [
-                "MailServer", "Diagnosis", "Remedy", "Console", "CursesTerminal", "ServerFixtures",
+                "MailServer", "Diagnosis", "Analysis", "Remedy", "Console", "CursesTerminal", "ServerFixtures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -54,6 +55,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["MailServer", "ServerFixtures"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "MailServerTests", dependencies: ["MailServer", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "RemedyTests", dependencies: ["Remedy", "Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TestSupport"], exclude: ["__Snapshots__"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TestSupport"], swiftSettings: strict),

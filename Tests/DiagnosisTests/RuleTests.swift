@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func interfaceRuleCountsAsGreetingWithOurOwnName() throws {
-        let line = "2026-11-25 10:00:00 H=([192.0.2.10]) [203.0.113.50]:4000 rejected MAIL <a@b>: \"REJECTED - Interface: IP is _my_ address\"\n"
+        let line = "2026-11-25 10:00:00 H=([192.0.2.10]) [203.0.113.50]:4000 rejected MAIL <a@b>: \"REJECTED - Interface: 192.0.2.10 is _my_ address\"\n"
         let s = try ServerUnderTest(Fixtures.clean.with("/var/log/exim_mainlog", line))
         let f = try #require(s.findings(.rejectedHeloIsHostname).first)
         #expect(f.subjects == [.hostName("[192.0.2.10]"), .ip(IPAddress("203.0.113.50")!)])

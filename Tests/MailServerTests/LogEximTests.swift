@@ -30,7 +30,7 @@ import Testing
           drop condition = ${if match_domain{$sender_helo_name}{+local_domains}{true}{false}}
                message = "REJECTED - Bad HELO - Host impersonating [$sender_helo_name]"
           drop condition = ${if eq{$sender_helo_name}{[$interface_address]}{true}{false}}
-               message = "REJECTED - Interface: IP is _my_ address"
+               message = "REJECTED - Interface: $interface_address is _my_ address"
           accept
 
         """

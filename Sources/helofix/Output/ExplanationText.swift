@@ -5,7 +5,7 @@ import MailServer
 enum ExplanationText {
     static func render(_ e: LineExplanation, rootGiven: Bool, width: Int) -> String {
         var lines: [String] = []
-        let name = e.name ?? "(no name: the client greeted with an address literal)"
+        let name = e.name ?? "(not named in the message)"
         lines.append("Receiver: \(e.receiver)")
         lines.append("Rule: \(e.rule.rawValue), at the \(e.stage.uppercased()) stage")
         lines.append("Refused greeting: \(name)" + (e.ip.map { " from \($0)" } ?? ""))

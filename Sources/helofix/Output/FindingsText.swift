@@ -55,6 +55,7 @@ enum FindingsText {
         case .directAdminHostname: "da-hostname"
         case .directAdminDomain: "da-domain"
         case .eximWiki: "exim-acl"
+        case .eximInterface: "exim-iface"
         }
     }
 }

@@ -1,9 +1,9 @@
+import Analysis
 import Foundation
-import MailServer
 
 /// Shows log-scan progress on stderr when it is a terminal and the scan takes over a second; the
 /// line is erased when the scan ends, so nothing of it stays in the report or in piped output.
-final class ScanProgressLine: ScanProgress, @unchecked Sendable {
+final class ScanProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private let start = Date()
     private var done = 0
@@ -13,10 +13,16 @@ final class ScanProgressLine: ScanProgress, @unchecked Sendable {
     /// `nil` unless stderr is a terminal.
     static func forTerminal() -> ScanProgressLine? { isatty(2) == 1 ? ScanProgressLine() : nil }
 
-    func advance(by bytes: Int, total: Int) {
+    /// Shows the pipeline's log progress; other events are not for this line.
+    func relay(_ event: AnalysisEvent) {
+        if case .logProgress(let done, let total) = event { show(done: done, total: total) }
+    }
+
+    /// Shows `done` bytes read of `total` (running totals, from any thread).
+    func show(done: Int, total: Int) {
         lock.lock()
         defer { lock.unlock() }
-        done += bytes
+        self.done = done
         let now = Date()
         guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastShown) > 0.2, total > 0 else { return }
         lastShown = now
