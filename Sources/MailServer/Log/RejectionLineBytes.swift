@@ -237,3 +237,24 @@ enum RejectionLineBytes {
         }
     }
 }
+
+extension RejectionLineParser {
+    /// ``parse(_:location:)`` for a line's bytes (without its line end): read on bytes when the line
+    /// is plain ASCII, so a followed log costs no `String` per line that is not a rejection.
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>, location: SourceLocation) -> Rejection? {
+        guard let base = bytes.baseAddress else { return nil }
+        let line = LineBytes(base: base, count: bytes.count)
+        switch RejectionLineBytes.parse(line) {
+        case .none:
+            return nil
+        case .useStringParser:
+            return parse(Substring(String(decoding: bytes, as: UTF8.self)), location: location)
+        case .found(let p):
+            let text = { (r: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self) }
+            let ip = p.ip.flatMap { IPAddress(text($0)) }
+            if ip == nil && p.ipRequired { return nil }
+            return Rejection(time: p.time.map(text), ip: ip, helo: text(p.helo).lowercased(), rule: p.rule, stage: p.stage, side: p.side,
+                             location: location, raw: text(0..<min(bytes.count, rawLimit)))
+        }
+    }
+}

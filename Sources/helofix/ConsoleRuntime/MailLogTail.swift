@@ -5,7 +5,7 @@ import MailServer
 /// Follows the mail log for the console, reopening when the file is replaced or truncated (log
 /// rotation). Resumed where the analysis pipeline's scan stopped; without a resume point it first
 /// reads the existing log in chunks (reporting progress).
-/// Lines are read with the log scanner's own ``RejectionLineParser``.
+/// Lines are read with the log scanner's own byte parser (``RejectionLineParser/parse(bytes:location:)``).
 final class MailLogTail: RejectionSource, @unchecked Sendable {
     /// The log on this machine.
     let hostPath: String
@@ -148,8 +148,9 @@ struct LogFileReader {
         var found: [Rejection] = []
         for raw in complete.split(separator: 10, omittingEmptySubsequences: false).dropLast() {
             line += 1
-            let text = String(decoding: raw, as: UTF8.self)
-            if let r = RejectionLineParser.parse(text[...], location: SourceLocation(file: serverPath, line: line)) {
+            // The scanner's byte parser: no String per line unless the line is a rejection.
+            let location = SourceLocation(file: serverPath, line: line)
+            if let r = raw.withUnsafeBytes({ RejectionLineParser.parse(bytes: $0.bindMemory(to: UInt8.self), location: location) }) {
                 found.append(r)
             }
         }
