@@ -25,8 +25,8 @@ enum RejectionLineBytes {
         /// The refused greeting as written (it is folded to lower case when interned).
         var helo: Range<Int>
         var rule: RejectionRule
-        var stage: String
-        var side: String
+        var stage: SMTPStage
+        var side: RejectionSide
         /// The line counts only if `ip` is an address (the host field named no greeting).
         var ipRequired = false
     }
@@ -45,7 +45,7 @@ enum RejectionLineBytes {
         if let bounce = line.first("SMTP error from remote mail server after ", from: body, to: n) {
             let stage = stage(afterBounce: line, bounce + Self.bounceLength, rule: message.rule)
             guard let name = message.name else { return .none }
-            return .found(Parsed(time: header.time, ip: nil, helo: name, rule: message.rule.at(stage: stage), stage: stage, side: "sender"))
+            return .found(Parsed(time: header.time, ip: nil, helo: name, rule: message.rule.at(stage: stage), stage: stage, side: .sender))
         }
         let headEnd = max(body, min(message.start, n))
         guard let rejected = line.lastOfMatches(" rejected ", from: body, to: headEnd),
@@ -53,7 +53,7 @@ enum RejectionLineBytes {
               let host = hostField(line, from: body, to: rejected)
         else { return .none }
         guard let helo = message.name ?? host.greeting else { return .none }
-        return .found(Parsed(time: header.time, ip: host.ip, helo: helo, rule: message.rule.at(stage: stage), stage: stage, side: "receiver",
+        return .found(Parsed(time: header.time, ip: host.ip, helo: helo, rule: message.rule.at(stage: stage), stage: stage, side: .receiver,
                              ipRequired: host.name == nil && host.helo == nil))
     }
 
@@ -124,19 +124,19 @@ enum RejectionLineBytes {
 
     // MARK: - The stage
 
-    private static func stage(afterRejected line: LineBytes, _ i: Int, to end: Int) -> String? {
-        if line.has("MAIL", at: i, to: end) { return "mail" }
-        if line.has("EHLO", at: i, to: end) || line.has("HELO", at: i, to: end) { return "helo" }
-        if line.has("RCPT", at: i, to: end) { return "rcpt" }
+    private static func stage(afterRejected line: LineBytes, _ i: Int, to end: Int) -> SMTPStage? {
+        if line.has("MAIL", at: i, to: end) { return .mail }
+        if line.has("EHLO", at: i, to: end) || line.has("HELO", at: i, to: end) { return .helo }
+        if line.has("RCPT", at: i, to: end) { return .rcpt }
         return nil
     }
 
-    private static func stage(afterBounce line: LineBytes, _ start: Int, rule: RejectionRule) -> String {
+    private static func stage(afterBounce line: LineBytes, _ start: Int, rule: RejectionRule) -> SMTPStage {
         let n = line.count
         let i = line.has("pipelined ", at: start, to: n) ? start + 10 : start
-        if line.has("MAIL FROM", at: i, to: n) { return "mail" }
-        if line.has("HELO", at: i, to: n) || line.has("EHLO", at: i, to: n) { return "helo" }
-        if line.has("RCPT", at: i, to: n) { return "rcpt" }
+        if line.has("MAIL FROM", at: i, to: n) { return .mail }
+        if line.has("HELO", at: i, to: n) || line.has("EHLO", at: i, to: n) { return .helo }
+        if line.has("RCPT", at: i, to: n) { return .rcpt }
         return rule.usualStage
     }
 

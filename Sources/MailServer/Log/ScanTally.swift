@@ -62,7 +62,7 @@ struct ScanTally {
         let heloID = helos.id(of: UnsafeBufferPointer(start: line.base + p.helo.lowerBound, count: p.helo.count), fold: true)
         let g = group(ip: ip, heloID: heloID, rule: p.rule)
         let raw = min(line.count, RejectionLineParser.rawLimit)
-        if p.stage == "helo", p.side == "receiver" {
+        if p.stage == .helo, p.side == .receiver {
             var without = 0
             if let time = p.time {
                 let stamp = LineBytes(base: line.base + time.lowerBound, count: time.count)
@@ -94,7 +94,7 @@ struct ScanTally {
         let ip = r.ip.map { index(of: $0) } ?? -1
         let heloID = helos.id(of: r.helo, fold: false)
         let g = group(ip: ip, heloID: heloID, rule: r.rule)
-        if r.stage == "helo", r.side == "receiver" {
+        if r.stage == .helo, r.side == .receiver {
             let line: Substring
             if let time = r.time, let range = r.raw.firstRange(of: time) { line = r.raw[range.upperBound...] } else { line = Substring(r.raw) }
             if isRetry(Candidate(line: Array(line.utf8), time: r.time.map { Array($0.utf8) }), g) { return }

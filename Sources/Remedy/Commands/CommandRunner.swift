@@ -1,66 +1,8 @@
-import Foundation
-
-/// What a command printed and how it ended.
-public struct CommandOutput: Sendable, Hashable {
-    /// Exit status, and what it printed.
-    public var status: Int32
-    public var stdout: String
-    public var stderr: String
-
-    /// Creates an output.
-    public init(status: Int32, stdout: String, stderr: String) {
-        self.status = status
-        self.stdout = stdout
-        self.stderr = stderr
-    }
-}
+import ProcessLaunch
 
 /// Runs a program (a host path) with arguments and optional standard input; injected so the
 /// transaction code never starts processes on its own.
 public protocol CommandRunner: Sendable {
     /// Runs `executable` and waits for it.
     func run(_ executable: String, _ arguments: [String], input: [UInt8]?) throws -> CommandOutput
-}
-
-/// Runs programs with Foundation's `Process`.
-public struct ProcessCommandRunner: CommandRunner {
-    /// Creates the runner.
-    public init() {}
-
-    public func run(_ executable: String, _ arguments: [String], input: [UInt8]?) throws -> CommandOutput {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = inp
-        try process.run()
-        // Read both pipes concurrently so a chatty program cannot fill one and block.
-        let errData = ErrorCollector()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData.store(err.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
-        if let input {
-            // A program that exits without reading its input must not kill us with SIGPIPE.
-            signal(SIGPIPE, SIG_IGN)
-            try? inp.fileHandleForWriting.write(contentsOf: Data(input))
-        }
-        try? inp.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return CommandOutput(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData.data, as: UTF8.self))
-    }
-}
-
-private final class ErrorCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored = Data()
-    func store(_ d: Data) { lock.lock(); stored = d; lock.unlock() }
-    var data: Data { lock.lock(); defer { lock.unlock() }; return stored }
 }

@@ -1,7 +1,7 @@
 import MailServer
 
 /// `orphan-local-domain` (warning): local here but owned by no account: the leftover a migration
-/// leaves on the old server (seed cause 1). The hostname itself is local without an owner by design.
+/// leaves on the old server (the most common cause of the rejection). The hostname itself is local without an owner by design.
 struct OrphanLocalDomainRule: FindingRule {
     func findings(in c: RuleContext) -> [Finding] {
         // Plain Exim has no accounts, so "owned by nobody" means nothing there.
@@ -38,24 +38,5 @@ struct OrphanLocalDomainRule: FindingRule {
         p == .cpanel
             ? "Add \(name) to the right account (WHM » Modify an Account, or as an addon domain), then run /scripts/updateuserdomains."
             : "Add \(name) to the right user in DirectAdmin so /etc/virtual/domainowners names it."
-    }
-}
-
-/// `local-and-remote-domain` (warning): in both `localdomains` and `remotedomains`.
-struct LocalAndRemoteDomainRule: FindingRule {
-    func findings(in c: RuleContext) -> [Finding] {
-        c.snapshot.domains.compactMap { d in
-            guard d.isLocal, d.lists.contains(.remote) else { return nil }
-            let explanation = """
-                \(d.name) is in both /etc/localdomains and /etc/remotedomains. cPanel keeps a domain in exactly \
-                one: local when this server receives its mail, remote when its MX is elsewhere. Exim checks the \
-                local list first, so mail to \(d.name) stays here, and greetings with it count as forgery here.
-                """
-            return Finding(rule: .localAndRemoteDomain, severity: .warning, title: "\(d.name) is both local and remote",
-                           subjects: [.domain(d.name)], evidence: c.evidence(of: d), explanation: explanation,
-                           remedies: [RemedyOption(.advice("In cPanel » Email Routing for \(d.name), choose Local or Remote Mail Exchanger to match its MX record; cPanel then rewrites both lists."),
-                                                   title: "Set \(d.name)'s email routing to match its MX",
-                                                   tradeOff: "Choosing the wrong side sends its mail to the wrong server; check the MX record first.")])
-        }
     }
 }
