@@ -34,6 +34,10 @@ struct InspectVersusGrep: BenchMeasurement {
         } else {
             rows.append(ResultRow(name: name + "rg -c (not installed: apt-get install ripgrep)", values: Statistics([]), unit: "s"))
         }
+        rows.append(ResultRow(name: name + "inspect CPU (user+sys)", values: Statistics(inspectRuns.map(\.cpuSeconds)), unit: "s"))
+        rows.append(ResultRow(name: name + "grep CPU (user+sys)", values: Statistics(grepRuns.map(\.cpuSeconds)), unit: "s"))
+        rows.append(ResultRow(name: name + "CPU ratio inspect/grep", values: Statistics(zip(inspectRuns, grepRuns).map { $0.cpuSeconds / max($1.cpuSeconds, 0.001) }),
+                              unit: "x"))
         rows.append(ResultRow(name: name + "inspect peak RSS", values: Statistics(inspectRuns.map(\.peakRSSMiB)), unit: "MiB", note: "< 150 MiB"))
         return rows
     }
