@@ -26,12 +26,15 @@ struct BenchOptions {
     /// Write every fixture server (`ServerFixtures`) under this directory and stop: their
     /// `inspect --format json` before and after a speed change must be byte-identical.
     var writeFixtures: String?
+    /// Servers and domains per server of the synthetic fleet.
+    var fleetServers = 1000
+    var fleetDomains = 1000
 
     init(_ args: ArraySlice<String>) throws(BenchError) {
         var rest = args
         while let flag = rest.popFirst() {
             if flag == "--help" || flag == "-h" {
-                print("usage: helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH] [--profile sparse|flood|both] [--write-fixtures DIR]")
+                print("usage: helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH] [--profile sparse|flood|both] [--fleet-servers N] [--fleet-domains N] [--write-fixtures DIR]")
                 exit(0)
             }
             guard let value = rest.popFirst() else { throw BenchError(message: "\(flag) needs a value") }
@@ -46,6 +49,8 @@ struct BenchOptions {
                 if value == "both" { profiles = LogProfile.allCases; continue }
                 guard let p = LogProfile(rawValue: value) else { throw BenchError(message: "--profile wants sparse, flood or both, not \(value)") }
                 profiles = [p]
+            case "--fleet-servers": fleetServers = try Self.number(flag, value)
+            case "--fleet-domains": fleetDomains = try Self.number(flag, value)
             default: throw BenchError(message: "unknown option \(flag); see --help")
             }
         }
