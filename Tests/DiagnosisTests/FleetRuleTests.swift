@@ -12,8 +12,8 @@ struct FleetRuleTests {
             localDomains: ([(host, nil)] + local).map { FleetServer.LocalDomain(name: $0.0, owner: $0.1, source: SourceLocation(file: "/etc/localdomains", line: 1)) },
             greetings: greetings.map { GreetingName(key: $0.0, helo: $0.1, location: SourceLocation(file: "/etc/mailhelo", line: 1)) },
             refusals: refusals.map { r in
-                let sample = Rejection(time: "2026-11-25 10:00:00", ip: IPAddress(r.ip), helo: r.helo, rule: .cpanelImpersonating, stage: "mail",
-                                       side: "receiver", location: SourceLocation(file: "/var/log/exim_mainlog", line: 1), raw: "…")
+                let sample = Rejection(time: "2026-11-25 10:00:00", ip: IPAddress(r.ip), helo: r.helo, rule: .cpanelImpersonating, stage: .mail,
+                                       side: .receiver, location: SourceLocation(file: "/var/log/exim_mainlog", line: 1), raw: "…")
                 return RejectionGroup(ip: IPAddress(r.ip), helo: r.helo, rule: .cpanelImpersonating, count: r.count,
                                       firstSeen: sample.time, lastSeen: sample.time, samples: [sample])
             })

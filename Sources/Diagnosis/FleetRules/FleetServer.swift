@@ -48,7 +48,7 @@ public struct FleetServer: Sendable {
             LocalDomain(name: $0.name, owner: $0.owner == "nobody" ? nil : $0.owner, source: $0.sources.first)
         }
         greetings = snapshot.greetings
-        refusals = rejections.filter { $0.samples.first?.side != "sender" }
+        refusals = rejections.filter { $0.samples.first?.side != .sender }
     }
 
     /// Creates a summary directly (benchmarks, tests).

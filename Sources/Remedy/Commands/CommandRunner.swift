@@ -1,34 +1,18 @@
 import ProcessLaunch
-
-/// What a command printed and how it ended.
-public struct CommandOutput: Sendable, Hashable {
-    /// Exit status, and what it printed.
-    public var status: Int32
-    public var stdout: String
-    public var stderr: String
-
-    /// Creates an output.
-    public init(status: Int32, stdout: String, stderr: String) {
-        self.status = status
-        self.stdout = stdout
-        self.stderr = stderr
-    }
-}
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs a program (a host path) with arguments and optional standard input; injected so the
 /// transaction code never starts processes on its own.
 public protocol CommandRunner: Sendable {
     /// Runs `executable` and waits for it.
     func run(_ executable: String, _ arguments: [String], input: [UInt8]?) throws -> CommandOutput
+    /// Whether `executable` can be started (checked before anything is written).
+    func canRun(_ executable: String) -> Bool
 }
 
-/// Runs programs with the one process launcher (``ChildProcess``).
-public struct ProcessCommandRunner: CommandRunner {
-    /// Creates the runner.
-    public init() {}
-
-    public func run(_ executable: String, _ arguments: [String], input: [UInt8]?) throws -> CommandOutput {
-        let done = try ChildProcess.run([executable] + arguments, input: input)
-        return CommandOutput(status: done.status, stdout: done.stdoutText, stderr: done.stderrText)
-    }
+extension CommandRunner {
+    /// An executable file at that host path.
+    public func canRun(_ executable: String) -> Bool { access(executable, X_OK) == 0 }
 }

@@ -1,24 +1,6 @@
 import Foundation
 import MailServer
 
-/// What recovery did to one interrupted transaction.
-public struct RecoveryReport: Sendable, Hashable {
-    /// The transaction undone.
-    public var id: String
-    /// The remedy it applied (`remove-domain-traces shop.example.com`).
-    public var remedy: String
-    /// The files put back.
-    public var files: [String]
-    /// Commands run to undo, or advice when they could not run.
-    public var notes: [String]
-
-    /// One sentence for the admin.
-    public var message: String {
-        "rolled back interrupted transaction \(id) (\(remedy)): \(files.joined(separator: ", ")) restored as before"
-            + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; "))
-    }
-}
-
 /// Run first at every start in edit mode (CLI edit commands, the console's edit mode): every
 /// journal without a commit marker is an interrupted transaction (crash, SIGKILL, power cut), and
 /// is rolled back from its backups, then marked aborted and audited (docs/changes.md, rule 1).
@@ -28,11 +10,11 @@ public struct TransactionRecovery: Sendable {
     /// The time recorded in the audit line.
     public let clock: any TimeSource
     /// Runs the undo of platform commands that had started.
-    public let runner: any CommandRunner
+    public let runner: (any CommandRunner)?
     let processes: any ProcessProbe
 
     /// Creates recovery for a root.
-    public init(root: ServerRoot, clock: any TimeSource, runner: any CommandRunner, processes: any ProcessProbe = SystemProcessProbe()) {
+    public init(root: ServerRoot, clock: any TimeSource, runner: (any CommandRunner)?, processes: any ProcessProbe = SystemProcessProbe()) {
         self.root = root
         self.clock = clock
         self.runner = runner
@@ -43,7 +25,10 @@ public struct TransactionRecovery: Sendable {
     public func run() throws(RemedyError) -> [RecoveryReport] {
         let store = StateStore(root: root)
         var reports: [RecoveryReport] = []
-        for journal in store.journals() where !store.hasMarker(journal.id, .commit) && !store.hasMarker(journal.id, .aborted) {
+        let (journals, problems) = store.journalsAndProblems()
+        // A journal naming paths outside the root (or foreign programs) is refused, not replayed.
+        if let problem = problems.first { throw RemedyError(.unsafeTarget, problem) }
+        for journal in journals where !store.hasMarker(journal.id, .commit) && !store.hasMarker(journal.id, .aborted) {
             // Another helofix still working on it (a second admin session): not interrupted, leave it.
             if journal.pid != getpid() && processes.isAlive(journal.pid) { continue }
             var undo = TransactionUndo(root: root, store: store, runner: runner)

@@ -20,15 +20,9 @@ struct PlanRemedyCommand<Words: RemedyWords>: AsyncParsableCommand {
         }
         do {
             let plan = try Planner(snapshot: snapshot, root: root).plan(words.request, force: force.force)
-            FileHandle.standardOutput.write(Data(PlanText.render(plan).utf8))
+            FileHandle.standardOutput.write(Data(PlanText.render(plan, root: root).utf8))
         } catch {
             throw fail(error.message, code: 1)
         }
     }
-}
-
-/// `--force`, shared by every remedy subcommand.
-struct ForceOption: ParsableArguments {
-    @Flag(help: "Accept what is refused by default: a bare hosted domain as greeting, a range wider than /16 (/48 IPv6), a domain an account still owns.")
-    var force = false
 }
