@@ -36,6 +36,11 @@ struct FleetCommand: AsyncParsableCommand {
             if check { throw report(FleetCheckStatus(unknown: message)) }
             throw fail(message)
         }
+        if PlatformDetector.detect(root) != nil {
+            let message = "\(dest) is one server's root, not a fleet; pass the directory that holds one directory per server (helofix_dest), or use helofix inspect --root \(dest)"
+            if check { throw report(FleetCheckStatus(unknown: message)) }
+            throw fail(message)
+        }
         guard let names = FleetReader.hostDirectories(root), !names.isEmpty else {
             let message = "\(dest) holds no server directories; run contrib/ansible/collect.yml with -e helofix_dest=\(dest) first"
             if check { throw report(FleetCheckStatus(unknown: message)) }
