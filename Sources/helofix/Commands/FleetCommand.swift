@@ -1,5 +1,7 @@
 import ArgumentParser
+import Analysis
 import Diagnosis
+import DomainDNS
 import Foundation
 import MailServer
 
@@ -27,6 +29,15 @@ struct FleetCommand: AsyncParsableCommand {
     var check = false
     @Option(help: ArgumentHelp("Put -i FILE in the ansible command lines printed for each fix.", valueName: "FILE"))
     var inventory: String?
+    // Off by default, unlike inspect: a fleet is thousands of look-ups, each bounded by the timeout.
+    @Flag(help: "Ask public DNS about each server's finding domains, as inspect does (see docs/findings.md).")
+    var dns = false
+    @Option(name: .customLong("resolver"), help: ArgumentHelp("With --dns: ask this DNS server instead of /etc/resolv.conf.", valueName: "IP[:PORT]"))
+    var resolver: String?
+
+    func validate() throws {
+        if let resolver { do { _ = try ResolverAddress(parsing: resolver) } catch { throw ValidationError(error.description) } }
+    }
 
     func run() async throws {
         let absolute = dest.hasPrefix("/") ? dest : FileManager.default.currentDirectoryPath + "/" + dest
@@ -46,7 +57,8 @@ struct FleetCommand: AsyncParsableCommand {
             if check { throw report(FleetCheckStatus(unknown: message)) }
             throw fail(message)
         }
-        let members = FleetReader.read(root, names: names)
+        let settings = ResolverSettings(server: resolver.flatMap { try? ResolverAddress(parsing: $0) })
+        let members = FleetReader.read(root, names: names, enrichments: dns ? [DNSEvidence(options: DNSOptions(enabled: true, settings: settings))] : [])
         let findings = FleetEngine().evaluate(members.compactMap(\.server))
         if check { throw report(FleetCheckStatus(members: members, findings: findings)) }
         switch format {
