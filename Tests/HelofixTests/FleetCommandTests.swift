@@ -53,6 +53,11 @@ struct FleetCommandTests {
         let missing = try HelofixBinary.run(["fleet", "/nonexistent/helofix-fleet"])
         #expect(missing.status == 2)
         #expect(missing.stderr == "helofix: error: no such directory: /nonexistent/helofix-fleet; pass the directory given to the playbook as helofix_dest\n")
+        let single = try TemporaryRoot(Fixtures.clean)
+        defer { single.remove() }
+        let one = try HelofixBinary.run(["fleet", single.path])
+        #expect(one.status == 2)
+        #expect(one.stderr.contains("is one server's root, not a fleet"), "\(one.stderr)")
         let empty = try TemporaryRoot.empty()
         defer { empty.remove() }
         let none = try HelofixBinary.run(["fleet", empty.path, "--check"])

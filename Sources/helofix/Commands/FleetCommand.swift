@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Diagnosis
+import DomainDNS
 import Foundation
 import MailServer
 
@@ -35,6 +36,11 @@ struct FleetCommand: AsyncParsableCommand {
         let root = ServerRoot((absolute as NSString).standardizingPath)
         guard root.isDirectory("/") else {
             let message = "no such directory: \(dest); pass the directory given to the playbook as helofix_dest"
+            if check { throw report(FleetCheckStatus(unknown: message)) }
+            throw fail(message)
+        }
+        if PlatformDetector.detect(root) != nil {
+            let message = "\(dest) is one server's root, not a fleet; pass the directory that holds one directory per server (helofix_dest), or use helofix inspect --root \(dest)"
             if check { throw report(FleetCheckStatus(unknown: message)) }
             throw fail(message)
         }
