@@ -27,7 +27,7 @@ public enum FixScreenText {
         case .choose:
             add("What can be done, recommended first:", .title)
             for (i, option) in flow.options.enumerated() {
-                let tags = [i == 0 ? "recommended" : nil, option.kind == nil ? "by hand" : nil].compactMap { $0 }
+                let tags = [option.recommended ? "recommended" : nil, option.kind == nil ? "by hand" : nil].compactMap { $0 }
                 let tag = tags.isEmpty ? "" : " (" + tags.joined(separator: ", ") + ")"
                 if i == flow.selected {
                     add("\(state.glyphs.pointer) \(i + 1). \(option.title)\(tag)", .selection)
@@ -37,6 +37,17 @@ public enum FixScreenText {
                 add(option.tradeOff, .dim, indent: 5)
                 if let advice = option.advice, i == flow.selected { add(advice, .keyHint, indent: 5) }
             }
+        case .byHand:
+            let option = flow.options[min(flow.selected, flow.options.count - 1)]
+            add("By hand: \(option.title)", .title)
+            blank()
+            add(option.advice ?? option.title, .normal, indent: 2)
+            blank()
+            add(option.tradeOff, .dim, indent: 2)
+            blank()
+            add("helofix cannot do this for you: it is done on the sending side or in the panel. "
+                + "When it is done, press Enter" + (flow.wizard != nil ? " for the next finding" : "")
+                + "; helofix reads the server again when its files change.", .dim)
         case .form:
             input = Input(row: 0, label: (flow.kind?.fieldLabel ?? "Value") + ":", value: flow.text)
             blank()
@@ -136,7 +147,7 @@ public enum FixScreenText {
             add("Reading the server again" + state.glyphs.ellipsis, .dim, 0)
         } else if let still = outcome.findingStillThere {
             add("The finding is still reported: \(still.title)", .statusWarn, 0)
-            add("Why: " + (still.explanation.split(separator: ".").first.map(String.init) ?? still.explanation) + ".", .normal, 2)
+            add("Why: " + still.explanation, .normal, 2)
         } else {
             add("The finding is gone: \(flow.finding?.title ?? "")", .statusOK, 0)
         }
