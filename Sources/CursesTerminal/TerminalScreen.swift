@@ -172,6 +172,12 @@ public final class TerminalScreen {
     public func close() {
         guard !closed else { return }
         closed = true
+        // Without an alternate screen the shell would come back under the console's last frame.
+        if cn_has_alternate_screen() == 0 {
+            werase(window)
+            wmove(window, 0, 0)
+            wrefresh(window)
+        }
         endwin()
         delscreen(screen)
         fclose(output)

@@ -21,10 +21,13 @@ struct ConsoleCommand: ParsableCommand {
     var theme: String?
     @Flag(help: "Never change anything (the header shows READ-ONLY).")
     var readOnly = false
+    @Flag(help: "Plain ASCII line drawing instead of Unicode box characters (also chosen when the locale is not UTF-8, e.g. LANG=C).")
+    var ascii = false
 
     func run() throws {
-        let launcher = ConsoleLauncher(root: rootOptions.serverRoot, mode: readOnly ? .readOnly : .edit, logPath: log,
+        var launcher = ConsoleLauncher(root: rootOptions.serverRoot, mode: readOnly ? .readOnly : .edit, logPath: log,
                                        theme: theme, environment: ProcessInfo.processInfo.environment, greeting: nil)
+        launcher.ascii = ascii
         let code = try launcher.run()
         if code != 0 { throw ExitCode(code) }
     }

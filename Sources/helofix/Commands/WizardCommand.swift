@@ -14,11 +14,14 @@ struct WizardCommand: ParsableCommand {
     var theme: String?
     @Flag(help: "Never change anything (the wizard still explains and previews).")
     var readOnly = false
+    @Flag(help: "Plain ASCII line drawing instead of Unicode box characters (also chosen when the locale is not UTF-8, e.g. LANG=C).")
+    var ascii = false
 
     func run() throws {
         var launcher = ConsoleLauncher(root: rootOptions.serverRoot, mode: readOnly ? .readOnly : .edit, logPath: nil,
                                        theme: theme, environment: ProcessInfo.processInfo.environment, greeting: nil)
         launcher.startWizard = true
+        launcher.ascii = ascii
         let code = try launcher.run()
         if code != 0 { throw ExitCode(code) }
     }

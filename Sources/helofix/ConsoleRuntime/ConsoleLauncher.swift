@@ -16,6 +16,8 @@ struct ConsoleLauncher {
     var greeting: String?
     /// Open with the guided fix wizard up (`helofix wizard`), as soon as the server is read.
     var startWizard = false
+    /// `--ascii`: plain line drawing even on a UTF-8 terminal.
+    var ascii = false
 
     func run() throws -> Int32 {
         guard isatty(0) == 1, isatty(1) == 1, environment["TERM"] != "dumb" else {
@@ -48,7 +50,7 @@ struct ConsoleLauncher {
         let (keymap, keyWarnings) = catalog.keymap()
         let warnings = themeWarnings + keyWarnings
         for warning in warnings { FileHandle.standardError.write(Data("helofix: warning: \(warning)\n".utf8)) }
-        let firstMessage = notes.first.map { ($0, false) } ?? warnings.first.map { ($0, true) } ?? greeting.map { ($0, false) }
+        let firstMessage = notes.first.map { ($0, false) } ?? StartWarnings.line(warnings).map { ($0, false) } ?? greeting.map { ($0, false) }
 
         let outcome: ConsoleLoop.Outcome
         do {
@@ -73,7 +75,7 @@ struct ConsoleLauncher {
         let analysis = ServerAnalysis(reader: SnapshotReader(root: root), inbox: inbox)
         let size = screen.size
         var state = ConsoleState(width: size.width, height: size.height, mode: mode, keymap: keymap,
-                                 glyphs: screen.unicode ? .unicode : .ascii)
+                                 glyphs: screen.unicode && !ascii ? .unicode : .ascii)
         state.message = firstMessage
         let work = FixWork(root: root, editor: editor, snapshot: nil)
         state.eximAvailable = work.exim != nil
