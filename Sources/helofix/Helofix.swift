@@ -32,24 +32,22 @@ struct Helofix: AsyncParsableCommand {
                       ApplyCommand.self, HistoryCommand.self, RollbackCommand.self, RecoverCommand.self, VerifyCommand.self],
         defaultSubcommand: ConsoleCommand.self)
 
-    /// Runs the parsed command. ArgumentParser ends a wrong argument with its own code 64; `--help`
-    /// promises 2 for wrong arguments (the same code as an unreadable root, so scripts test one
-    /// value), so usage errors are mapped here, at the one entry point.
+    /// Runs the command; a usage error (unknown remedy, missing argument) exits 2, as the exit
+    /// codes above promise, where ArgumentParser alone would exit 64.
     static func main() async {
         do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
+            var command = try parseAsRoot(RemedyArgumentOrder.normalized(Array(CommandLine.arguments.dropFirst())))
+            if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch {
-            let code = exitCode(for: error)
-            let text = fullMessage(for: error)
-            if !text.isEmpty {
-                if code == .success { print(text) } else { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
             }
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+            exit(withError: error)
         }
     }
 }

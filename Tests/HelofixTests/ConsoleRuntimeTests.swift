@@ -2,6 +2,7 @@ import Console
 import Foundation
 import MailServer
 import ServerFixtures
+import Synchronization
 import Testing
 import TestSupport
 @testable import helofix
@@ -29,7 +30,7 @@ import TestSupport
         let host = "2026-11-25 10:00:00 H=server1.hostco.example [198.51.100.7] rejected EHLO or HELO server1.hostco.example: Bad HELO - Host impersonating hostname [server1.hostco.example]"
         let h = try #require(RejectionLineParser.parse(host[...], location: Self.location))
         #expect(h.rule == .directAdminHostname && h.ip == IPAddress("198.51.100.7"))
-        let interface = "2026-11-25 10:00:00 H=([192.0.2.10]) [198.51.100.9]:4000 rejected MAIL <a@b>: \"REJECTED - Interface: IP is _my_ address\""
+        let interface = "2026-11-25 10:00:00 H=([192.0.2.10]) [198.51.100.9]:4000 rejected MAIL <a@b>: \"REJECTED - Interface: 192.0.2.10 is _my_ address\""
         let i = try #require(RejectionLineParser.parse(interface[...], location: Self.location))
         #expect(i.rule == .cpanelInterface && i.helo == "[192.0.2.10]" && i.ip == IPAddress("198.51.100.9"))
         #expect(RejectionLineParser.parse("2026-11-25 10:00:00 1tQabc-000AAA-01 Completed"[...], location: Self.location) == nil)
@@ -128,20 +129,15 @@ import TestSupport
 }
 
 /// Collects events from background threads; tests poll it.
-final class EventLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var events: [LogEvent] = []
+final class EventLog: Sendable {
+    private let events = Mutex<[LogEvent]>([])
 
     func append(_ event: LogEvent) {
-        lock.lock()
-        events.append(event)
-        lock.unlock()
+        events.withLock { $0.append(event) }
     }
 
     func snapshot() -> [LogEvent] {
-        lock.lock()
-        defer { lock.unlock() }
-        return events
+        events.withLock { $0 }
     }
 
     func waitFor(timeout: TimeInterval = 5, _ condition: ([LogEvent]) -> Bool) -> Bool {

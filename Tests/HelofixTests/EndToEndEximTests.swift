@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// Real Exim (`exim4 -C conf -bh IP`) before and after a remedy: the same session that got the
-/// 550 gets 250 once the change is applied (BRIEF §9).
+/// 550 gets 250 once the change is applied.
 @Suite(.serialized) struct EndToEndEximTests {
     static let exim = "/usr/sbin/exim4"
 
@@ -26,10 +26,7 @@ import TestSupport
             awk -v f='\(acl)' '/^# CUSTOM_BEGIN_MAIL$/ { while ((getline l < f) > 0) print "  " l; next } { print }' \
               '\(root.path)/etc/exim.conf.template' > '\(root.path)/etc/exim.conf.new' && mv '\(root.path)/etc/exim.conf.new' '\(root.path)/etc/exim.conf'
             """)
-        let build = Process()
-        build.executableURL = URL(fileURLWithPath: root.path + "/scripts/buildeximconf")
-        try build.run()
-        build.waitUntilExit()
+        try ProcessRunner.run([root.path + "/scripts/buildeximconf"])
         chmod(root.path + "/etc/exim.conf", 0o644)
         return root
     }
@@ -48,7 +45,7 @@ import TestSupport
         #expect(before.stdout.contains("REJECTED: example.com from 203.0.113.10 at MAIL FROM: 550 \"REJECTED - Bad HELO - Host impersonating [example.com]\""))
         #expect(before.stdout.contains("Exim logged: H=(example.com) [203.0.113.10] rejected MAIL <a@sender.tld>"))
 
-        let apply = try root.helofix(["apply", "remove-domain", "example.com", "--yes", "--reason", "moved away"])
+        let apply = try root.helofix(["apply", "remove-domain-traces", "example.com", "--yes", "--reason", "moved away"])
         #expect(apply.status == 0, "\(apply.stderr)")
         #expect(root.read("/etc/localdomains") == "server.host.tld\n")
         let after = try verify(root)
@@ -66,7 +63,7 @@ import TestSupport
         defer { root.remove() }
         let before = root.tree()
         #expect(try verify(root).status == 1)
-        let apply = try root.helofix(["apply", "whitelist", "203.0.113.10", "--yes"])
+        let apply = try root.helofix(["apply", "whitelist-sender", "203.0.113.10", "--yes"])
         #expect(apply.status == 0, "\(apply.stderr)")
         #expect(apply.stdout.contains("Risk: Every message from this sender skips the greeting check"))
         #expect(root.read("/etc/exim.conf")?.contains("  accept hosts = <; 203.0.113.10\n") == true)

@@ -1,8 +1,9 @@
 import Foundation
 import MailServer
 import Testing
+import TestSupport
 
-/// Lines written by the real Exim (`exim4 -bh`, BRIEF §9) through ACLs that mirror cPanel, DirectAdmin
+/// Lines written by the real Exim (`exim4 -bh`) through ACLs that mirror cPanel, DirectAdmin
 /// and the Exim wiki recipe, scanned like any log.
 @Suite struct LogEximTests {
     static let exim = "/usr/sbin/exim4"
@@ -30,7 +31,7 @@ import Testing
           drop condition = ${if match_domain{$sender_helo_name}{+local_domains}{true}{false}}
                message = "REJECTED - Bad HELO - Host impersonating [$sender_helo_name]"
           drop condition = ${if eq{$sender_helo_name}{[$interface_address]}{true}{false}}
-               message = "REJECTED - Interface: IP is _my_ address"
+               message = "REJECTED - Interface: $interface_address is _my_ address"
           accept
 
         """
@@ -38,20 +39,9 @@ import Testing
 
     /// Runs one SMTP session through `exim4 -bh` and returns its `LOG:` lines.
     static func session(conf: String, client: String, helo: String) throws -> [String] {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exim)
-        p.arguments = ["-C", conf, "-oMi", "192.0.2.10", "-bh", client]
-        let input = Pipe(), out = Pipe(), err = Pipe()
-        p.standardInput = input
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        input.fileHandleForWriting.write(Data("EHLO \(helo)\r\nMAIL FROM:<a@sender.tld>\r\nQUIT\r\n".utf8))
-        try input.fileHandleForWriting.close()
-        _ = out.fileHandleForReading.readDataToEndOfFile()
-        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return log.split(separator: "\n").map(String.init).filter { $0.hasPrefix("LOG: ") }
+        let run = try ProcessRunner.run([exim, "-C", conf, "-oMi", "192.0.2.10", "-bh", client],
+                                        stdin: "EHLO \(helo)\r\nMAIL FROM:<a@sender.tld>\r\nQUIT\r\n")
+        return run.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("LOG: ") }
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: exim)))

@@ -1,7 +1,8 @@
 import MailServer
 import Testing
 
-/// Every log-line variant of BRIEF §6 (and the bounces of §2) is read into the right record.
+/// Every log-line variant real servers write (and the bounces senders receive) is read into the
+/// right record.
 @Suite struct LogLineParserTests {
     struct Case: Sendable, CustomStringConvertible {
         var line: String
@@ -37,11 +38,22 @@ import Testing
         // IPv6 in brackets, fully expanded as Exim logs it, with port
         Case(line: "2024-05-01 10:00:00 H=(example.com) [2001:0db8:0000:0000:0000:0000:0000:0010]:51234 rejected MAIL <a@b>: \(cpanelMessage)",
              ip: "2001:db8::10", helo: "example.com", rule: .cpanelImpersonating, stage: "mail"),
-        // cPanel Interface rule: a literal inside the parentheses
-        Case(line: "2024-05-01 10:00:00 H=([192.0.2.10]) [203.0.113.10]:51234 rejected MAIL <a@b>: \"REJECTED - Interface: IP is _my_ address\"",
-             ip: "203.0.113.10", helo: "[192.0.2.10]", rule: .cpanelInterface, stage: "mail"),
-        Case(line: "2024-05-01 10:00:00 H=([127.0.0.1]) [198.51.100.5] rejected MAIL <a@b>: \"REJECTED - Interface: IP is _my_ address\"",
-             ip: "198.51.100.5", helo: "[127.0.0.1]", rule: .cpanelInterface, stage: "mail"),
+        // cPanel Interface rule, as real Exim logs it on the cPanel replica: the address substituted.
+        Case(line: "2024-05-01 10:00:00 H=([192.0.2.2]) [203.0.113.10]:51234 rejected MAIL <a@sender.tld>: \"REJECTED - Interface: 192.0.2.2 is _my_ address\"",
+             ip: "203.0.113.10", helo: "[192.0.2.2]", rule: .cpanelInterface, stage: "mail"),
+        Case(line: "LOG: H=([192.0.2.2]) [203.0.113.10] rejected MAIL <a@sender.tld>: \"REJECTED - Interface: 192.0.2.2 is _my_ address\"",
+             ip: "203.0.113.10", helo: "[192.0.2.2]", rule: .cpanelInterface, stage: "mail", time: nil),
+        // The wiki recipe's Interface rule at HELO, and HestiaCP's at MAIL FROM (real Exim output).
+        Case(line: "LOG: H=([192.0.2.2]) [203.0.113.10] rejected EHLO or HELO [192.0.2.2]: 192.0.2.2 is _my_ address",
+             ip: "203.0.113.10", helo: "[192.0.2.2]", rule: .eximInterface, stage: "helo", time: nil),
+        Case(line: "LOG: H=([192.0.2.2]) [2001:0db8:0000:0000:0000:0000:0000:0010] rejected MAIL <a@sender.tld>: 192.0.2.2 is _my_ address",
+             ip: "2001:db8::10", helo: "[192.0.2.2]", rule: .eximInterface, stage: "mail", time: nil),
+        // DirectAdmin's hostname rule with the interface literal: the name is itself in brackets.
+        Case(line: "LOG: H=([192.0.2.2]) [203.0.113.10] rejected EHLO or HELO [192.0.2.2]: Bad HELO - Host impersonating hostname [[192.0.2.2]]",
+             ip: "203.0.113.10", helo: "[192.0.2.2]", rule: .directAdminHostname, stage: "helo", time: nil),
+        // The wiki recipe quotes exactly like cPanel; its stage (HELO) tells them apart.
+        Case(line: "LOG: H=(mx.server.host.tld) [203.0.113.10] rejected EHLO or HELO mx.server.host.tld: \"REJECTED - Bad HELO - Host impersonating [mx.server.host.tld]\"",
+             ip: "203.0.113.10", helo: "mx.server.host.tld", rule: .eximWiki, stage: "helo", time: nil),
         // DirectAdmin, HELO stage
         Case(line: "2024-05-01 10:00:00 H=(example.com) [203.0.113.10] rejected EHLO or HELO example.com: Bad HELO - Host impersonating domain name [example.com]",
              ip: "203.0.113.10", helo: "example.com", rule: .directAdminDomain, stage: "helo"),

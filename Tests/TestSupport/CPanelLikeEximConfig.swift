@@ -1,4 +1,4 @@
-/// The Exim configuration of BRIEF §9 that mirrors cPanel's MAIL-stage "Host impersonating" rule over
+/// The Exim configuration that mirrors cPanel's MAIL-stage "Host impersonating" rule over
 /// a test root's own `/etc/localdomains`, for real `exim4 -C FILE -bh IP` sessions.
 public enum CPanelLikeEximConfig {
     /// The configuration text. `beforeDenies` is placed where cPanel's `custom_begin_mail` ACL

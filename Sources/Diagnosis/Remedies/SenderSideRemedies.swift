@@ -1,7 +1,7 @@
 import MailServer
 
 /// Remedies on the sending side: usually the real fix, given as exact advice because helofix
-/// cannot edit another machine (BRIEF §3 "Best fixes", §8 "The sender's own greeting").
+/// cannot edit another machine: a sender that greets with its own resolvable name needs no exemption.
 enum SenderSideRemedies {
     /// Where a sender sets its greeting, in the words of each program's own settings.
     static let greetingSettings = """
@@ -30,9 +30,9 @@ enum SenderSideRemedies {
 }
 
 /// The whitelist remedy, with the mechanism that really bypasses the check on this platform and
-/// the seed article's warning.
+/// the warning that an infected sender's spam then skips the checks.
 enum WhitelistRemedy {
-    /// The seed's risk, said every time a whitelist is offered.
+    /// The risk of every whitelist, said each time one is offered.
     static let risk = "If that sender is ever infected or hijacked, its spam skips these checks and floods this server."
 
     static func option(for ip: IPAddress, context: RuleContext) -> RemedyOption {
@@ -41,7 +41,8 @@ enum WhitelistRemedy {
                      tradeOff: caveat(context) + " " + risk)
     }
 
-    /// The list or ACL that is accepted before the impersonation checks here (BRIEF §3).
+    /// The list or ACL that is accepted before the impersonation checks here (docs/files.md
+    /// names, per platform, which lists bypass the checks and which do not).
     static func mechanism(_ context: RuleContext) -> String {
         switch context.platform {
         case .cpanel: "an accept line in the custom_begin_mail ACL"

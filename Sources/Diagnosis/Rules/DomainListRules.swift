@@ -1,7 +1,7 @@
 import MailServer
 
 /// `orphan-local-domain` (warning): local here but owned by no account: the leftover a migration
-/// leaves on the old server (seed cause 1). The hostname itself is local without an owner by design.
+/// leaves on the old server (the most common cause of the rejection). The hostname itself is local without an owner by design.
 struct OrphanLocalDomainRule: FindingRule {
     func findings(in c: RuleContext) -> [Finding] {
         // Plain Exim has no accounts, so "owned by nobody" means nothing there.

@@ -1,7 +1,7 @@
 import MailServer
 
 /// `unquoted-ipv6`, `invisible-entry`, `invalid-entry` (warning): lines in the mail lists that Exim
-/// reads differently from what the admin meant (BRIEF §4 "Exim's reading rules"). The reader
+/// reads differently from what the admin meant (docs/files.md, "How Exim reads list files"). The reader
 /// records them as diagnostics; this rule turns each into a finding with its exact fix.
 struct EntryProblemRule: FindingRule {
     func findings(in c: RuleContext) -> [Finding] {

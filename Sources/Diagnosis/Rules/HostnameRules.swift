@@ -1,7 +1,7 @@
 import MailServer
 
 /// `hostname-is-hosted-domain` (critical): the server calls itself by a domain an account hosts
-/// (seed cause 2: web and mail server share a name). cPanel's set_hostname refuses such a name.
+/// (web and mail server share a name). cPanel's set_hostname refuses such a name.
 struct HostnameIsHostedDomainRule: FindingRule {
     func findings(in c: RuleContext) -> [Finding] {
         guard let host = c.hostname, let domain = c.domain(host), c.isOwned(host) else { return [] }

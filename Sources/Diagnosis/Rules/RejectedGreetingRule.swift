@@ -7,7 +7,7 @@ struct RejectedGreetingRule: FindingRule {
         let ownNames = ownHostNames(c)
         var out: [Finding] = []
         for group in c.receiverGroups {
-            if group.rule == .cpanelInterface {
+            if group.rule == .cpanelInterface || group.rule == .eximInterface {
                 out.append(interfaceFinding(group, c))
             } else if ownNames.contains(group.helo) {
                 out.append(hostnameFinding(group, c))
@@ -116,6 +116,7 @@ struct RejectedGreetingRule: FindingRule {
         case .directAdminHostname: "DirectAdmin's HELO_HOST_IMPERSANATION rule at HELO"
         case .directAdminDomain: "DirectAdmin's HELO_IS_LOCAL_DOMAIN rule at HELO"
         case .eximWiki: "a custom Exim ACL (the Exim wiki recipe) at HELO"
+        case .eximInterface: "a custom Exim ACL's Interface rule (the wiki recipe at HELO, HestiaCP at MAIL FROM)"
         }
     }
 }

@@ -14,7 +14,7 @@ public enum RejectionLineParser {
         if let bounce = body.firstRange(of: "SMTP error from remote mail server after ") {
             let stage = stage(afterBounce: body[bounce.upperBound...], rule: message.rule)
             guard let name = message.name else { return nil }
-            return Rejection(time: header.time, ip: nil, helo: name, rule: message.rule, stage: stage, side: "sender",
+            return Rejection(time: header.time, ip: nil, helo: name, rule: message.rule.at(stage: stage), stage: stage, side: "sender",
                              location: location, raw: raw)
         }
         let head = body[..<max(body.startIndex, min(message.start, body.endIndex))]
@@ -23,7 +23,7 @@ public enum RejectionLineParser {
               let host = hostField(in: head[..<rejected.lowerBound])
         else { return nil }
         guard let helo = message.name ?? host.greeting else { return nil }
-        return Rejection(time: header.time, ip: host.ip, helo: helo, rule: message.rule, stage: stage, side: "receiver",
+        return Rejection(time: header.time, ip: host.ip, helo: helo, rule: message.rule.at(stage: stage), stage: stage, side: "receiver",
                          location: location, raw: raw)
     }
 
@@ -63,7 +63,7 @@ extension RejectionRule {
     public var usualStage: String {
         switch self {
         case .cpanelImpersonating, .cpanelInterface: "mail"
-        case .directAdminHostname, .directAdminDomain, .eximWiki: "helo"
+        case .directAdminHostname, .directAdminDomain, .eximWiki, .eximInterface: "helo"
         }
     }
 }

@@ -1,5 +1,5 @@
 extension SnapshotBuilder {
-    /// Reads a cPanel/WHM server (BRIEF §4, cPanel table).
+    /// Reads a cPanel/WHM server (the files in docs/files.md, "cPanel/WHM").
     mutating func readCPanel() {
         readCPanelDomains()
         readCPanelMail()

@@ -1,5 +1,5 @@
 extension SnapshotBuilder {
-    /// Reads a DirectAdmin server (BRIEF §4, DirectAdmin paragraph).
+    /// Reads a DirectAdmin server (the files in docs/files.md, "DirectAdmin").
     mutating func readDirectAdmin() {
         var extra: [HostnameSource] = []
         let conf = "/usr/local/directadmin/conf/directadmin.conf"

@@ -10,11 +10,11 @@ public struct WhitelistSource: Sendable, Hashable {
     public var bypass: HeloBypass
     /// It grants relaying as well.
     public var grantsRelay: Bool
-    /// Why, in one sentence (BRIEF §3).
+    /// Why, in one sentence.
     public var why: String
 }
 
-/// The host lists per platform (BRIEF §3–§4). Many guides recommend lists that are consulted only
+/// The host lists per platform (the whitelist rows of docs/files.md). Many guides recommend lists that are consulted only
 /// at RCPT/DATA; those are read too so that a finding can say they do not help.
 public enum WhitelistCatalog {
     /// cPanel: `ACL_MAIL_PRE_BLOCK` accepts before the `requirehelo*` checks for these.

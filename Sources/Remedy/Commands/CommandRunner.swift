@@ -1,4 +1,4 @@
-import Foundation
+import ProcessLaunch
 
 /// What a command printed and how it ended.
 public struct CommandOutput: Sendable, Hashable {
@@ -22,45 +22,13 @@ public protocol CommandRunner: Sendable {
     func run(_ executable: String, _ arguments: [String], input: [UInt8]?) throws -> CommandOutput
 }
 
-/// Runs programs with Foundation's `Process`.
+/// Runs programs with the one process launcher (``ChildProcess``).
 public struct ProcessCommandRunner: CommandRunner {
     /// Creates the runner.
     public init() {}
 
     public func run(_ executable: String, _ arguments: [String], input: [UInt8]?) throws -> CommandOutput {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = inp
-        try process.run()
-        // Read both pipes concurrently so a chatty program cannot fill one and block.
-        let errData = ErrorCollector()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData.store(err.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
-        if let input {
-            // A program that exits without reading its input must not kill us with SIGPIPE.
-            signal(SIGPIPE, SIG_IGN)
-            try? inp.fileHandleForWriting.write(contentsOf: Data(input))
-        }
-        try? inp.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return CommandOutput(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData.data, as: UTF8.self))
+        let done = try ChildProcess.run([executable] + arguments, input: input)
+        return CommandOutput(status: done.status, stdout: done.stdoutText, stderr: done.stderrText)
     }
-}
-
-private final class ErrorCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored = Data()
-    func store(_ d: Data) { lock.lock(); stored = d; lock.unlock() }
-    var data: Data { lock.lock(); defer { lock.unlock() }; return stored }
 }

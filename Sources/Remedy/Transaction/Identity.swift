@@ -1,6 +1,6 @@
 import Foundation
 
-/// Who makes a change, as the audit trail records it (safe-changes rule 1): the admin behind
+/// Who makes a change, as the audit trail records it (docs/changes.md, rule 1): the admin behind
 /// `sudo` (`SUDO_USER`), the kernel's login uid (survives `su`), and the SSH client.
 public struct Identity: Sendable, Codable, Hashable {
     /// The effective user name (`root`).

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// How long transactions and their backups are kept (safe-changes rule 9).
+/// How long transactions and their backups are kept (docs/changes.md, rule 9).
 public struct RetentionPolicy: Sendable, Hashable {
     /// Keep at least this many most recent transactions.
     public var keepCount: Int

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// Holds back SIGHUP, SIGINT and SIGTERM during the commit step (safe-changes rule 8) so a dropped
+/// Holds back SIGHUP, SIGINT and SIGTERM during the commit step (docs/changes.md, rule 8) so a dropped
 /// SSH session or a stray Ctrl-C cannot stop helofix between two files. The mask is per thread and
 /// Swift runs commands on pool threads, so a kill could land on another thread: the signals are
 /// therefore also caught process-wide and only recorded, then re-raised once the previous mask and

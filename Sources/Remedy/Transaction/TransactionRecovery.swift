@@ -5,7 +5,7 @@ import MailServer
 public struct RecoveryReport: Sendable, Hashable {
     /// The transaction undone.
     public var id: String
-    /// The remedy it applied (`remove-domain shop.example.com`).
+    /// The remedy it applied (`remove-domain-traces shop.example.com`).
     public var remedy: String
     /// The files put back.
     public var files: [String]
@@ -21,7 +21,7 @@ public struct RecoveryReport: Sendable, Hashable {
 
 /// Run first at every start in edit mode (CLI edit commands, the console's edit mode): every
 /// journal without a commit marker is an interrupted transaction (crash, SIGKILL, power cut), and
-/// is rolled back from its backups, then marked aborted and audited (safe-changes rule 1).
+/// is rolled back from its backups, then marked aborted and audited (docs/changes.md, rule 1).
 public struct TransactionRecovery: Sendable {
     /// The server root.
     public let root: ServerRoot

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Analysis
 import Diagnosis
-import Dispatch
 import Foundation
 import MailServer
 
@@ -26,24 +26,21 @@ struct InspectCommand: AsyncParsableCommand {
     var check = false
 
     func run() async throws {
-        let root = rootOptions.serverRoot
-        let files = logs.isEmpty
-            ? PlatformDetector.detect(root).map { LogFile.defaults(root: root, platform: $0) } ?? []
-            : logs.map(LogFile.init(argument:))
+        let pipeline = AnalysisPipeline(root: rootOptions.serverRoot,
+                                        logs: logs.isEmpty ? .platformDefaults : .files(logs.map(LogFile.init(argument:))))
         let progress = check ? nil : ScanProgressLine.forTerminal()
-        // The logs are read on the other core while the snapshot is read here.
-        let scan = BackgroundLogScan(files: files, progress: progress)
-        let snapshot: ServerSnapshot
+        var events: (@Sendable (AnalysisEvent) -> Void)?
+        if let progress { events = { progress.relay($0) } }
+        let analysis: AnalysisReport
         do {
-            snapshot = try SnapshotReader(root: root).read()
+            analysis = try pipeline.run(events: events)
         } catch {
-            _ = scan.wait()
+            progress?.finish()
             if check { throw report(CheckStatus(unknown: error.description)) }
             throw fail(error.description)
         }
-        let report = scan.wait()
         progress?.finish()
-        let findings = FindingEngine().evaluate(snapshot, rejections: report.groups)
+        let (snapshot, findings, report) = (analysis.snapshot, analysis.findings, analysis.logs)
         if check { throw self.report(CheckStatus(findings: findings, logs: report)) }
         switch format {
         case .json:
@@ -61,24 +58,5 @@ struct InspectCommand: AsyncParsableCommand {
     private func report(_ status: CheckStatus) -> ExitCode {
         print(status.line)
         return ExitCode(status.state.rawValue)
-    }
-}
-
-/// Reads the logs on a background thread; `wait()` returns the report.
-final class BackgroundLogScan: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var result: LogScanReport?
-
-    init(files: [LogFile], progress: ScanProgressLine?) {
-        group.enter()
-        DispatchQueue.global().async { [self] in
-            result = LogScanner().scan(files, progress: progress)
-            group.leave()
-        }
-    }
-
-    func wait() -> LogScanReport {
-        group.wait()
-        return result!
     }
 }

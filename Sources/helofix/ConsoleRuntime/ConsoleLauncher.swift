@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Console
 import CursesTerminal
@@ -72,7 +73,7 @@ struct ConsoleLauncher {
         let screen = try TerminalScreen(environment: environment) { theme.resolved(for: $0) }
         defer { screen.close() }
         let inbox = RuntimeInbox()
-        let analysis = ServerAnalysis(reader: SnapshotReader(root: root), inbox: inbox)
+        let analysis = ServerAnalysis(pipeline: AnalysisPipeline(root: root, logs: logSelection()), inbox: inbox)
         let size = screen.size
         var state = ConsoleState(width: size.width, height: size.height, mode: mode, keymap: keymap,
                                  glyphs: screen.unicode && !ascii ? .unicode : .ascii)
@@ -80,30 +81,17 @@ struct ConsoleLauncher {
         let work = FixWork(root: root, editor: editor, snapshot: nil)
         state.eximAvailable = work.exim != nil
         analysis.start()
-        let log = logSource()
-        if let log {
-            state.logStatus = .scanning(done: 0, total: 0)
-            log.start { inbox.post(.console(.log($0))) }
-        } else {
-            _ = ConsoleReducer.reduce(&state, .log(.unavailable("no mail log known for this platform (pass --log FILE)")))
-        }
-        defer {
-            log?.stop()
-            analysis.stop()
-        }
+        defer { analysis.stop() }
         var loop = ConsoleLoop(state: state, screen: screen, inbox: inbox, analysis: analysis, work: work,
                                wizardPending: startWizard)
         return loop.run()
     }
 
-    /// The log to follow: `--log FILE` as given, else the platform's main log under the root
-    /// (the platform is detected from a few marker files, without reading the whole server).
-    private func logSource() -> MailLogTail? {
-        if let logPath {
-            let absolute = logPath.hasPrefix("/") ? logPath : FileManager.default.currentDirectoryPath + "/" + logPath
-            return MailLogTail(hostPath: absolute, serverPath: absolute)
-        }
-        guard let serverPath = PlatformDetector.detect(root)?.defaultMainLog else { return nil }
-        return MailLogTail(hostPath: root.hostPath(serverPath), serverPath: serverPath)
+    /// The logs to read and follow: `--log FILE` as given, else the platform's main log and its
+    /// rotations under the root.
+    private func logSelection() -> LogSelection {
+        guard let logPath else { return .platformDefaults }
+        let absolute = logPath.hasPrefix("/") ? logPath : FileManager.default.currentDirectoryPath + "/" + logPath
+        return .files([LogFile(argument: absolute)])
     }
 }

@@ -35,7 +35,6 @@ struct ConsoleLoop {
                 case .fatal(let message):
                     return .failed(message)
                 case .console(let event):
-                    if case .log(.rejections(let list, _)) = event { analysis.add(list) }
                     if case .serverRead(let snapshot, _) = event { work.snapshot = snapshot }
                     if perform(ConsoleReducer.reduce(&state, event)) { return .quit }
                     if case .serverRead = event, wizardPending {

@@ -2,8 +2,9 @@ import Console
 import Foundation
 import MailServer
 
-/// The console's own small log reader: scans the existing mail log in chunks (reporting progress),
-/// then follows it, reopening when the file is replaced or truncated (log rotation).
+/// Follows the mail log for the console, reopening when the file is replaced or truncated (log
+/// rotation). Resumed where the analysis pipeline's scan stopped; without a resume point it first
+/// reads the existing log in chunks (reporting progress).
 /// Lines are read with the log scanner's own ``RejectionLineParser``.
 final class MailLogTail: RejectionSource, @unchecked Sendable {
     /// The log on this machine.
@@ -15,9 +16,13 @@ final class MailLogTail: RejectionSource, @unchecked Sendable {
     static let pollInterval: TimeInterval = 0.25
     static let chunkSize = 1 << 20
 
-    init(hostPath: String, serverPath: String) {
+    /// Where the log was already read up to (bytes and lines), or `nil` to read it from the start.
+    let resumeAt: (offset: Int64, line: Int)?
+
+    init(hostPath: String, serverPath: String, resumeAt: (offset: Int64, line: Int)? = nil) {
         self.hostPath = hostPath
         self.serverPath = serverPath
+        self.resumeAt = resumeAt
     }
 
     func start(_ deliver: @escaping @Sendable (LogEvent) -> Void) {
@@ -32,7 +37,10 @@ final class MailLogTail: RejectionSource, @unchecked Sendable {
 
     private func run(_ deliver: @Sendable (LogEvent) -> Void) {
         var reader = LogFileReader(hostPath: hostPath, serverPath: serverPath)
-        if reader.open() {
+        if let resumeAt {
+            // A log rotated since the scan is followed from its new start.
+            if !reader.open(resumingAt: resumeAt.offset, line: resumeAt.line) { _ = reader.open() }
+        } else if reader.open() {
             let total = reader.size
             var found = 0
             while let batch = reader.readChunk(Self.chunkSize) {
@@ -84,9 +92,13 @@ struct LogFileReader {
 
     enum Change { case unchanged, grew, replaced, missing }
 
-    init(hostPath: String, serverPath: String) {
+    /// Where the log was already read up to (bytes and lines), or `nil` to read it from the start.
+    let resumeAt: (offset: Int64, line: Int)?
+
+    init(hostPath: String, serverPath: String, resumeAt: (offset: Int64, line: Int)? = nil) {
         self.hostPath = hostPath
         self.serverPath = serverPath
+        self.resumeAt = resumeAt
     }
 
     /// Opens (or reopens from the start) the file.
@@ -101,6 +113,14 @@ struct LogFileReader {
         offset = 0
         line = 0
         partial = Data()
+        return true
+    }
+
+    /// Opens the file and skips what was already read; false when it is missing or shorter than that.
+    mutating func open(resumingAt skip: Int64, line skipped: Int) -> Bool {
+        guard open(), skip <= size, (try? handle?.seek(toOffset: UInt64(skip))) != nil else { return false }
+        offset = skip
+        line = skipped
         return true
     }
 

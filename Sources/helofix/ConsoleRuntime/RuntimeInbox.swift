@@ -1,5 +1,5 @@
 import Console
-import Foundation
+import Synchronization
 
 /// What background work hands to the event loop.
 enum RuntimeMessage: Sendable {
@@ -12,23 +12,19 @@ enum RuntimeMessage: Sendable {
 }
 
 /// A thread-safe mailbox: background threads post, the curses thread drains between key reads.
-final class RuntimeInbox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var messages: [RuntimeMessage] = []
+final class RuntimeInbox: Sendable {
+    private let messages = Mutex<[RuntimeMessage]>([])
 
     /// Adds a message (any thread).
     func post(_ message: RuntimeMessage) {
-        lock.lock()
-        messages.append(message)
-        lock.unlock()
+        messages.withLock { $0.append(message) }
     }
 
     /// Takes every waiting message, oldest first.
     func drain() -> [RuntimeMessage] {
-        lock.lock()
-        defer { lock.unlock() }
-        let out = messages
-        messages.removeAll(keepingCapacity: true)
-        return out
+        messages.withLock { waiting in
+            defer { waiting.removeAll(keepingCapacity: true) }
+            return waiting
+        }
     }
 }

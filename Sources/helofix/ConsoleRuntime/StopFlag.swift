@@ -1,22 +1,15 @@
-import Foundation
+import Synchronization
 
 /// Tells a background thread (log tail, file watcher) to end: raised from the loop's thread,
 /// polled by the worker between steps.
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var raised = false
+final class StopFlag: Sendable {
+    private let raised = Mutex(false)
 
     /// Asks the worker to stop.
     func raise() {
-        lock.lock()
-        raised = true
-        lock.unlock()
+        raised.withLock { $0 = true }
     }
 
     /// Whether stop was asked for.
-    var isRaised: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return raised
-    }
+    var isRaised: Bool { raised.withLock { $0 } }
 }

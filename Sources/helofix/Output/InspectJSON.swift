@@ -1,5 +1,6 @@
 import Diagnosis
 import MailServer
+import Remedy
 
 /// The JSON document of `helofix inspect --format json` (documented in docs/json.md), written as it
 /// goes. Keys are stable, in alphabetical order; scripts depend on them.
@@ -129,13 +130,9 @@ enum FindingJSON {
     }
 
     private static func remedy(_ r: RemedyOption, _ w: inout JSONWriter) {
-        let (kind, target): (String, String) = switch r.suggestion {
-        case .renameHostname(let current): ("rename-hostname", current)
-        case .editGreeting(let key): ("edit-greeting", key)
-        case .whitelistSender(let ip): ("whitelist-sender", ip)
-        case .removeDomainTraces(let d): ("remove-domain-traces", d)
-        case .advice(let text): ("advice", text)
-        }
+        // The kind is the remedy's catalog name, which is also its `plan`/`apply` subcommand.
+        let kind = r.suggestion.kind?.rawValue ?? "advice"
+        let target = r.suggestion.target
         w.object { w in w.field("kind", kind); w.field("target", target); w.field("title", r.title); w.field("tradeOff", r.tradeOff) }
     }
 
