@@ -147,8 +147,12 @@ enum FixKeys {
                 state.message = (FixText.readOnly, false)
                 return []
             }
-            guard flow.readyPlan != nil else {
+            guard let plan = flow.readyPlan else {
                 state.message = (flow.refusal ?? "Planning" + state.glyphs.ellipsis, flow.refusal != nil)
+                return []
+            }
+            guard !CopyCommands.nothingToApply(plan, state) else {
+                state.message = ("Nothing to apply on this copy: run the command above on the server itself.", false)
                 return []
             }
             state.fix?.step = .confirm

@@ -99,8 +99,15 @@ public enum FixScreenText {
         }
         if !plan.commands.isEmpty {
             blank()
-            add("Commands:", .title, 0)
+            if CopyCommands.runHere(state.data) {
+                add("Commands:", .title, 0)
+            } else {
+                add("Not run on this copy (the root is not /): run these on the server itself:", .statusWarn, 0)
+            }
             for c in plan.commands { add("\(c.commandLine)  (\(c.why))", .normal, 2) }
+            if CopyCommands.nothingToApply(plan, state) {
+                add("There is nothing to write on this copy, so nothing to apply here.", .statusWarn, 0)
+            }
         }
         if !plan.followUps.isEmpty {
             blank()
@@ -113,10 +120,12 @@ public enum FixScreenText {
                                 _ blank: () -> Void, count: () -> Int) {
         guard let kind = flow.kind, let plan = flow.readyPlan else { return }
         add("You are about to \(kind.verb): \(flow.target?.summary ?? "")", .title, 0)
-        let files = plan.files.count, commands = plan.commands.count
-        add("\(files) file\(files == 1 ? "" : "s") changed, \(commands) command\(commands == 1 ? "" : "s") run, as one transaction with backups; it can be rolled back from the history (H).", .normal, 2)
+        let here = CopyCommands.runHere(state.data)
+        let files = plan.files.count, commands = here ? plan.commands.count : 0
+        let later = here || plan.commands.isEmpty ? "" : " (\(plan.commands.count) to run on the server yourself)"
+        add("\(files) file\(files == 1 ? "" : "s") changed, \(commands) command\(commands == 1 ? "" : "s") run\(later), as one transaction with backups; it can be rolled back from the history (H).", .normal, 2)
         for f in plan.files { add(f.path + (f.after == nil ? " (removed)" : f.before == nil ? " (created)" : ""), .dim, 4) }
-        for c in plan.commands { add("run " + c.commandLine, .dim, 4) }
+        for c in plan.commands { add((here ? "run " : "on the server: ") + c.commandLine, .dim, 4) }
         blank()
         if let word = kind.confirmationWord(text: flow.text, hostname: state.data.hostname) {
             let what: String
@@ -138,6 +147,10 @@ public enum FixScreenText {
         add("Applied: transaction \(record.id) (\(record.remedy))", .statusOK, 0)
         for f in record.files { add(f, .dim, 4) }
         for c in record.commands { add("ran " + c, .dim, 4) }
+        if let plan = flow.readyPlan, !plan.commands.isEmpty, !CopyCommands.runHere(state.data) {
+            add("Still to do on the server (not run on this copy):", .statusWarn, 2)
+            for c in plan.commands { add(c.commandLine, .normal, 4) }
+        }
         add("Backups are in /var/lib/helofix; undo it from the history (H) or with helofix rollback \(record.id).", .normal, 2)
         if let note = record.note { add(note, .statusWarn, 2) }
         blank()

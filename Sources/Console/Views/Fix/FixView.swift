@@ -59,7 +59,8 @@ enum FixView {
         case .byHand: return k.hint(.open, wizard ? "done, next" : "done") + skip + k.hint(.back, "back to the options") + k.hint(.help, "help")
         case .form: return " type the value  Enter preview  C-u clear  Esc back"
         case .preview:
-            let go = state.mode.allowsChanges && flow.readyPlan != nil ? k.hint(.open, "continue to confirm") : ""
+            let applicable = flow.readyPlan.map { !CopyCommands.nothingToApply($0, state) } ?? false
+            let go = state.mode.allowsChanges && applicable ? k.hint(.open, "continue to confirm") : ""
             return go + scroll + k.hint(.back, "back") + k.hint(.help, "help")
         case .confirm:
             let word = flow.kind?.confirmationWord(text: flow.text, hostname: state.data.hostname)
