@@ -15,21 +15,11 @@ struct ConsoleCommand: ParsableCommand {
             NO_COLOR=1 turns colour off. See docs/console.md.
             """)
 
-    @OptionGroup var rootOptions: RootOptions
+    @OptionGroup var options: ConsoleOptions
     @Option(help: ArgumentHelp("The Exim main log to scan and follow (default: the platform's, under --root).", valueName: "FILE"))
     var log: String?
-    @Option(help: ArgumentHelp("A built-in theme name or a theme .toml file.", valueName: "NAME|PATH"))
-    var theme: String?
-    @Flag(help: "Never change anything (the header shows READ-ONLY).")
-    var readOnly = false
-    @Flag(help: "Plain ASCII line drawing instead of Unicode box characters (also chosen when the locale is not UTF-8, e.g. LANG=C).")
-    var ascii = false
 
     func run() throws {
-        var launcher = ConsoleLauncher(root: rootOptions.serverRoot, mode: readOnly ? .readOnly : .edit, logPath: log,
-                                       theme: theme, environment: ProcessInfo.processInfo.environment, greeting: nil)
-        launcher.ascii = ascii
-        let code = try launcher.run()
-        if code != 0 { throw ExitCode(code) }
+        try options.runConsole(logPath: log)
     }
 }

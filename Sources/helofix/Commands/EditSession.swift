@@ -27,6 +27,18 @@ struct EditSession {
         }
     }
 
+    /// Prints `plan`, asks `question` (unless `--yes`), and applies it as one transaction; a refusal
+    /// or failure exits 1 with the reason.
+    func confirmAndApply(_ plan: Plan, question: String, yes: Bool, reason: String, rollbackOf: String? = nil) throws -> TransactionRecord {
+        FileHandle.standardOutput.write(Data(PlanText.render(plan).utf8))
+        try Self.confirm(question, yes: yes)
+        do {
+            return try executor.apply(plan, reason: reason, rollbackOf: rollbackOf)
+        } catch {
+            throw fail(error.message, code: 1)
+        }
+    }
+
     /// Asks on a terminal; without one, `--yes` is required.
     static func confirm(_ question: String, yes: Bool) throws {
         if yes { return }
