@@ -4,8 +4,7 @@ import Remedy
 /// The options offered for a finding or a selected row, recommended first (the finding's order),
 /// advice included so the admin sees the sender-side fix and the whitelist's risk side by side.
 public enum FixOptions {
-    /// The finding's remedies as options.
-    /// The first remedy is marked recommended, unless it is a whitelist: exempting a sender is
+    /// The finding's remedies as options, in the finding's order. The first is marked recommended, unless it is a whitelist: exempting a sender is
     /// never recommended over fixing the sender (an infected whitelisted sender floods the server).
     public static func forFinding(_ finding: Finding, hostname: String?) -> [FixOption] {
         finding.remedies.enumerated().map { i, remedy in
