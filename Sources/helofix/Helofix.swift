@@ -28,7 +28,7 @@ struct Helofix: AsyncParsableCommand {
             /usr/share/helofix/themes/ (the built-in themes, to copy and edit).
             """,
         version: HelofixVersion.current,
-        subcommands: [ConsoleCommand.self, WizardCommand.self, InspectCommand.self, ExplainCommand.self, DemoCommand.self, PlanCommand.self,
+        subcommands: [ConsoleCommand.self, WizardCommand.self, InspectCommand.self, ExplainCommand.self, DemoCommand.self, PlanCommand.self, FilesCommand.self, FleetCommand.self,
                       ApplyCommand.self, HistoryCommand.self, RollbackCommand.self, RecoverCommand.self, VerifyCommand.self],
         defaultSubcommand: ConsoleCommand.self)
 

@@ -11,6 +11,7 @@ struct ConsoleOptions: ParsableArguments {
     var readOnly = false
     @Flag(help: "Plain ASCII line drawing instead of Unicode box characters (also chosen when the locale is not UTF-8, e.g. LANG=C).")
     var ascii = false
+    @OptionGroup(title: "DNS evidence") var dnsArguments: DNSArguments
 
     /// Opens the console on the server root, following `logPath` (the platform's log when nil),
     /// and exits with the console's status.
@@ -19,6 +20,7 @@ struct ConsoleOptions: ParsableArguments {
                                        theme: theme, environment: ProcessInfo.processInfo.environment, greeting: nil)
         launcher.startWizard = startWizard
         launcher.ascii = ascii
+        launcher.dns = dnsArguments.options
         let code: Int32
         do {
             code = try launcher.run()
