@@ -14,12 +14,12 @@ T="tmux -L $SOCKET -f /dev/null"
 SHOTS=$(mktemp -d)
 trap '$T kill-server 2>/dev/null || true; rm -rf "$SHOTS"' EXIT
 
-# Polls the screen until it contains $1 (at most ~20 s); never a fixed sleep.
+# Polls the screen until it contains $1 (at most ~60 s: a loaded CI machine is slow); never a fixed sleep.
 wait_for() {
     i=0
     while ! $T capture-pane -p -t docs | grep -qF -- "$1"; do
         i=$((i + 1))
-        [ $i -gt 400 ] && { echo "timed out waiting for: $1" >&2; $T capture-pane -p -t docs >&2; exit 1; }
+        [ $i -gt 1200 ] && { echo "timed out waiting for: $1" >&2; $T capture-pane -p -t docs >&2; exit 1; }
         sleep 0.05
     done
 }
