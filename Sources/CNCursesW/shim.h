@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/panel.h>
+#include <ncursesw/term.h>
 
 /* Swift cannot see function-like macros or (in Swift 6) C globals: wrap what the backend needs. */
 static inline attr_t cn_a_normal(void) { return A_NORMAL; }
@@ -50,3 +51,9 @@ static inline void cn_install_signal_flags(void) {
 }
 static inline int cn_pending_signal(void) { return cn_signal_seen; }
 static inline attr_t cn_a_color(void) { return A_COLOR; }
+/* Whether the terminal has an alternate screen (smcup/rmcup): without one (linux console, vt100)
+   endwin leaves the last frame on screen, so the console clears it before leaving. */
+static inline int cn_has_alternate_screen(void) {
+    const char *s = tigetstr("rmcup");
+    return s != 0 && s != (const char *)-1 && *s != 0;
+}

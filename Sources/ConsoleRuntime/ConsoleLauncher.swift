@@ -23,6 +23,8 @@ public struct ConsoleLauncher {
     public var greeting: String?
     /// Open with the guided fix wizard up (`helofix wizard`), as soon as the server is read.
     public var startWizard = false
+    /// `--ascii`: plain line drawing even on a UTF-8 terminal.
+    public var ascii = false
     /// Whether and how to ask DNS where the domains' mail goes (in the background, after the first frame).
     public var dns: DNSOptions = .off
 
@@ -69,7 +71,7 @@ public struct ConsoleLauncher {
         let (keymap, keyWarnings) = catalog.keymap()
         let warnings = themeWarnings + keyWarnings
         for warning in warnings { FileHandle.standardError.write(Data("helofix: warning: \(warning)\n".utf8)) }
-        let firstMessage = notes.first.map { ($0, false) } ?? warnings.first.map { ($0, true) } ?? greeting.map { ($0, false) }
+        let firstMessage = notes.first.map { ($0, false) } ?? StartWarnings.line(warnings).map { ($0, false) } ?? greeting.map { ($0, false) }
 
         let outcome: ConsoleLoop.Outcome
         do {
@@ -94,7 +96,7 @@ public struct ConsoleLauncher {
         let analysis = ServerAnalysis(pipeline: AnalysisPipeline(root: root, logs: logSelection(), enrichments: [DNSEvidence(options: dns)]), inbox: inbox)
         let size = screen.size
         var state = ConsoleState(width: size.width, height: size.height, mode: mode, keymap: keymap,
-                                 glyphs: screen.unicode ? .unicode : .ascii)
+                                 glyphs: screen.unicode && !ascii ? .unicode : .ascii)
         state.message = firstMessage
         let work = FixWork(root: root, editor: editor, snapshot: nil)
         state.eximAvailable = work.exim != nil

@@ -63,7 +63,11 @@ struct FixWork {
         do throws(RemedyError) {
             var rollbackOf: String?
             if case .rollback(let id) = target { rollbackOf = id }
-            return .fix(.applied(target, .success(try editor.apply(plan, rollbackOf: rollbackOf))))
+            // On a copy the platform's commands are steps for the server (the preview and the
+            // result say so): only the files are applied here.
+            var applied = plan
+            if root.path != "/" { applied.commands = [] }
+            return .fix(.applied(target, .success(try editor.apply(applied, rollbackOf: rollbackOf))))
         } catch {
             return .fix(.applied(target, .failure(error)))
         }

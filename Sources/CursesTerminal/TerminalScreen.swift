@@ -20,6 +20,9 @@ public final class TerminalScreen {
     private let input: UnsafeMutablePointer<FILE>
     private var attributes: [StyleRole: (attr: attr_t, pair: Int16)] = [:]
     private var lastGrid: CellGrid?
+    /// Whether the terminal description has an alternate screen (read once, right after newterm,
+    /// while it is the current terminal).
+    private let alternateScreen: Bool
     private var closed = false
 
     /// Opens the terminal on file descriptors `inputFD`/`outputFD` (dup'ed; the originals stay open).
@@ -50,6 +53,7 @@ public final class TerminalScreen {
         }
         screen = s
         terminalName = name
+        alternateScreen = cn_has_alternate_screen() != 0
         output = out
         input = inp
         window = cn_stdscr()
@@ -172,6 +176,12 @@ public final class TerminalScreen {
     public func close() {
         guard !closed else { return }
         closed = true
+        // Without an alternate screen the shell would come back under the console's last frame.
+        if !alternateScreen {
+            werase(window)
+            wmove(window, 0, 0)
+            wrefresh(window)
+        }
         endwin()
         delscreen(screen)
         fclose(output)

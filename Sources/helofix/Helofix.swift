@@ -8,9 +8,26 @@ struct Helofix: AsyncParsableCommand {
         commandName: "helofix",
         abstract: "Find and fix the conflicts behind \"550 Bad HELO - Host impersonating\" on cPanel, DirectAdmin and Exim servers.",
         discussion: """
-            Exit codes: 0 success; 2 the server tree cannot be read (no such root, not a mail server, \
-            no permission) or the arguments are wrong. See docs/ for details.
+            A receiving Exim server (cPanel/WHM, DirectAdmin or a custom configuration) refuses mail whose \
+            SMTP greeting claims to be a domain it hosts or its own hostname. helofix reads the server's mail \
+            files and logs, shows hosted domains, greeting names and whitelisted senders side by side, explains \
+            each conflict with its evidence, and fixes it as one journaled transaction with a diff preview, a \
+            backup and rollback. Every command takes --root DIR to read DIR as if it were / (a copy of a \
+            server, the demo). Over SSH, run it with `ssh -t server helofix`.
+
+            Exit codes: 0 success; 1 a remedy was refused or failed (nothing changed), or verify saw a \
+            rejection; 2 the server tree cannot be read (no such root, not a mail server, no permission) or \
+            the arguments are wrong; inspect --check uses the Nagios codes (0 OK, 1 WARNING, 2 CRITICAL, \
+            3 UNKNOWN).
+
+            Environment: NO_COLOR (set: no colours; marks stay), TERM (unknown terminals fall back to \
+            xterm-256color, xterm, vt100), LANG/LC_ALL (not UTF-8: plain ASCII lines, as --ascii).
+
+            Files: /var/lib/helofix/ (journal, backups by content hash, audit log); \
+            ~/.config/helofix/themes/NAME.toml and ~/.config/helofix/keys.toml (your themes and keys); \
+            /usr/share/helofix/themes/ (the built-in themes, to copy and edit).
             """,
+        version: HelofixVersion.current,
         subcommands: [ConsoleCommand.self, WizardCommand.self, InspectCommand.self, ExplainCommand.self, DemoCommand.self, PlanCommand.self, FilesCommand.self, FleetCommand.self,
                       ApplyCommand.self, HistoryCommand.self, RollbackCommand.self, RecoverCommand.self, VerifyCommand.self],
         defaultSubcommand: ConsoleCommand.self)

@@ -117,8 +117,8 @@ import TestSupport
     }
 
     /// On a copied tree the rename is the platform tool's job on the server: the wizard offers it,
-    /// and applying it says so and writes nothing (no program is ever run from the tree).
-    @Test func wizardRenamesACollidingHostnameWithThePlatformTool() throws {
+    /// and its preview says so and offers no confirmation (no program is ever run from the tree).
+    @Test func wizardShowsARenameOnACopyAsAStepForTheServer() throws {
         let root = try CLIRoot(Fixtures.hostnameCollision)
         defer { root.remove() }
         let collision = "The hostname example.com is a hosted domain"
@@ -148,25 +148,21 @@ import TestSupport
         tmux.type("server1.example.com")
         #expect(tmux.waitFor("OK: Rename this server from example.com to server1.example.com").ok)
         tmux.send("Enter")
-        #expect(tmux.waitFor("set_hostname server1.example.com").ok)
+        // A copied tree (any root but /) never runs the platform's tool, and a rename is nothing
+        // but that tool: the preview says so, and offers no confirmation that would fail.
+        let preview = tmux.waitFor { $0.contains("set_hostname server1.example.com") && $0.contains("nothing to apply here") }
+        #expect(preview.ok, "\(preview.screen)")
+        #expect(preview.screen.contains("Not run on this copy") && !preview.screen.contains("continue to confirm"), "\(preview.screen)")
         tmux.send("Enter")
-        #expect(tmux.waitFor("Type this server's current hostname, example.com").ok)
-        // Esc goes back a step at a time; nothing has been written.
-        tmux.send("Escape")
-        #expect(tmux.waitFor("Enter continue to confirm").ok)
+        #expect(tmux.waitFor("Nothing to apply on this copy").ok)
+        tmux.send("y")
         tmux.send("Escape")
         #expect(tmux.waitFor("New hostname:").ok)
-        #expect(root.tree() == before)
-        tmux.send("Enter")
-        #expect(tmux.waitFor("set_hostname server1.example.com").ok)
-        tmux.send("Enter")
-        #expect(tmux.waitFor("current hostname, example.com").ok)
-        tmux.type("example.com")
-        tmux.send("Enter")
-        let done = tmux.waitFor(timeout: 20) { $0.contains("Not applied: this plan only runs platform commands") }
-        #expect(done.ok, "no result:\n\(done.screen)")
         #expect(root.tree() == before, "nothing is written and nothing is run on a copied tree")
         #expect(try root.helofix(["inspect", "--no-dns"]).stdout.contains(collision))
+        tmux.send("Escape", "s")
+        let next = tmux.waitFor { $0.contains("Enter options  s skip") || $0.contains("Wizard done") }
+        #expect(next.ok, "\(next.screen)")
     }
 
     @Test func readOnlySessionPressingEveryKeyWritesNothing() throws {
@@ -302,5 +298,50 @@ import TestSupport
         case .delete: "DC"
         default: key.name
         }
+    }
+}
+
+extension ConsoleFixTests {
+    /// The demo is a copy, so the whitelist's `buildeximconf` is not run there: the preview says so,
+    /// the file is written, the result lists the command as a step for the server, and the
+    /// history rolls the change back.
+    @Test func demoWhitelistsASenderListsTheCommandForTheServerAndRollsBack() throws {
+        let run = "env TERM=tmux-256color LANG=C.UTF-8 HOME=/nonexistent \(shellQuoted(HelofixBinary.path)) demo; echo \"exit=$?\"; sleep 60"
+        let tmux = try TmuxSession(width: 100, height: 30, command: "sh -c \(shellQuoted(run))")
+        let opened = tmux.waitFor(timeout: 20) { $0.contains("Demo copy at") && $0.contains("!! 3 critical") }
+        #expect(opened.ok, "\(opened.screen)")
+        let demoRoot = opened.screen.firstMatch(of: #/Demo copy at (\S+) /#).map { String($0.1) } ?? "/nonexistent"
+        defer { try? FileManager.default.removeItem(atPath: demoRoot) }
+        let acl = demoRoot + "/usr/local/cpanel/etc/exim/acls/ACL_MAIL_BLOCK/custom_begin_mail"
+        tmux.send("Tab", "Tab", "e")
+        let options = tmux.waitFor { $0.contains("What can be done") && $0.contains("Whitelist 198.51.100.7") }
+        #expect(options.ok, "\(options.screen)")
+        let number = options.screen.split(separator: "\n").first { $0.contains("Whitelist 198.51.100.7") }
+            .flatMap { $0.firstMatch(of: #/(\d)\. Whitelist/#) }.map { String($0.1) }
+        tmux.send(number ?? "1", "Enter")
+        #expect(tmux.waitFor("OK: ").ok)
+        tmux.send("Enter")
+        let preview = tmux.waitFor { $0.contains("Not run on this copy") && $0.contains("buildeximconf") }
+        #expect(preview.ok, "\(preview.screen)")
+        #expect(!FileManager.default.fileExists(atPath: acl), "written before the confirmation")
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Press y to apply").ok)
+        tmux.send("y")
+        let done = tmux.waitFor(timeout: 20) { $0.contains("Applied: transaction") && $0.contains("Still to do on the server") }
+        #expect(done.ok, "\(done.screen)")
+        #expect(done.screen.contains("/scripts/buildeximconf"))
+        #expect((try? String(contentsOfFile: acl, encoding: .utf8))?.contains("198.51.100.7") == true)
+        tmux.send("Enter", "H")
+        #expect(tmux.waitFor("committed  whitelist-sender").ok)
+        tmux.send("r")
+        _ = tmux.waitFor("Preview")
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Press y to apply").ok)
+        tmux.send("y")
+        let rolled = tmux.waitFor(timeout: 20) { $0.contains("Applied: transaction") && $0.contains("rollback") }
+        #expect(rolled.ok, "\(rolled.screen)")
+        #expect((try? String(contentsOfFile: acl, encoding: .utf8))?.contains("198.51.100.7") != true, "the rollback left the whitelist entry")
+        tmux.send("Enter", "Escape", "q")
+        #expect(tmux.waitFor("exit=0").ok)
     }
 }

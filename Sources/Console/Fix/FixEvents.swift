@@ -10,7 +10,7 @@ enum FixEvents {
             guard var flow = state.fix, case .planning(let asked) = flow.plan, asked == target else { return }
             switch result {
             case .success(let plan): flow.plan = .ready(target, plan)
-            case .failure(let error): flow.plan = .refused(target, error.message)
+            case .failure(let error): flow.plan = .refused(target, ConsoleWording.withoutCommandLineFlags(error.message))
             }
             state.fix = flow
         case .applied(let target, let result):
@@ -20,7 +20,7 @@ enum FixEvents {
                 flow.outcome = FixOutcome(record: record, error: nil, reread: false, findingStillThere: nil, verification: nil)
                 if flow.wizard != nil { flow.wizard?.fixed += 1 }
             case .failure(let error):
-                flow.outcome = FixOutcome(record: nil, error: error.message, reread: false, findingStillThere: nil, verification: nil)
+                flow.outcome = FixOutcome(record: nil, error: ConsoleWording.withoutCommandLineFlags(error.message), reread: false, findingStillThere: nil, verification: nil)
             }
             flow.step = .result
             flow.scroll = 0
@@ -43,6 +43,7 @@ enum FixEvents {
 
     /// After a re-read: whether the finding a finished fix was about is still reported.
     static func serverChanged(_ state: inout ConsoleState) {
+        FixStart.rethinkWizard(&state)
         guard var flow = state.fix, flow.step == .result, var outcome = flow.outcome, outcome.record != nil else { return }
         outcome.reread = true
         outcome.findingStillThere = flow.finding.flatMap { f in state.data.findings.first { $0.id == f.id } }

@@ -7,6 +7,8 @@ public enum FixStep: Sendable, Hashable {
     case explain
     /// The options with their trade-offs, recommended first.
     case choose
+    /// A remedy only the admin can carry out (the sender's own setup): what to do, then "done".
+    case byHand
     /// The value to type, validated by the Remedy layer as it is typed.
     case form
     /// The plan: every file's unified diff and every command.
@@ -115,16 +117,26 @@ public struct FixFlow: Sendable {
     }
 }
 
-/// Where the wizard is: which findings it has dealt with (fixed or skipped).
+/// Where the wizard is: which findings it has dealt with (fixed, done by hand or skipped).
 public struct WizardProgress: Sendable, Hashable {
     /// Finding ids already shown.
     public var done: Set<String>
     /// How many findings have been fixed.
     public var fixed: Int
+    /// How many findings were skipped with `s`.
+    public var skipped: Int
+    /// How many findings the admin marked as done by hand.
+    public var byHand: Int
 
     /// A fresh wizard.
     public init() {
         done = []
         fixed = 0
+        skipped = 0
+        byHand = 0
     }
+
+    /// Whether the wizard is still on its first finding and nothing has been done yet (so a
+    /// later read with more severe findings may move it to the worst one).
+    public var untouched: Bool { done.count <= 1 && fixed == 0 && skipped == 0 && byHand == 0 }
 }

@@ -1,12 +1,23 @@
 /// Keys on the fix screens, per step. Esc goes back one step; only ``FixStep/confirm`` can lead to
-/// an apply, and only in a mode that allows changes.
+/// an apply, and only in a mode that allows changes. Moving, scrolling, opening, going back,
+/// help and quit go through the keymap (keys.toml rebinds them here too); the step's own letters
+/// (`s` skip, `y`/`n`, `v` verify) and typing are read as plain keys.
 enum FixKeys {
     static func handle(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
         guard let flow = state.fix else { return [] }
         if key == .control("l") { return [.redrawScreen] }
+        let typing = flow.step == .form || flow.step == .confirm
+        if !typing, let action = state.keymap.action(for: key) {
+            switch action {
+            case .help: return HelpScreen.open(&state)
+            case .quit: return [.quit]
+            default: break
+            }
+        }
         switch flow.step {
         case .explain: return explain(key, &state)
         case .choose: return chooseKeys(key, &state)
+        case .byHand: return byHand(key, &state)
         case .form: return form(key, &state)
         case .preview: return preview(key, &state)
         case .confirm: return confirm(key, &state)
@@ -16,13 +27,12 @@ enum FixKeys {
     }
 
     private static func explain(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        switch key {
-        case .enter, .right, .character("l"):
+        if key == .character("s") { return advance(.skipped, &state) }
+        switch state.keymap.action(for: key) {
+        case .open, .right:
             state.fix?.step = .choose
             state.fix?.scroll = 0
-        case .character("s"): return nextFinding(&state)
-        case .escape, .backspace: close(&state)
-        case .character("q"): return [.quit]
+        case .back: close(&state)
         default: scroll(key, &state)
         }
         return []
@@ -31,30 +41,36 @@ enum FixKeys {
     private static func chooseKeys(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
         guard let flow = state.fix else { return [] }
         let count = flow.options.count
-        switch key {
-        case .up, .character("k"): state.fix?.selected = max(0, flow.selected - 1)
-        case .down, .character("j"): state.fix?.selected = min(count - 1, flow.selected + 1)
-        case .character(let c) where c.wholeNumberValue.map { (1...count).contains($0) } == true:
-            state.fix?.selected = c.wholeNumberValue! - 1
-        case .enter, .right: return choose(flow.selected, &state)
-        case .character("s") where flow.wizard != nil: return nextFinding(&state)
-        case .escape, .backspace, .left:
+        if case .character(let c) = key, let n = c.wholeNumberValue, (1...count).contains(n) {
+            state.fix?.selected = n - 1
+            return []
+        }
+        if key == .character("s"), flow.wizard != nil { return advance(.skipped, &state) }
+        switch state.keymap.action(for: key) {
+        case .up: state.fix?.selected = max(0, flow.selected - 1)
+        case .down: state.fix?.selected = min(count - 1, flow.selected + 1)
+        case .top: state.fix?.selected = 0
+        case .bottom: state.fix?.selected = count - 1
+        case .open, .right: return choose(flow.selected, &state)
+        case .back, .left:
             if flow.wizard != nil { state.fix?.step = .explain } else { close(&state) }
-        case .character("q"): return [.quit]
         default: break
         }
         return []
     }
 
-    /// Takes option `index`: advice is shown as a message; a change opens its form (or preview).
+    /// Takes option `index`: advice gets its own page; a change opens its form (or preview).
     static func choose(_ index: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
         guard var flow = state.fix, index < flow.options.count else { return [] }
         let option = flow.options[index]
+        flow.selected = index
+        flow.scroll = 0
+        state.message = nil
         guard let kind = option.kind else {
-            state.message = ("By hand: \(option.advice ?? option.title)", false)
+            flow.step = .byHand
+            state.fix = flow
             return []
         }
-        flow.selected = index
         flow.kind = kind
         flow.text = option.prefill
         flow.confirmation = ""
@@ -68,8 +84,22 @@ enum FixKeys {
         let target = kind.target(for: flow.text)
         flow.plan = .planning(target)
         state.fix = flow
-        state.message = nil
         return [.fix(.plan(target))]
+    }
+
+    /// The by-hand page: Enter means "done" (the wizard goes on), Esc goes back to the options.
+    private static func byHand(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let flow = state.fix else { return [] }
+        if key == .character("s"), flow.wizard != nil { return advance(.skipped, &state) }
+        switch state.keymap.action(for: key) {
+        case .open:
+            if flow.wizard != nil { return advance(.doneByHand, &state) }
+            close(&state)
+            state.message = ("Done by hand: helofix reads the server again when its files change.", false)
+        case .back, .left: state.fix?.step = .choose
+        default: scroll(key, &state)
+        }
+        return []
     }
 
     private static func form(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
@@ -88,7 +118,7 @@ enum FixKeys {
             state.fix = flow
             return []
         case .escape:
-            if flow.options.filter({ $0.kind != nil }).count > 1 || flow.wizard != nil {
+            if flow.options.count > 1 || flow.wizard != nil {
                 flow.step = .choose
                 state.fix = flow
             } else {
@@ -112,22 +142,26 @@ enum FixKeys {
 
     private static func preview(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
         guard let flow = state.fix else { return [] }
-        switch key {
-        case .enter, .character("y"):
+        let action = key == .character("y") ? .open : state.keymap.action(for: key)
+        switch action {
+        case .open:
             guard state.mode.allowsChanges else {
                 state.message = (FixText.readOnly, false)
                 return []
             }
-            guard flow.readyPlan != nil else {
+            guard let plan = flow.readyPlan else {
                 state.message = (flow.refusal ?? "Planning" + state.glyphs.ellipsis, flow.refusal != nil)
+                return []
+            }
+            guard !CopyCommands.nothingToApply(plan, state) else {
+                state.message = ("Nothing to apply on this copy: run the command above on the server itself.", false)
                 return []
             }
             state.fix?.step = .confirm
             state.fix?.confirmation = ""
-        case .escape, .backspace:
+        case .back:
             if flow.kind?.hasForm == true { state.fix?.step = .form } else { close(&state) }
             state.message = nil
-        case .character("q"): return [.quit]
         default: scroll(key, &state)
         }
         return []
@@ -177,36 +211,47 @@ enum FixKeys {
 
     private static func result(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
         guard let flow = state.fix else { return [] }
-        switch key {
-        case .character("v"):
+        if key == .character("v") {
             guard state.eximAvailable, let pair = flow.verificationPair, flow.outcome?.record != nil else {
                 state.message = ("Verify needs exim under the root and a logged rejection to replay; use helofix verify --ip IP --helo NAME.", false)
                 return []
             }
             state.message = ("Asking Exim" + state.glyphs.ellipsis, false)
             return [.fix(.verify(ip: pair.ip, helo: pair.helo))]
-        case .enter where flow.wizard != nil:
-            return nextFinding(&state)
-        case .enter, .escape, .backspace:
+        }
+        switch state.keymap.action(for: key) {
+        case .open where flow.wizard != nil:
+            return advance(.finished, &state)
+        case .open, .back:
             close(&state)
             guard state.history != nil else { return [] }
             state.history?.diff = nil
             return [.fix(.loadHistory)]
-        case .character("q"): return [.quit]
         default: scroll(key, &state)
         }
         return []
     }
 
+    /// How the wizard leaves a finding.
+    enum Leaving {
+        case skipped, doneByHand, finished
+    }
+
     /// Wizard: on to the next finding, or back to the console when there is none left.
-    private static func nextFinding(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        guard let progress = state.fix?.wizard else {
+    private static func advance(_ leaving: Leaving, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard var progress = state.fix?.wizard else {
             close(&state)
             return []
         }
+        switch leaving {
+        case .skipped: progress.skipped += 1
+        case .doneByHand: progress.byHand += 1
+        case .finished: break
+        }
         if !FixStart.next(progress, &state) {
             close(&state)
-            state.message = ("Wizard done: \(progress.fixed) fixed; every finding with a remedy has been shown.", false)
+            state.message = ("Wizard done: \(progress.fixed) fixed, \(progress.byHand) by hand, \(progress.skipped) skipped; "
+                             + "every finding with a remedy has been shown.", false)
         }
         return []
     }
@@ -215,19 +260,20 @@ enum FixKeys {
         state.fix = nil
     }
 
+    /// Scrolls the step's text with the keymap's moving keys.
     private static func scroll(_ key: Key, _ state: inout ConsoleState) {
         guard let flow = state.fix else { return }
         let page = FixView.rows(state)
         // Clamped to the last page, so Up moves at once after a long PgDn.
         let last = max(0, FixScreenText.lines(flow, state: state, width: state.width - 4).lines.count - page)
         let current = min(flow.scroll, last)
-        switch key {
-        case .up, .character("k"): state.fix?.scroll = max(0, current - 1)
-        case .down, .character("j"): state.fix?.scroll = min(last, current + 1)
+        switch state.keymap.action(for: key) {
+        case .up: state.fix?.scroll = max(0, current - 1)
+        case .down: state.fix?.scroll = min(last, current + 1)
         case .pageUp: state.fix?.scroll = max(0, current - page)
-        case .pageDown, .character(" "): state.fix?.scroll = min(last, current + page)
-        case .home, .character("g"): state.fix?.scroll = 0
-        case .end, .character("G"): state.fix?.scroll = last
+        case .pageDown: state.fix?.scroll = min(last, current + page)
+        case .top: state.fix?.scroll = 0
+        case .bottom: state.fix?.scroll = last
         default: break
         }
     }

@@ -4,9 +4,14 @@ import Remedy
 /// The options offered for a finding or a selected row, recommended first (the finding's order),
 /// advice included so the admin sees the sender-side fix and the whitelist's risk side by side.
 public enum FixOptions {
-    /// The finding's remedies as options.
+    /// The finding's remedies as options, in the finding's order. The first is marked recommended, unless it is a whitelist: exempting a sender is
+    /// never recommended over fixing the sender (an infected whitelisted sender floods the server).
     public static func forFinding(_ finding: Finding, hostname: String?) -> [FixOption] {
-        finding.remedies.map { option($0, hostname: hostname) }
+        finding.remedies.enumerated().map { i, remedy in
+            var o = option(remedy, hostname: hostname)
+            o.recommended = i == 0 && o.kind != .whitelist
+            return o
+        }
     }
 
     /// One remedy as an option.
@@ -25,16 +30,20 @@ public enum FixOptions {
         return FixOption(kind: form, prefill: prefill, title: remedy.title, tradeOff: remedy.tradeOff)
     }
 
-    /// Options for a row of the main screen: the remedies of the findings touching it, then the
-    /// change that row itself invites (remove a domain, edit a greeting, rename the host, whitelist).
+    /// Options for a row of the main screen: the remedies of the findings touching it, worst
+    /// finding first and in each finding's own order (advice included, so the order is the same
+    /// as from the finding's detail or the wizard), then the change that row itself invites
+    /// (remove a domain, edit a greeting, rename the host). A whitelisted sender's row is not
+    /// offered a whitelist again.
     public static func forRow(_ address: RowAddress, in data: ConsoleData) -> [FixOption] {
         guard address.row < data.rows[address.pane.rawValue].count else { return [] }
         let row = data.rows[address.pane.rawValue][address.row]
         var options: [FixOption] = []
         for index in row.findings.sorted() where index < data.findings.count {
-            for option in forFinding(data.findings[index], hostname: data.hostname)
-            where option.kind != nil && !options.contains(where: { $0.kind == option.kind && $0.prefill == option.prefill }) {
-                options.append(option)
+            for option in forFinding(data.findings[index], hostname: data.hostname) where !options.contains(where: { $0.sameChange(as: option) }) {
+                var o = option
+                o.recommended = o.recommended && options.isEmpty
+                options.append(o)
             }
         }
         let own: FixOption
@@ -53,10 +62,10 @@ public enum FixOptions {
             own = FixOption(kind: .editGreeting(key: key), prefill: current, title: "Change the greeting for \(key)",
                             tradeOff: "The name should resolve to the sending IP and match its reverse DNS.")
         case .whitelist:
-            own = FixOption(kind: .whitelist, prefill: row.text, title: "Whitelist \(row.text) with the list that bypasses the check here",
-                            tradeOff: WhitelistRemedy.risk + " Prefer fixing its greeting.")
+            // Already whitelisted: offering the whitelist again would change nothing.
+            return options
         }
-        if !options.contains(where: { $0.kind == own.kind && $0.prefill == own.prefill }) { options.append(own) }
+        if !options.contains(where: { $0.sameChange(as: own) }) { options.append(own) }
         return options
     }
 }

@@ -31,7 +31,12 @@ enum FixStart {
                 return []
             }
             let row = state.data.rows[address.pane.rawValue][address.row]
-            finding = row.findings.min().map { state.data.findings[$0] }
+            // A healthy row has nothing to fix: say so rather than offer changes nobody asked for.
+            guard let worst = row.findings.min() else {
+                state.message = ("No finding concerns \(row.text): nothing to fix here.", false)
+                return []
+            }
+            finding = state.data.findings[worst]
             (subject, options) = (row.text, FixOptions.forRow(address, in: state.data))
         }
         let actionable = options.filter { $0.kind != nil }
@@ -42,7 +47,8 @@ enum FixStart {
         var flow = FixFlow(step: .choose, finding: finding, subject: subject, options: options)
         state.fix = flow
         state.message = nil
-        if actionable.count == 1, let only = options.firstIndex(where: { $0.kind != nil }) {
+        // Straight to the form only when nothing else is on offer (advice beside a whitelist must be seen).
+        if options.count == 1, let only = options.firstIndex(where: { $0.kind != nil }) {
             flow.selected = only
             state.fix = flow
             return FixKeys.choose(only, &state)
@@ -79,6 +85,7 @@ enum FixStart {
     /// Shows the next finding the wizard has not dealt with; false when there is none.
     @discardableResult
     static func next(_ progress: WizardProgress, _ state: inout ConsoleState) -> Bool {
+        // Findings are kept most severe first, so the first one not yet shown is the worst left.
         guard let f = state.data.findings.first(where: { !progress.done.contains($0.id) && !$0.remedies.isEmpty }) else {
             return false
         }
@@ -87,6 +94,20 @@ enum FixStart {
         state.fix = FixFlow(step: .explain, finding: f, subject: f.title,
                             options: FixOptions.forFinding(f, hostname: state.data.hostname), wizard: p)
         return true
+    }
+
+    /// How many findings the wizard walks through (those with a remedy).
+    static func wizardTotal(_ data: ConsoleData) -> Int {
+        data.findings.lazy.filter { !$0.remedies.isEmpty }.count
+    }
+
+    /// After a re-read: a wizard still on its first finding moves to the worst one (log evidence
+    /// arrives after the first read and can turn a finding critical).
+    static func rethinkWizard(_ state: inout ConsoleState) {
+        guard let flow = state.fix, let progress = flow.wizard, progress.untouched, flow.step == .explain,
+              let worst = state.data.findings.first(where: { !$0.remedies.isEmpty }), worst.id != flow.finding?.id
+        else { return }
+        next(WizardProgress(), &state)
     }
 
     /// `H`: the history screen.

@@ -105,6 +105,8 @@ public struct FixOption: Sendable, Hashable {
     public var tradeOff: String
     /// For advice: what to do by hand.
     public var advice: String?
+    /// Whether the options step labels it "recommended" (a finding's first remedy, never a whitelist).
+    public var recommended = false
 
     /// Creates an option.
     public init(kind: FixKind?, prefill: String = "", title: String, tradeOff: String, advice: String? = nil) {
@@ -113,5 +115,10 @@ public struct FixOption: Sendable, Hashable {
         self.title = title
         self.tradeOff = tradeOff
         self.advice = advice
+    }
+
+    /// Whether two options make the same change (or give the same advice).
+    func sameChange(as other: FixOption) -> Bool {
+        kind == other.kind && prefill == other.prefill && (kind != nil || title == other.title)
     }
 }

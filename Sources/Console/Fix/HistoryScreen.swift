@@ -29,46 +29,51 @@ public struct HistoryScreen: Sendable {
     }
 }
 
-/// Keys on the history screen (read as plain keys: the screen has its own small set).
+/// Keys on the history screen: moving, opening, going back, help and quit through the keymap
+/// (keys.toml rebinds them here too); `r` (roll back) is the screen's own letter.
 enum HistoryKeys {
     static func handle(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
         guard var history = state.history else { return [] }
         let page = max(1, state.listRows - 2)
-        if history.diff != nil {
-            switch key {
-            case .up, .character("k"): history.scroll = max(0, history.scroll - 1)
-            case .down, .character("j"): history.scroll += 1
-            case .pageUp: history.scroll = max(0, history.scroll - page)
-            case .pageDown, .character(" "): history.scroll += page
-            case .escape, .backspace, .enter: history.diff = nil
-            case .character("r"): return rollback(&state)
-            case .character("q"): return [.quit]
+        if key == .character("r") { return rollback(&state) }
+        let action = state.keymap.action(for: key)
+        switch action {
+        case .help: return HelpScreen.open(&state)
+        case .quit: return [.quit]
+        case .redraw: return [.redrawScreen]
+        default: break
+        }
+        if let diff = history.diff {
+            let last = max(0, diff.lines.count - max(1, state.height - 4))
+            switch action {
+            case .up: history.scroll = max(0, min(history.scroll, last) - 1)
+            case .down: history.scroll = min(last, history.scroll + 1)
+            case .pageUp: history.scroll = max(0, min(history.scroll, last) - page)
+            case .pageDown: history.scroll = min(last, history.scroll + page)
+            case .top: history.scroll = 0
+            case .bottom: history.scroll = last
+            case .back, .open: history.diff = nil
             default: break
             }
             state.history = history
             return []
         }
         let count = history.records.count
-        switch key {
-        case .up, .character("k"): history.position.move(by: -1, count: count, page: page)
-        case .down, .character("j"): history.position.move(by: 1, count: count, page: page)
+        switch action {
+        case .up: history.position.move(by: -1, count: count, page: page)
+        case .down: history.position.move(by: 1, count: count, page: page)
         case .pageUp: history.position.move(by: -page, count: count, page: page)
         case .pageDown: history.position.move(by: page, count: count, page: page)
-        case .home, .character("g"): history.position.select(0, count: count, page: page)
-        case .end, .character("G"): history.position.select(count - 1, count: count, page: page)
-        case .enter:
+        case .top: history.position.select(0, count: count, page: page)
+        case .bottom: history.position.select(count - 1, count: count, page: page)
+        case .open:
             guard let record = history.selected else { return [] }
             state.history = history
             return [.fix(.loadDiff(id: record.id))]
-        case .character("r"):
-            state.history = history
-            return rollback(&state)
-        case .escape, .backspace, .character("H"):
+        case .back, .history:
             state.history = nil
             state.message = nil
             return []
-        case .character("q"): return [.quit]
-        case .control("l"): return [.redrawScreen]
         default: break
         }
         state.history = history

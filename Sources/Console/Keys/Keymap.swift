@@ -58,9 +58,19 @@ public struct Keymap: Sendable, Hashable {
         }
     }
 
-    /// Help lines: keys and what they do, one per action.
-    public func helpLines() -> [(keys: String, summary: String)] {
-        Action.allCases.compactMap { action in
+    /// The first key of `action` and `word`, as a footer shows it (`Esc back`); empty when unbound.
+    public func hint(_ action: Action, _ word: String) -> String {
+        bindings[action]?.first.map { "  \($0.name) \(word)" } ?? ""
+    }
+
+    /// `Up/Down` (the first keys of up and down) for "scroll" and "choose" hints.
+    public var upDown: String {
+        [Action.up, .down].compactMap { bindings[$0]?.first?.name }.joined(separator: "/")
+    }
+
+    /// Help lines: keys and what they do, one per action (`actions`, or every action).
+    public func helpLines(_ actions: [Action] = Action.allCases) -> [(keys: String, summary: String)] {
+        actions.compactMap { action in
             guard bindings[action]?.isEmpty == false else { return nil }
             return (keyNames(action), action.summary)
         }

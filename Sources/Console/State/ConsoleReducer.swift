@@ -40,8 +40,19 @@ public enum ConsoleReducer {
         }
     }
 
+    /// Handles a key; a message stays only on the screen it was written for (a key that moves to
+    /// another screen or step without a new message clears it).
     private static func handleKey(_ state: inout ConsoleState, _ key: Key) -> [ConsoleEffect] {
+        let before = ScreenIdentity(state)
+        let message = state.message?.text
+        let effects = dispatchKey(&state, key)
+        if ScreenIdentity(state) != before, state.message?.text == message { state.message = nil }
+        return effects
+    }
+
+    private static func dispatchKey(_ state: inout ConsoleState, _ key: Key) -> [ConsoleEffect] {
         if state.editingFilter { return editFilter(&state, key) }
+        if state.screen == .help { return HelpScreen.handle(key, &state) }
         // The fix and history screens read plain keys (the form types letters the keymap binds).
         if state.fix != nil, state.fitsMinimum { return FixKeys.handle(key, &state) }
         if state.history != nil, state.fitsMinimum { return HistoryKeys.handle(key, &state) }
@@ -49,13 +60,7 @@ public enum ConsoleReducer {
         switch action {
         case .quit: return [.quit]
         case .redraw: return [.redrawScreen]
-        case .help:
-            if state.screen == .help { state.screen = state.previousScreen } else {
-                state.previousScreen = state.screen
-                state.screen = .help
-                state.helpScroll = 0
-            }
-            return []
+        case .help: return HelpScreen.open(&state)
         default: break
         }
         guard state.fitsMinimum else { return [] }
@@ -69,7 +74,7 @@ public enum ConsoleReducer {
         case .main: MainScreenKeys.handle(action, &state)
         case .findings: FindingScreenKeys.list(action, &state)
         case .detail: FindingScreenKeys.detail(action, &state)
-        case .help: helpKeys(action, &state)
+        case .help: break
         }
         return []
     }
@@ -92,15 +97,22 @@ public enum ConsoleReducer {
         }
         return []
     }
+}
 
-    private static func helpKeys(_ action: Action, _ state: inout ConsoleState) {
-        let lines = state.keymap.helpLines().count + HelpText.extraLines
-        switch action {
-        case .up: state.helpScroll = max(0, state.helpScroll - 1)
-        case .down: state.helpScroll = min(max(0, lines - state.listRows), state.helpScroll + 1)
-        case .back: state.screen = state.previousScreen
-        default: break
-        }
+/// Which screen (and fix step) is up: when it changes, the old message no longer applies.
+struct ScreenIdentity: Equatable {
+    var screen: Screen
+    var step: FixStep?
+    var finding: String?
+    var history: Bool
+    var diff: String?
+
+    init(_ state: ConsoleState) {
+        screen = state.screen
+        step = state.fix?.step
+        finding = state.fix?.finding?.id ?? (state.screen == .detail ? state.detailFindingID : nil)
+        history = state.history != nil
+        diff = state.history?.diff?.id
     }
 }
 

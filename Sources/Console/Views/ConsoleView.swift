@@ -8,7 +8,9 @@ public enum ConsoleView {
             return grid
         }
         HeaderView.draw(state, into: &grid)
-        if state.fix != nil {
+        if state.screen == .help {
+            HelpView.draw(state, into: &grid)
+        } else if state.fix != nil {
             FixView.draw(state, into: &grid)
         } else if state.history != nil {
             HistoryView.draw(state, into: &grid)
@@ -27,7 +29,7 @@ public enum ConsoleView {
             LiveStripView.draw(state, into: &grid)
         case .findings: FindingsListView.draw(state, into: &grid)
         case .detail: FindingDetailView.draw(state, into: &grid)
-        case .help: HelpView.draw(state, into: &grid)
+        case .help: break
         }
     }
 }
@@ -102,14 +104,28 @@ enum MessageLineView {
             grid.cursor = (min(grid.width - 1, x + used), y)
             return
         }
+        let onMain = state.screen == .main && state.fix == nil && state.history == nil
         if let message = state.message {
             grid.write(TextFit.fit(message.text, grid.width, ellipsis: state.glyphs.ellipsis), x: 0, y: y,
                        role: message.isError ? .statusError : .normal)
-        } else if !state.filter.isEmpty && state.screen == .main && state.fix == nil && state.history == nil {
+        } else if onMain, let full = cutRowText(state) {
+            // The pane had to cut the selected row: the whole name (and note) is readable here.
+            grid.write(TextFit.fit(full, grid.width, ellipsis: state.glyphs.ellipsis), x: 0, y: y, role: .normal)
+        } else if !state.filter.isEmpty && onMain {
             let back = state.keymap.bindings[.back]?.first?.name ?? "Esc"
             let x = grid.write("Filter: ", x: 0, y: y, role: .keyHint)
             grid.write("\(state.filter)  (\(back) clears)", x: x, y: y, role: .normal)
         }
+    }
+
+    /// The selected row's full text and note, when its pane is too narrow to show them.
+    static func cutRowText(_ state: ConsoleState) -> String? {
+        guard let address = state.selectedRow(in: state.focus) else { return nil }
+        let row = state.data.rows[address.pane.rawValue][address.row]
+        let room = PanesView.textRoom(address.pane, state)
+        guard TextFit.width(row.text) > room || TextFit.width(row.text) + 2 + TextFit.width(row.note) > room else { return nil }
+        let note = row.note.isEmpty ? "" : "  (\(row.note))"
+        return "\(address.pane.title): \(row.text)\(note)"
     }
 }
 
@@ -118,25 +134,33 @@ enum FooterView {
     static func draw(_ state: ConsoleState, into grid: inout CellGrid) {
         let y = state.height - 1
         grid.fill(y: y, role: .normal)
-        if let hints = FixView.footer(state) ?? HistoryView.footer(state) {
+        if state.screen != .help, let hints = FixView.footer(state) ?? HistoryView.footer(state) {
             grid.write(hints, x: 0, y: y, role: .keyHint, limit: grid.width)
             return
         }
-        let actions: [Action]
         if state.editingFilter {
             grid.write(" Enter keep filter  Esc clear filter", x: 0, y: y, role: .keyHint)
             return
         }
+        let k = state.keymap
+        var x = 1
+        if state.screen == .detail || state.screen == .help {
+            // Long pages: the scroll keys come first, so they are never the hint that does not fit.
+            x += grid.write(k.upDown, x: x, y: y, role: .keyHint)
+            x += grid.write(" scroll  ", x: x, y: y, role: .dim)
+        }
+        // A read-only session is offered nothing that would change the server.
+        let edits: [Action] = state.mode.allowsChanges ? [.fix, .wizard] : []
+        let actions: [Action]
         switch state.screen {
-        case .main: actions = [.quit, .help, .fix, .wizard, .filter, .nextFinding, .open, .findings, .nextPane]
-        case .findings: actions = [.quit, .help, .open, .fix, .back]
-        case .detail: actions = [.quit, .help, .fix, .nextFinding, .back, .findings]
+        case .main: actions = [.quit, .help] + edits + [.history, .filter, .nextFinding, .open, .findings, .nextPane]
+        case .findings: actions = [.quit, .help, .open] + (state.mode.allowsChanges ? [.fix] : []) + [.history, .back]
+        case .detail: actions = [.quit, .help] + (state.mode.allowsChanges ? [.fix] : []) + [.nextFinding, .back, .findings]
         case .help: actions = [.quit, .back]
         }
-        var x = 1
-        for hint in state.keymap.hints(actions) {
+        for hint in k.hints(actions) {
             let width = TextFit.width(hint.key) + TextFit.width(hint.word) + 3
-            if x + width > grid.width { break }
+            if x + width > grid.width { continue }
             x += grid.write(hint.key, x: x, y: y, role: .keyHint)
             x += grid.write(" " + hint.word + "  ", x: x, y: y, role: .dim)
         }

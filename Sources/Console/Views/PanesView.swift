@@ -13,6 +13,13 @@ enum PanesView {
         }
     }
 
+    /// Columns for a row's text in `pane` (the width less the borders, the mark and the pointer).
+    static func textRoom(_ pane: Pane, _ state: ConsoleState) -> Int {
+        let third = state.width / 3
+        let width = pane == .whitelist ? state.width - 2 * third : third
+        return width - 2 - 4
+    }
+
     private static func drawPane(_ pane: Pane, x: Int, width: Int, related: Set<RowAddress>,
                                  _ state: ConsoleState, into grid: inout CellGrid) {
         let g = state.glyphs

@@ -9,7 +9,8 @@ struct ConsoleCommand: ParsableCommand {
         abstract: "Open the interactive console: hosted domains, greeting names and whitelisted senders, with their conflicts.",
         discussion: """
             Keys: arrows or hjkl move, Tab switches pane, / filters, n/N jump between findings, Enter opens a \
-            finding, f lists findings, ? shows every key, q quits. Themes: \(BuiltinThemes.names.joined(separator: ", ")), \
+            finding, f lists findings, e fixes, w starts the wizard, H shows the history, ? lists the keys of the \
+            screen you are on, q quits. Themes: \(BuiltinThemes.names.joined(separator: ", ")), \
             or a .toml file; your own in ~/.config/helofix/themes/, keys in ~/.config/helofix/keys.toml. \
             NO_COLOR=1 turns colour off. See docs/console.md.
             """)

@@ -9,6 +9,8 @@ struct ConsoleOptions: ParsableArguments {
     var theme: String?
     @Flag(help: "Never change anything (the header shows READ-ONLY; the wizard still explains and previews).")
     var readOnly = false
+    @Flag(help: "Plain ASCII line drawing instead of Unicode box characters (also chosen when the locale is not UTF-8, e.g. LANG=C).")
+    var ascii = false
     @OptionGroup(title: "DNS evidence") var dnsArguments: DNSArguments
 
     /// Opens the console on the server root, following `logPath` (the platform's log when nil),
@@ -17,6 +19,7 @@ struct ConsoleOptions: ParsableArguments {
         var launcher = ConsoleLauncher(root: rootOptions.serverRoot, mode: readOnly ? .readOnly : .edit, logPath: logPath,
                                        theme: theme, environment: ProcessInfo.processInfo.environment, greeting: nil)
         launcher.startWizard = startWizard
+        launcher.ascii = ascii
         launcher.dns = dnsArguments.options
         let code: Int32
         do {

@@ -8,16 +8,37 @@ import ServerFixtures
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Copy the bundled demo server (a cPanel server after a migration) to a temporary root and open the console on it.")
+        abstract: "Copy the bundled demo server (a cPanel server after a migration) to a temporary root and open the console on it.",
+        discussion: """
+            With --copy-to DIR the demo server is written to DIR (which must not exist yet) and nothing else \
+            happens: try `helofix inspect --root DIR` or `helofix --root DIR` on it.
+            """)
 
     @Option(help: ArgumentHelp("A built-in theme name or a theme .toml file.", valueName: "NAME|PATH"))
     var theme: String?
+    @Option(help: ArgumentHelp("Write the demo server to DIR and stop (no console).", valueName: "DIR"))
+    var copyTo: String?
+    @Flag(help: "Plain ASCII line drawing instead of Unicode box characters (also chosen when the locale is not UTF-8, e.g. LANG=C).")
+    var ascii = false
 
     func run() throws {
+        if let copyTo {
+            guard !FileManager.default.fileExists(atPath: copyTo) else {
+                throw fail("\(copyTo) already exists; name a new directory for the demo server.")
+            }
+            do {
+                try Fixtures.demo.write(to: copyTo)
+            } catch {
+                throw fail("cannot write the demo server to \(copyTo): \(error); name a directory you can write.")
+            }
+            print("Demo server written to \(copyTo).")
+            return
+        }
         let root = try Fixtures.demo.writeToTemporaryDirectory(prefix: "helofix-demo")
-        let launcher = ConsoleLauncher(root: ServerRoot(root), mode: .demo, logPath: nil, theme: theme,
+        var launcher = ConsoleLauncher(root: ServerRoot(root), mode: .demo, logPath: nil, theme: theme,
                                        environment: ProcessInfo.processInfo.environment,
                                        greeting: "Demo copy at \(root) (edits there are harmless).")
+        launcher.ascii = ascii
         let code: Int32
         do {
             code = try launcher.run()

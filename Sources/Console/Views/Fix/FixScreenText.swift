@@ -27,7 +27,7 @@ public enum FixScreenText {
         case .choose:
             add("What can be done, recommended first:", .title)
             for (i, option) in flow.options.enumerated() {
-                let tags = [i == 0 ? "recommended" : nil, option.kind == nil ? "by hand" : nil].compactMap { $0 }
+                let tags = [option.recommended ? "recommended" : nil, option.kind == nil ? "by hand" : nil].compactMap { $0 }
                 let tag = tags.isEmpty ? "" : " (" + tags.joined(separator: ", ") + ")"
                 if i == flow.selected {
                     add("\(state.glyphs.pointer) \(i + 1). \(option.title)\(tag)", .selection)
@@ -37,6 +37,17 @@ public enum FixScreenText {
                 add(option.tradeOff, .dim, indent: 5)
                 if let advice = option.advice, i == flow.selected { add(advice, .keyHint, indent: 5) }
             }
+        case .byHand:
+            let option = flow.options[min(flow.selected, flow.options.count - 1)]
+            add("By hand: \(option.title)", .title)
+            blank()
+            add(option.advice ?? option.title, .normal, indent: 2)
+            blank()
+            add(option.tradeOff, .dim, indent: 2)
+            blank()
+            add("helofix cannot do this for you: it is done on the sending side or in the panel. "
+                + "When it is done, press Enter" + (flow.wizard != nil ? " for the next finding" : "")
+                + "; helofix reads the server again when its files change.", .dim)
         case .form:
             input = Input(row: 0, label: (flow.kind?.fieldLabel ?? "Value") + ":", value: flow.text)
             blank()
@@ -88,8 +99,15 @@ public enum FixScreenText {
         }
         if !plan.commands.isEmpty {
             blank()
-            add("Commands:", .title, 0)
+            if CopyCommands.runHere(state.data) {
+                add("Commands:", .title, 0)
+            } else {
+                add("Not run on this copy (the root is not /): run these on the server itself:", .statusWarn, 0)
+            }
             for c in plan.commands { add("\(c.commandLine)  (\(c.why))", .normal, 2) }
+            if CopyCommands.nothingToApply(plan, state) {
+                add("There is nothing to write on this copy, so nothing to apply here.", .statusWarn, 0)
+            }
         }
         if !plan.followUps.isEmpty {
             blank()
@@ -102,10 +120,12 @@ public enum FixScreenText {
                                 _ blank: () -> Void, count: () -> Int) {
         guard let kind = flow.kind, let plan = flow.readyPlan else { return }
         add("You are about to \(kind.verb): \(flow.target?.summary ?? "")", .title, 0)
-        let files = plan.files.count, commands = plan.commands.count
-        add("\(files) file\(files == 1 ? "" : "s") changed, \(commands) command\(commands == 1 ? "" : "s") run, as one transaction with backups; it can be rolled back from the history (H).", .normal, 2)
+        let here = CopyCommands.runHere(state.data)
+        let files = plan.files.count, commands = here ? plan.commands.count : 0
+        let later = here || plan.commands.isEmpty ? "" : " (\(plan.commands.count) to run on the server yourself)"
+        add("\(files) file\(files == 1 ? "" : "s") changed, \(commands) command\(commands == 1 ? "" : "s") run\(later), as one transaction with backups; it can be rolled back from the history (H).", .normal, 2)
         for f in plan.files { add(f.path + (f.after == nil ? " (removed)" : f.before == nil ? " (created)" : ""), .dim, 4) }
-        for c in plan.commands { add("run " + c.commandLine, .dim, 4) }
+        for c in plan.commands { add((here ? "run " : "on the server: ") + c.commandLine, .dim, 4) }
         blank()
         if let word = kind.confirmationWord(text: flow.text, hostname: state.data.hostname) {
             let what: String
@@ -127,6 +147,10 @@ public enum FixScreenText {
         add("Applied: transaction \(record.id) (\(record.remedy))", .statusOK, 0)
         for f in record.files { add(f, .dim, 4) }
         for c in record.commands { add("ran " + c, .dim, 4) }
+        if let plan = flow.readyPlan, !plan.commands.isEmpty, !CopyCommands.runHere(state.data) {
+            add("Still to do on the server (not run on this copy):", .statusWarn, 2)
+            for c in plan.commands { add(c.commandLine, .normal, 4) }
+        }
         add("Backups are in /var/lib/helofix; undo it from the history (H) or with helofix rollback \(record.id).", .normal, 2)
         if let note = record.note { add(note, .statusWarn, 2) }
         blank()
@@ -136,7 +160,7 @@ public enum FixScreenText {
             add("Reading the server again" + state.glyphs.ellipsis, .dim, 0)
         } else if let still = outcome.findingStillThere {
             add("The finding is still reported: \(still.title)", .statusWarn, 0)
-            add("Why: " + (still.explanation.split(separator: ".").first.map(String.init) ?? still.explanation) + ".", .normal, 2)
+            add("Why: " + still.explanation, .normal, 2)
         } else {
             add("The finding is gone: \(flow.finding?.title ?? "")", .statusOK, 0)
         }

@@ -7,9 +7,9 @@ enum HistoryView {
     static func draw(_ state: ConsoleState, into grid: inout CellGrid) {
         guard let history = state.history else { return }
         if let diff = history.diff {
-            TitleLine.draw(" History: diff of \(diff.id) ", state, into: &grid)
             let rows = max(1, state.height - 4)
             let scroll = min(history.scroll, max(0, diff.lines.count - rows))
+            TitleLine.draw(" History: diff of \(diff.id) ", state, into: &grid, scroll: (scroll, rows, diff.lines.count))
             for (i, line) in diff.lines.dropFirst(scroll).prefix(rows).enumerated() {
                 let role: StyleRole = line.hasPrefix("+++") || line.hasPrefix("---") ? .title
                     : line.hasPrefix("+") ? .diffAdd : line.hasPrefix("-") ? .diffDel : line.hasPrefix("@@") ? .keyHint : .normal
@@ -58,9 +58,13 @@ enum HistoryView {
         return f.string(from: date)
     }
 
-    /// The footer's hints.
+    /// The footer's hints, with the keymap's keys; a read-only session is not offered a rollback.
     static func footer(_ state: ConsoleState) -> String? {
         guard let history = state.history else { return nil }
-        return history.diff != nil ? " Up/Down scroll  r roll back  Esc back" : " Up/Down select  Enter diff  r roll back  Esc close"
+        let k = state.keymap
+        let rollback = state.mode.allowsChanges && history.selected?.state == .committed ? "  r roll back" : ""
+        return history.diff != nil
+            ? "  \(k.upDown) scroll" + rollback + k.hint(.back, "back") + k.hint(.help, "help")
+            : "  \(k.upDown) select" + k.hint(.open, "diff") + rollback + k.hint(.back, "close") + k.hint(.help, "help")
     }
 }
