@@ -12,9 +12,9 @@ public struct LocalZone: Sendable, Hashable, Codable {
     /// The `v=spf1` TXT text, if any.
     public var spf: String?
 
-    /// Reads the zone of `domain` from the first of the usual places, `nil` when there is none.
-    public static func read(domain: String, root: ServerRoot) -> LocalZone? {
-        for path in ["/var/named/\(domain).db", "/etc/bind/\(domain).db"] {
+    /// Reads the zone of `domain` from the first of the platform's zone places, `nil` when there is none.
+    public static func read(domain: String, root: ServerRoot, platform: Platform) -> LocalZone? {
+        for path in FileCatalog.zoneFiles(of: domain, platform: platform) {
             guard case .content(let bytes, _) = root.read(path) else { continue }
             return parse(String(decoding: bytes, as: UTF8.self), domain: domain, file: path)
         }
@@ -99,7 +99,8 @@ public struct ZoneComparison: Sendable, Hashable, Codable {
 
     /// Compares the zones of `domains` that have one with their public MX and TXT answers.
     public static func compare(_ domains: [String], root: ServerRoot, pool: ResolverPool, stop: (@Sendable () -> Bool)? = nil) -> [ZoneComparison] {
-        let zones = domains.compactMap { d in LocalZone.read(domain: d, root: root).map { (d, $0) } }
+        let platform = PlatformDetector.detect(root) ?? .unknown
+        let zones = domains.compactMap { d in LocalZone.read(domain: d, root: root, platform: platform).map { (d, $0) } }
         guard !zones.isEmpty else { return [] }
         let answers = pool.resolve(zones.flatMap { [DNSQuestion($0.0, .mx), DNSQuestion($0.0, .txt)] }, stop: stop)
         return zones.map { domain, zone in
