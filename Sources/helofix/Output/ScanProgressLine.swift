@@ -6,7 +6,6 @@ import Synchronization
 /// line is erased when the scan ends, so nothing of it stays in the report or in piped output.
 final class ScanProgressLine: Sendable {
     private struct Shown {
-        var done = 0
         var lastShown = Date.distantPast
         var shown = false
     }
@@ -25,7 +24,6 @@ final class ScanProgressLine: Sendable {
     /// Shows `done` bytes read of `total` (running totals, from any thread).
     func show(done: Int, total: Int) {
         state.withLock { state in
-            state.done = done
             let now = Date()
             guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(state.lastShown) > 0.2, total > 0 else { return }
             state.lastShown = now
