@@ -17,8 +17,7 @@ import CLibcExtras
 public enum TextFit {
     /// Columns of one character: the sum over its code points, as the terminal advances the cursor.
     public static func width(_ character: Character) -> Int {
-        // Most of what the console draws is ASCII, which needs no table.
-        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
+        if let ascii = character.asciiValue, ascii >= 0x20 && ascii < 0x7F { return 1 }
         return withUTF8Locale { character.unicodeScalars.reduce(0) { $0 + columns($1) } }
     }
 
