@@ -44,8 +44,8 @@ import TestSupport
         return run.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("LOG: ") }
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: exim)))
-    func scansWhatRealEximLogs() throws {
+    @Test func scansWhatRealEximLogs() throws {
+        try Prerequisite.require(Self.exim)
         // Exim drops to Debian-exim with -C: the tree must be traversable and the files readable.
         let dir = FileManager.default.temporaryDirectory.path + "/helofix-exim-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: dir + "/etc", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
