@@ -19,37 +19,34 @@ import TestSupport
     }
 
     /// Starts the writer at `step` and lets it get as far as it can (done, or waiting on our lock).
-    final class Racer: Sendable {
+    final class Racer: @unchecked Sendable {
         let step: String
         let file: String
         let line: String
-        private struct Progress {
-            var started: LockingWriter?
-            var failure: String?
-            var fired = false
-        }
-        private let progress = Mutex(Progress())
+        private let lock = NSLock()
+        private var started: LockingWriter?
+        private var failure: String?
+        private var fired = false
         init(step: String, file: String, line: String) { self.step = step; self.file = file; self.line = line }
 
         func reached(_ s: String) {
-            let first = progress.withLock { p in
-                let first = s == step && p.started == nil && p.failure == nil && !p.fired
-                if first { p.fired = true }
-                return first
-            }
+            lock.lock()
+            let first = s == step && started == nil && failure == nil && !fired
+            if first { fired = true }
+            lock.unlock()
             guard first else { return }
             do {
                 let writer = try LockingWriter(hostPath: file, line: line)
                 // Without helofix's lock it finishes; with it, it reports that it waits for it.
                 _ = writer.wait(for: "done", timeout: 0.2) || writer.wait(for: "waiting", timeout: 20)
-                progress.withLock { $0.started = writer }
+                lock.lock(); started = writer; lock.unlock()
             } catch {
-                progress.withLock { $0.failure = "\(error)" }
+                lock.lock(); failure = "\(error)"; lock.unlock()
             }
         }
 
         func finish() -> String? {
-            let (started, failure) = progress.withLock { ($0.started, $0.failure) }
+            lock.lock(); defer { lock.unlock() }
             if let failure { return failure }
             guard let started else { return "the writer was never started at \(step)" }
             return started.finish() ? nil : "the writer did not finish: \(started.transcript)"

@@ -1,48 +1,52 @@
 import Foundation
-import ProcessLaunch
-import Synchronization
 
 /// Another program editing a mail file the way cPanel does (`Cpanel::SafeFile`): it takes
 /// `FILE.lock` by `link()` from a temp file holding `PID\nprogram\n` (clearing it when that PID is
 /// dead), then `flock`s the file, appends a line to a temp copy with the same mode and renames it
 /// over the file. A separate process, so its locks really compete with helofix's.
-public final class LockingWriter: Sendable {
-    private let child: ChildProcess
-    private let seen = Mutex("")
+public final class LockingWriter {
+    private let process: Process
+    private let output: Pipe
+    private var seen = ""
 
     /// Starts the writer on `hostPath`, appending `line`. It prints `waiting` when it finds the
     /// lock held and `done` when its edit is in place.
     public init(hostPath: String, line: String) throws {
         let python = try Prerequisite.require("python3")
-        child = try ChildProcess.start([python, "-c", Self.script, hostPath, line], stdin: .null, stdout: .pipe, stderr: .inherit)
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", Self.script, hostPath, line]
+        output = Pipe()
+        process.standardOutput = output
+        try process.run()
     }
 
     /// Waits until the writer printed `word` (or ended); true when it did within `timeout`.
     public func wait(for word: String, timeout: TimeInterval) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
-        let fd = child.stdout ?? -1
-        func said() -> Bool { seen.withLock { $0.split(separator: "\n").contains(Substring(word)) } }
+        let fd = output.fileHandleForReading.fileDescriptor
         while Date() < deadline {
-            if said() { return true }
+            if seen.split(separator: "\n").contains(Substring(word)) { return true }
             var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             guard poll(&p, 1, 50) > 0 else { continue }
             var buffer = [UInt8](repeating: 0, count: 256)
             let n = read(fd, &buffer, buffer.count)
-            if n <= 0 { return said() }
-            seen.withLock { $0 += String(decoding: buffer.prefix(n), as: UTF8.self) }
+            if n <= 0 { return seen.split(separator: "\n").contains(Substring(word)) }
+            seen += String(decoding: buffer.prefix(n), as: UTF8.self)
         }
-        return said()
+        return seen.split(separator: "\n").contains(Substring(word))
     }
 
     /// Waits for the writer to finish its edit; true when it printed `done` and exited 0.
     public func finish(timeout: TimeInterval = 30) -> Bool {
         let done = wait(for: "done", timeout: timeout)
-        if !done { child.send(SIGTERM) }
-        return child.wait().status == 0 && done
+        if !done { process.terminate() }
+        process.waitUntilExit()
+        return done && process.terminationStatus == 0
     }
 
     /// What it printed so far (for a failure message).
-    public var transcript: String { seen.withLock { $0 } }
+    public var transcript: String { seen }
 
     static let script = #"""
 import os, sys, fcntl, time, errno
