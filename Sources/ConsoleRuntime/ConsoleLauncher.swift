@@ -1,6 +1,7 @@
 import Analysis
 import Console
 import CursesTerminal
+import DomainDNS
 import Foundation
 import MailServer
 
@@ -22,6 +23,8 @@ public struct ConsoleLauncher {
     public var greeting: String?
     /// Open with the guided fix wizard up (`helofix wizard`), as soon as the server is read.
     public var startWizard = false
+    /// Whether and how to ask DNS where the domains' mail goes (in the background, after the first frame).
+    public var dns: DNSOptions = .off
 
     /// Creates a launcher.
     public init(root: ServerRoot, mode: ConsoleMode, logPath: String?, theme: String?, environment: [String: String], greeting: String?) {
@@ -88,7 +91,7 @@ public struct ConsoleLauncher {
         let screen = try TerminalScreen(environment: environment) { theme.resolved(for: $0) }
         defer { screen.close() }
         let inbox = RuntimeInbox()
-        let analysis = ServerAnalysis(pipeline: AnalysisPipeline(root: root, logs: logSelection()), inbox: inbox)
+        let analysis = ServerAnalysis(pipeline: AnalysisPipeline(root: root, logs: logSelection(), enrichments: [DNSEvidence(options: dns)]), inbox: inbox)
         let size = screen.size
         var state = ConsoleState(width: size.width, height: size.height, mode: mode, keymap: keymap,
                                  glyphs: screen.unicode ? .unicode : .ascii)
