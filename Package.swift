@@ -72,6 +72,7 @@ let package = Package(
             dependencies: ["MailServer", "Diagnosis", "Console", "ServerFixtures", "ProcessLaunch"],
             swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["MailServer", "Remedy", "ServerFixtures", "ProcessLaunch"], path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "ProcessLaunchTests", dependencies: ["ProcessLaunch"], swiftSettings: strict),
         .testTarget(name: "MailServerTests", dependencies: ["MailServer", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DomainDNSTests", dependencies: ["DomainDNS", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "DomainDNS", "TestSupport"], swiftSettings: strict),

@@ -1,6 +1,7 @@
 import Diagnosis
 import Dispatch
 import MailServer
+import Synchronization
 
 /// The one way helofix analyses a server, for every front end (`inspect`, `--check`, the console,
 /// the wizard, `fleet`): the server's files and its logs are read side by side, the rules turn them
@@ -85,23 +86,23 @@ public struct AnalysisPipeline: Sendable {
 }
 
 /// The log scan on its own thread, so it runs beside the snapshot read (they use different cores).
-private final class BackgroundScan: @unchecked Sendable {
+private final class BackgroundScan: Sendable {
     private let group = DispatchGroup()
-    // Written once by the scanning thread before `leave()`, read only after `wait()`.
-    private var result: LogScanReport = .empty
+    private let result = Mutex(LogScanReport.empty)
 
     init(scanner: LogScanner, files: [LogFile], events: (@Sendable (AnalysisEvent) -> Void)?) {
         guard !files.isEmpty else { return }
         let progress = events.map(ProgressRelay.init)
         group.enter()
         DispatchQueue.global().async { [self] in
-            result = scanner.scan(files, progress: progress)
+            let report = scanner.scan(files, progress: progress)
+            result.withLock { $0 = report }
             group.leave()
         }
     }
 
     func wait() -> LogScanReport {
         group.wait()
-        return result
+        return result.withLock { $0 }
     }
 }

@@ -6,7 +6,7 @@ import MailServer
 /// rotation). Resumed where the analysis pipeline's scan stopped; without a resume point it first
 /// reads the existing log in chunks (reporting progress).
 /// Lines are read with the log scanner's own byte parser (``RejectionLineParser/parse(bytes:location:)``).
-final class MailLogTail: RejectionSource, @unchecked Sendable {
+final class MailLogTail: RejectionSource, Sendable {
     /// The log on this machine.
     let hostPath: String
     /// The log as the server names it (for evidence locations).

@@ -140,6 +140,15 @@ public struct ChildProcess: Sendable {
         return Termination(rawStatus: status, peakRSSKiB: Int(usage.ru_maxrss), cpuSeconds: cpu)
     }
 
+    /// How the child ended, or `nil` while it still runs (does not wait).
+    public func exitIfEnded() -> Termination? {
+        var status: Int32 = 0
+        var usage = rusage()
+        var reaped: pid_t
+        repeat { reaped = wait4(pid, &status, WNOHANG, &usage) } while reaped < 0 && errno == EINTR
+        return reaped == pid ? Termination(rawStatus: status, peakRSSKiB: Int(usage.ru_maxrss)) : nil
+    }
+
     /// Sends `signal` to the child.
     public func send(_ signal: Int32) {
         kill(pid, signal)

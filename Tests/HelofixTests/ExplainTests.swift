@@ -1,4 +1,5 @@
 import Foundation
+import ProcessLaunch
 import ServerFixtures
 import TestSupport
 import Testing
@@ -87,17 +88,9 @@ import Testing
 /// Endless or huge input is refused with a clear line instead of being read into memory forever.
 @Suite struct ExplainInputLimitTests {
     @Test func endlessStandardInputIsRefused() throws {
-        let p = Process()
-        p.executableURL = HelofixBinary.url
-        p.arguments = ["explain"]
-        p.standardInput = FileHandle(forReadingAtPath: "/dev/zero")
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = Pipe()
-        try p.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 2)
+        let p = try ChildProcess.start([HelofixBinary.path, "explain"], stdin: .file("/dev/zero"), stdout: .null, stderr: .pipe)
+        let message = String(decoding: FileHandle(fileDescriptor: p.stderr ?? -1, closeOnDealloc: false).readDataToEndOfFile(), as: UTF8.self)
+        #expect(p.wait().status == 2)
         #expect(message.contains("standard input is over 1024 KiB"), "\(message)")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import MailServer
 import Remedy
 import ServerFixtures
+import Synchronization
 import Testing
 import TestSupport
 
@@ -11,11 +12,10 @@ import TestSupport
 /// locks and edits the new file after it.
 @Suite(.serialized) struct LostEditRaceTests {
     /// Records the steps without acting, to learn every read point of a remedy.
-    final class Steps: @unchecked Sendable {
-        private let lock = NSLock()
-        private var names: [String] = []
-        func add(_ s: String) { lock.lock(); names.append(s); lock.unlock() }
-        var all: [String] { lock.lock(); defer { lock.unlock() }; return names }
+    final class Steps: Sendable {
+        private let names = Mutex<[String]>([])
+        func add(_ s: String) { names.withLock { $0.append(s) } }
+        var all: [String] { names.withLock { $0 } }
     }
 
     /// Starts the writer at `step` and lets it get as far as it can (done, or waiting on our lock).

@@ -1,11 +1,12 @@
 import Foundation
 import Remedy
+import Synchronization
 
 /// A command runner for tests: records every call instead of starting a program, fails the
 /// programs it is told to fail, and can play what the platform's tool would do to the test tree
 /// (cPanel's `buildeximconf` rewriting `/etc/exim.conf`) in Swift, so no script is ever planted
 /// inside a server root.
-public final class RecordingCommandRunner: CommandRunner, @unchecked Sendable {
+public final class RecordingCommandRunner: CommandRunner, Sendable {
     /// One recorded call.
     public struct Call: Equatable, Sendable {
         public var program: String
@@ -17,8 +18,7 @@ public final class RecordingCommandRunner: CommandRunner, @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
-    private var recorded: [Call] = []
+    private let recorded = Mutex<[Call]>([])
     private let failing: Set<String>
     private let effects: [String: @Sendable ([String]) -> Void]
 
@@ -30,12 +30,10 @@ public final class RecordingCommandRunner: CommandRunner, @unchecked Sendable {
     }
 
     /// The calls so far, in order.
-    public var calls: [Call] { lock.lock(); defer { lock.unlock() }; return recorded }
+    public var calls: [Call] { recorded.withLock { $0 } }
 
     public func run(_ executable: String, _ arguments: [String], input: [UInt8]?) throws -> CommandOutput {
-        lock.lock()
-        recorded.append(Call(program: executable, arguments: arguments))
-        lock.unlock()
+        recorded.withLock { $0.append(Call(program: executable, arguments: arguments)) }
         effects[executable]?(arguments)
         if failing.contains(executable) { return CommandOutput(status: 1, stdout: "", stderr: "\(executable): simulated failure\n") }
         return CommandOutput(status: 0, stdout: "", stderr: "")

@@ -1,3 +1,4 @@
+
 /// Everything helofix knows about one mail server at one moment: immutable, read once from files.
 ///
 /// Produced by ``SnapshotReader``; consumed by the rules (Diagnosis), the plans (Remedy) and the console.
@@ -64,18 +65,4 @@ public struct ServerSnapshot: Codable, Sendable {
 
     /// The local (delivered-here) domains, lower case.
     public var localDomainNames: Set<String> { Set(domains.lazy.filter(\.isLocal).map(\.name)) }
-}
-
-/// One file's claim about the hostname.
-public struct HostnameSource: Codable, Sendable, Hashable {
-    /// The file and line.
-    public var location: SourceLocation
-    /// The value it gives (lower case).
-    public var value: String
-
-    /// Creates a source.
-    public init(location: SourceLocation, value: String) {
-        self.location = location
-        self.value = value
-    }
 }

@@ -1,24 +1,3 @@
-/// What a whitelist line names.
-public enum HostPatternKind: String, Codable, Sendable {
-    case ipv4, ipv6
-    case cidr4 = "cidr-ipv4"
-    case cidr6 = "cidr-ipv6"
-    case hostname
-    case invalid
-}
-
-/// How far a list exempts a sender from the greeting-forgery checks on this platform (per list in
-/// docs/files.md).
-public enum HeloBypass: String, Codable, Sendable {
-    /// Accepted before every HELO check runs.
-    case all
-    /// Exempts only from the local-domain rule (DirectAdmin `relay_hosts`).
-    case localDomainRuleOnly = "local-domain-rule-only"
-    /// Consulted later in the session (RCPT/DATA/connect): does not help against this rejection.
-    case none
-    /// Depends on the installed exim.conf, which could not be read.
-    case unknown
-}
 
 /// One line of a host list that admins use to exempt senders ("whitelist" in the admin's words).
 public struct WhitelistEntry: Codable, Sendable, Hashable {

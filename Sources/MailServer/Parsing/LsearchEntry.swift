@@ -1,3 +1,4 @@
+
 /// One key line of a file that Exim reads with `lsearch`/`iplsearch`.
 public struct LsearchEntry: Sendable {
     /// The key as Exim sees it (quotes removed), or the indented text for an invisible line.
@@ -23,12 +24,4 @@ public struct LsearchEntry: Sendable {
         let text = file[range].drop { $0 == 0x20 || $0 == 0x09 }
         return String(decoding: text.prefix { $0 != 0x20 && $0 != 0x09 }, as: UTF8.self)
     }
-}
-
-/// A parsed lsearch file: its entries in file order and the problems found.
-public struct LsearchFile: Sendable {
-    /// Key lines (and invisible indented lines, flagged), in file order.
-    public var entries: [LsearchEntry]
-    /// Problems found.
-    public var diagnostics: [Diagnostic]
 }

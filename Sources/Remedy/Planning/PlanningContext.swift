@@ -60,11 +60,6 @@ public struct PlanningContext: Sendable {
     }
 }
 
-/// A remedy: a typed value that makes a ``Plan`` (and validates its input while doing so).
-public protocol Remedy: Sendable {
-    /// The plan for this server, or a one-line refusal.
-    func plan(in context: PlanningContext) throws(RemedyError) -> Plan
-}
 
 /// The files one plan has read (one read per file; see ``PlanningContext/current(_:)``).
 private final class PlanReads: Sendable {
