@@ -127,10 +127,16 @@ struct SnapshotBuilder {
 
     /// Reads one host list with its meaning on this platform.
     mutating func readHostList(_ source: WhitelistSource) {
-        guard let parsed = lsearch(source.file, mode: .list) else { return }
         let interpreter = HostListInterpreter(list: source.list, file: source.file, acceptsNames: source.acceptsNames,
                                               bypass: source.bypass, grantsRelay: source.grantsRelay)
-        let (entries, diagnostics) = interpreter.interpret(parsed)
+        let entries: [WhitelistEntry], diagnostics: [Diagnostic]
+        if source.plainHostList {
+            guard let bytes = bytes(source.file) else { return }
+            (entries, diagnostics) = interpreter.interpret(PlainHostList(bytes))
+        } else {
+            guard let parsed = lsearch(source.file, mode: .list) else { return }
+            (entries, diagnostics) = interpreter.interpret(parsed)
+        }
         snapshot.whitelist += entries
         snapshot.diagnostics += diagnostics
     }

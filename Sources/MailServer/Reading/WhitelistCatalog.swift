@@ -12,6 +12,8 @@ public struct WhitelistSource: Sendable, Hashable {
     public var grantsRelay: Bool
     /// Why, in one sentence (BRIEF §3).
     public var why: String
+    /// The file is named directly in the host list (one item a line), not read with lsearch.
+    public var plainHostList = false
 }
 
 /// The host lists per platform (BRIEF §3–§4). Many guides recommend lists that are consulted only
@@ -51,7 +53,8 @@ public enum WhitelistCatalog {
             .init(list: "whitelist_hosts_ip", file: "/etc/virtual/whitelist_hosts_ip", acceptsNames: false, bypass: bypass, grantsRelay: false,
                   why: whitelistAccept == false
                     ? "this server's exim.conf (SpamBlocker 4.4 or older) has no whitelist accept in acl_check_helo"
-                    : "accepted in acl_check_helo before the impersonation denies"),
+                    : "accepted in acl_check_helo before the impersonation denies",
+                  plainHostList: true),
             .init(list: "relay_hosts", file: "/etc/virtual/pophosts", acceptsNames: false, bypass: .localDomainRuleOnly, grantsRelay: true,
                   why: "exempts from the local-domain rule only, and grants relaying"),
             .init(list: "whitelist_hosts", file: "/etc/virtual/whitelist_hosts", acceptsNames: true, bypass: .none, grantsRelay: false,

@@ -55,6 +55,12 @@ public struct EximReplica: Sendable {
     /// Writes the configuration (and the files it includes) under `root`, readable by Exim's user;
     /// with `-C` Exim drops to that user, so the directories on the way must be traversable too.
     public func install(in root: String) throws {
+        // The lists the ACL reads must exist: a missing one makes the lookup defer (451), not match nothing.
+        for list in requiredLists where !FileManager.default.fileExists(atPath: root + list) {
+            try FileManager.default.createDirectory(atPath: ((root + list) as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+            try Data().write(to: URL(fileURLWithPath: root + list))
+        }
         for (path, text) in files(root: root) {
             let host = root + path
             try FileManager.default.createDirectory(atPath: (host as NSString).deletingLastPathComponent,
@@ -63,6 +69,16 @@ public struct EximReplica: Sendable {
             chmod(host, 0o644)
         }
         EximReplica.makeReadable(root)
+    }
+
+    /// The lists the replica's ACL reads.
+    public var requiredLists: [String] {
+        switch platform {
+        case .cpanel: ["/etc/localdomains", "/etc/recent_authed_mail_ips", "/etc/backupmxhosts", "/etc/skipsmtpcheckhosts", "/etc/trustedmailhosts"]
+        case .directAdmin442: ["/etc/virtual/domains", "/etc/virtual/whitelist_hosts", "/etc/virtual/whitelist_hosts_ip", "/etc/virtual/pophosts"]
+        case .directAdmin4543, .directAdmin4557: ["/etc/virtual/domains", "/etc/virtual/whitelist_hosts", "/etc/virtual/whitelist_hosts_ip"]
+        case .eximWiki, .hestia: ["/etc/localdomains"]
+        }
     }
 
     /// The files of this replica: server path → text.
