@@ -20,6 +20,24 @@ public struct CommandOutput: Sendable, Hashable {
 public protocol CommandRunner: Sendable {
     /// Runs `executable` and waits for it.
     func run(_ executable: String, _ arguments: [String], input: [UInt8]?) throws -> CommandOutput
+    /// Runs `executable` and waits at most `timeout`: then it is killed and ``CommandTimedOut`` thrown.
+    func run(_ executable: String, _ arguments: [String], input: [UInt8]?, timeout: Duration) throws -> CommandOutput
+}
+
+extension CommandRunner {
+    /// A runner that cannot bound time waits as long as the program runs.
+    public func run(_ executable: String, _ arguments: [String], input: [UInt8]?, timeout: Duration) throws -> CommandOutput {
+        try run(executable, arguments, input: input)
+    }
+}
+
+/// The program ran longer than it was allowed and was killed.
+public struct CommandTimedOut: Error, Sendable, CustomStringConvertible {
+    /// The program.
+    public var executable: String
+    /// The limit it exceeded.
+    public var timeout: Duration
+    public var description: String { "\(executable) did not finish within \(timeout) and was stopped" }
 }
 
 /// Runs programs with Foundation's `Process`.
@@ -28,6 +46,14 @@ public struct ProcessCommandRunner: CommandRunner {
     public init() {}
 
     public func run(_ executable: String, _ arguments: [String], input: [UInt8]?) throws -> CommandOutput {
+        try run(executable, arguments, input: input, limit: nil)
+    }
+
+    public func run(_ executable: String, _ arguments: [String], input: [UInt8]?, timeout: Duration) throws -> CommandOutput {
+        try run(executable, arguments, input: input, limit: timeout)
+    }
+
+    private func run(_ executable: String, _ arguments: [String], input: [UInt8]?, limit: Duration?) throws -> CommandOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -36,6 +62,17 @@ public struct ProcessCommandRunner: CommandRunner {
         process.standardError = err
         process.standardInput = inp
         try process.run()
+        // The timer kills only the process this call started, by its own PID.
+        let killed = ErrorCollector()
+        if let limit {
+            let pid = process.processIdentifier
+            let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+                guard process.isRunning else { return }
+                killed.store(Data([1]))
+                kill(pid, SIGKILL)
+            }
+        }
         // Read both pipes concurrently so a chatty program cannot fill one and block.
         let errData = ErrorCollector()
         let group = DispatchGroup()
@@ -53,6 +90,7 @@ public struct ProcessCommandRunner: CommandRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
+        if let limit, !killed.data.isEmpty { throw CommandTimedOut(executable: executable, timeout: limit) }
         return CommandOutput(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                              stderr: String(decoding: errData.data, as: UTF8.self))
     }

@@ -3,6 +3,7 @@ import Diagnosis
 import Dispatch
 import Foundation
 import MailServer
+import Remedy
 
 /// `helofix inspect`: read-only report of the server's domains, greetings, whitelists, findings and
 /// the impersonation rejections in its logs; `--check` turns it into a monitoring plugin.
@@ -24,6 +25,10 @@ struct InspectCommand: AsyncParsableCommand {
     var logs: [String] = []
     @Flag(help: "Monitoring-plugin mode: one status line and the Nagios exit code.")
     var check = false
+    @Flag(help: "Replay each refused sender through this host's exim -bh (nothing is delivered or logged) and mark what Exim accepts now as fixed since.")
+    var confirm = false
+    @Option(name: .customLong("exim-config"), help: ArgumentHelp("The Exim configuration --confirm uses (default: the platform's, under --root).", valueName: "FILE"))
+    var eximConfig: String?
 
     func run() async throws {
         let root = rootOptions.serverRoot
@@ -43,7 +48,8 @@ struct InspectCommand: AsyncParsableCommand {
         }
         let report = scan.wait()
         progress?.finish()
-        let findings = FindingEngine().evaluate(snapshot, rejections: report.groups)
+        var findings = FindingEngine().evaluate(snapshot, rejections: report.groups)
+        if confirm || eximConfig != nil { findings = try confirmWithExim(findings, snapshot: snapshot, groups: report.groups) }
         if check { throw self.report(CheckStatus(findings: findings, logs: report)) }
         switch format {
         case .json:
@@ -56,6 +62,35 @@ struct InspectCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         if !logs.isEmpty, !report.problems.isEmpty { throw fail(report.problems.joined(separator: "; ")) }
+    }
+
+    /// Replays the refused senders with the host's Exim and folds its verdicts into the findings.
+    private func confirmWithExim(_ findings: [Finding], snapshot: ServerSnapshot, groups: [RejectionGroup]) throws -> [Finding] {
+        let root = rootOptions.serverRoot
+        guard let exim = EximConfirmation.hostBinary() else {
+            throw fail("--confirm needs Exim on this host (/usr/sbin/exim or /usr/sbin/exim4); none was found")
+        }
+        let config: String?
+        if let eximConfig {
+            guard access(eximConfig, R_OK) == 0 else { throw fail("cannot read the Exim configuration \(eximConfig); give a readable file with --exim-config") }
+            config = eximConfig
+        } else if root.path == "/" {
+            // The live server: Exim's own configuration, without -C, so Exim keeps its own user's access to the lists.
+            config = nil
+        } else if let path = EximConfirmation.configPath(for: snapshot.platform), access(root.hostPath(path), R_OK) == 0 {
+            config = root.hostPath(path)
+        } else {
+            throw fail("no Exim configuration under \(root.hostPath("/")) for --confirm; name one with --exim-config FILE")
+        }
+        let confirmation = EximConfirmation(exim: exim, config: config, localIP: snapshot.ips.first(where: \.isMain)?.address ?? snapshot.ips.first?.address,
+                                            runner: ProcessCommandRunner())
+        let outcomes = confirmation.confirm(groups)
+        for (sender, outcome) in outcomes.sorted(by: { $0.key.ip.description < $1.key.ip.description }) {
+            if case .failed(let why) = outcome { FileHandle.standardError.write(Data("helofix: Exim could not confirm \(sender.greeting) from \(sender.ip): \(why)\n".utf8)) }
+        }
+        return EximConfirmedFindings.apply(findings) { ip, greeting in
+            outcomes[EximConfirmation.Sender(ip: ip, greeting: greeting)]?.verdict
+        }
     }
 
     private func report(_ status: CheckStatus) -> ExitCode {
