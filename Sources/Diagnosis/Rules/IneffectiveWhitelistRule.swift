@@ -31,7 +31,7 @@ struct IneffectiveWhitelistRule: FindingRule {
             \(reasons.joined(separator: "; ")).
             """
         var remedies = [SenderSideRemedies.changeGreeting(helo: g.helo, ip: ip)]
-        if let auth = SenderSideRemedies.authenticate(platform: c.platform, ip: ip) { remedies.append(auth) }
+        if let auth = SenderSideRemedies.authenticate(platform: c.platform, settings: c.settings, ip: ip) { remedies.append(auth) }
         remedies.append(WhitelistRemedy.option(for: ip, context: c))
         return Finding(rule: .ineffectiveWhitelist, severity: .critical,
                        title: "\(ip) is whitelisted in \(entries[0].list) but still refused",

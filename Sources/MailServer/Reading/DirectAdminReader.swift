@@ -41,7 +41,7 @@ extension SnapshotBuilder {
             return nil
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        var hostnameLine: Int?, domainLine: Int?, whitelistLine: Int?
+        var hostnameLine: Int?, domainLine: Int?, whitelistLine: Int?, submissionLine: Int?, preConfLine: Int?
         var inHeloACL = false
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: " \t\r")
@@ -50,12 +50,17 @@ extension SnapshotBuilder {
             if hostnameLine == nil, line.contains("HELO_HOST_IMPERSANATION") || line.contains("Host impersonating hostname") { hostnameLine = i + 1 }
             if domainLine == nil, line.contains("HELO_IS_LOCAL_DOMAIN") || line.contains("Host impersonating domain name") { domainLine = i + 1 }
             if inHeloACL, whitelistLine == nil, line.hasPrefix("accept"), line.contains("+whitelist_hosts_ip") { whitelistLine = i + 1 }
+            // SpamBlocker 4.5.57: `accept condition = ${if inlist {$interface_port}{465 : 587}}`.
+            if inHeloACL, submissionLine == nil, line.hasPrefix("accept"), line.contains("$interface_port"), line.contains("587") { submissionLine = i + 1 }
+            if inHeloACL, preConfLine == nil, line.hasPrefix(".include"), line.hasSuffix("exim.acl_check_helo.pre.conf") { preConfLine = i + 1 }
         }
         func setting(_ line: Int?) -> RuleSetting {
             line.map { RuleSetting(enabled: true, source: "\(path):\($0)") } ?? RuleSetting(enabled: false, source: "\(path) has no such rule")
         }
         snapshot.settings = HeloCheckSettings(hostnameRule: setting(hostnameLine), localDomainRule: setting(domainLine),
                                               stage: "helo", whitelistHostsIPAccept: whitelistLine != nil)
+        snapshot.settings.submissionPortsAcceptAnyHelo = submissionLine != nil
+        snapshot.settings.heloPreConfHook = preConfLine != nil
         return whitelistLine != nil
     }
 

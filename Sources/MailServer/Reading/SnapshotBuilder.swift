@@ -137,8 +137,19 @@ struct SnapshotBuilder {
             guard let parsed = lsearch(source.file, mode: .list) else { return }
             (entries, diagnostics) = interpreter.interpret(parsed)
         }
-        snapshot.whitelist += entries
+        for e in entries { snapshot.whitelist.append(source.list == "alwaysrelay" ? alwaysRelayed(e) : e) }
         snapshot.diagnostics += diagnostics
+    }
+
+    /// cPanel's tailwatchd splits alwaysrelay lines at `:`, so an IPv6 line never reaches
+    /// recent_authed_mail_ips, the list Exim actually reads.
+    private mutating func alwaysRelayed(_ e: WhitelistEntry) -> WhitelistEntry {
+        guard e.kind == .ipv6 || e.kind == .cidr6 else { return e }
+        var out = e
+        out.visibleToExim = false
+        snapshot.diagnostics.append(Diagnostic(.invalidEntry, at: e.location, text: e.raw,
+            message: "\(e.entry) in /etc/alwaysrelay is IPv6: tailwatchd copies only IPv4 addresses into /etc/recent_authed_mail_ips, so Exim never sees it; exempt it with the whitelist remedy (custom_begin_mail) instead"))
+        return out
     }
 
     /// Adds one trace per file in a per-domain directory (`/etc/valiases/D`).

@@ -22,7 +22,7 @@ public enum WhitelistCatalog {
     /// cPanel: `ACL_MAIL_PRE_BLOCK` accepts before the `requirehelo*` checks for these.
     public static let cpanel: [WhitelistSource] = [
         .init(list: "alwaysrelay", file: "/etc/alwaysrelay", acceptsNames: false, bypass: .all, grantsRelay: true,
-              why: "feeds recent_authed_mail_ips, accepted before the HELO checks; it also lets the IP relay through this server"),
+              why: "tailwatchd copies its IPv4 addresses into recent_authed_mail_ips (the list Exim reads, before the HELO checks) after /scripts/restartsrv_tailwatchd; IPv6 lines are never copied; it also lets the IP relay through this server"),
         .init(list: "recent_authed_mail_ips", file: "/etc/recent_authed_mail_ips", acceptsNames: false, bypass: .all, grantsRelay: false,
               why: "accepted before the HELO checks, but tailwatchd rewrites it constantly; never edit it by hand"),
         .init(list: "backupmxhosts", file: "/etc/backupmxhosts", acceptsNames: true, bypass: .all, grantsRelay: false,

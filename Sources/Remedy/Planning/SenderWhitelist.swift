@@ -38,6 +38,9 @@ public struct SenderWhitelist: Remedy {
     }
 
     private func cpanelPlan(_ context: PlanningContext, entry: String) throws(RemedyError) -> Plan {
+        if context.snapshot.settings.customBeginMail == false {
+            throw RemedyError(.notApplicable, "acl_custom_begin_mail is 0 in /etc/exim.conf.localopts (WHM \"Reset configuration\" turns it off), so buildeximconf leaves the custom_begin_mail ACL out and an accept line there would not help; turn the custom_begin_mail block on in WHM » Exim Configuration Manager » Advanced Editor first")
+        }
         let path = WhitelistCatalog.cpanelCustomBeginMail
         let (before, _) = try context.current(path)
         // `<;` makes `;` the list separator, so an IPv6 address's colons need no doubling.
