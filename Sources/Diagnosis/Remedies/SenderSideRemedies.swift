@@ -10,7 +10,7 @@ enum SenderSideRemedies {
         an app: PrestaShop or thirty bees "Mail domain name" (PS_MAIL_DOMAIN, under Advanced parameters » E-mail), \
         Laravel-based apps MAIL_EHLO_DOMAIN in .env (Symfony Mailer local_domain), Roundcube $config['smtp_helo_host'], \
         PHPMailer $mail->Hostname and $mail->Helo (they default to the site's domain), SwiftMailer setLocalDomain(), \
-        nodemailer's name option, WordPress SMTP plugins' HELO/hostname field (WP Mail SMTP, Post SMTP, FluentSMTP). \
+        nodemailer name, WordPress SMTP plugins' HELO/hostname field (WP Mail SMTP, Post SMTP, FluentSMTP). \
         This rejection is a plain string match of the greeting against the receiver's own names: DNS, reverse DNS, \
         SPF or Cloudflare settings do not cause it and changing them does not fix it
         """
