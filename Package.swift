@@ -10,7 +10,8 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "helofix",
-    platforms: [.macOS(.v13)],
+    // macOS 15: the standard library's `Mutex` (Synchronization), the one lock the code uses.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "helofix", targets: ["helofix"]),
         .executable(name: "helofix-bench", targets: ["helofix-bench"]),
@@ -25,38 +26,54 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
+        // The one process launcher. swift-subprocess (1.0.2) was considered: its API is async only,
+        // while our callers are synchronous (the transaction layer under its locks, scanning threads
+        // streaming gzip) and the benchmark needs the child's peak memory, which it does not report.
+        .target(name: "ProcessLaunch", dependencies: ["CLibcExtras"], swiftSettings: strict),
+        // glibc's wcwidth (text widths) and closefrom for posix_spawn, which Swift's Glibc leaves out.
+        .target(name: "CLibcExtras"),
         .target(
             name: "MailServer",
-            dependencies: [.product(name: "SystemPackage", package: "swift-system")],
+            dependencies: ["ProcessLaunch", .product(name: "SystemPackage", package: "swift-system")],
             swiftSettings: strict),
         .target(name: "Diagnosis", dependencies: ["MailServer"], swiftSettings: strict),
         .target(
             name: "Remedy",
-            dependencies: ["MailServer", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["MailServer", "Diagnosis", "ProcessLaunch", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
+        .target(name: "Analysis", dependencies: ["MailServer", "Diagnosis"], swiftSettings: strict),
         .target(
             name: "Console",
-            dependencies: ["MailServer", "Diagnosis", "Remedy", "TOMLKit"],
+            dependencies: ["MailServer", "Diagnosis", "Remedy", "TOMLKit", "CLibcExtras"],
+            // The built-in themes are compiled in from their TOML files (no bundle beside the binary).
+            resources: [.embedInCode("Theme/Themes")],
             swiftSettings: strict),
         .target(name: "CursesTerminal", dependencies: ["Console", "CNCursesW"], swiftSettings: strict),
         .target(name: "ServerFixtures", dependencies: [], swiftSettings: strict),
+        // The console at run time: the event loop, the background analysis and log tail, the file
+        // watcher, the fix worker and the editor (the only writer), between Console and the executable.
+        .target(
+            name: "ConsoleRuntime",
+            dependencies: ["MailServer", "Diagnosis", "Analysis", "Remedy", "Console", "CursesTerminal"],
+            swiftSettings: strict),
         .executableTarget(
             name: "helofix",
             dependencies: [
-                "MailServer", "Diagnosis", "Remedy", "Console", "CursesTerminal", "ServerFixtures",
+                "MailServer", "Diagnosis", "Analysis", "Remedy", "Console", "ConsoleRuntime", "ServerFixtures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .executableTarget(
             name: "helofix-bench",
-            dependencies: ["MailServer", "Diagnosis", "Console", "ServerFixtures"],
+            dependencies: ["MailServer", "Diagnosis", "Console", "ServerFixtures", "ProcessLaunch"],
             swiftSettings: strict),
-        .target(name: "TestSupport", dependencies: ["MailServer", "ServerFixtures"], path: "Tests/TestSupport", swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["MailServer", "ServerFixtures", "ProcessLaunch"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "MailServerTests", dependencies: ["MailServer", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "RemedyTests", dependencies: ["Remedy", "Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TestSupport"], exclude: ["__Snapshots__"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "HelofixTests", dependencies: ["helofix", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "HelofixTests", dependencies: ["helofix", "ConsoleRuntime", "TestSupport"], swiftSettings: strict),
     ]
 )

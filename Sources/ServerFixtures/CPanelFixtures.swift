@@ -64,7 +64,7 @@ public enum Fixtures {
     /// The bundled demo server.
     public static var demo: ServerTree { migratedCPanel }
 
-    /// A cPanel server whose hostname is a domain it hosts (seed cause 2: web and mail share a name).
+    /// A cPanel server whose hostname is a domain it hosts (web and mail share a name).
     public static var hostnameCollision: ServerTree {
         let host = "example.com"
         var t = cpanelBase(hostname: host)

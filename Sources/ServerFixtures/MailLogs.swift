@@ -1,4 +1,4 @@
-/// Exim main-log text in the formats of BRIEF §6, for fixtures and the demo.
+/// Exim main-log text in the formats real servers write, for fixtures and the demo.
 public enum MailLogs {
     /// A cPanel receiver rejection at MAIL FROM, followed by the DROP line, as cPanel's Exim logs it.
     public static func cpanelRejection(time: String, helo: String, ip: String, port: Int, sender: String) -> String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `helofix` command: the console by default, plus scriptable subcommands.
 @main
@@ -13,4 +14,23 @@ struct Helofix: AsyncParsableCommand {
         subcommands: [ConsoleCommand.self, WizardCommand.self, InspectCommand.self, ExplainCommand.self, DemoCommand.self, PlanCommand.self,
                       ApplyCommand.self, HistoryCommand.self, RollbackCommand.self, RecoverCommand.self, VerifyCommand.self],
         defaultSubcommand: ConsoleCommand.self)
+
+    /// Runs the command; a usage error (unknown remedy, missing argument) exits 2, as the exit
+    /// codes above promise, where ArgumentParser alone would exit 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot(RemedyArgumentOrder.normalized(Array(CommandLine.arguments.dropFirst())))
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

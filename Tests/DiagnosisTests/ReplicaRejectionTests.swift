@@ -17,7 +17,7 @@ import TestSupport
         var log: String?
         /// How helofix reads it: `nil` for a rejection that is not an impersonation rule.
         var rule: RejectionRule?
-        var stage = "helo"
+        var stage: SMTPStage = .helo
         var client = "203.0.113.10"
         var description: String { "\(replica.platform) \(replica.requireHeloNoLD ? "(requirehelonold on) " : "")EHLO \(helo)" }
     }
@@ -46,14 +46,14 @@ import TestSupport
         all.append(Scenario(replica: stock, helo: "example.com"))
         all.append(Scenario(replica: stock, helo: "server.host.tld"))
         all.append(Scenario(replica: stock, helo: "[192.0.2.2]", reply: "550 \"REJECTED - Interface: 192.0.2.2 is _my_ address\"",
-                            log: mail("[192.0.2.2]", "\"REJECTED - Interface: 192.0.2.2 is _my_ address\""), rule: .cpanelInterface, stage: "mail"))
+                            log: mail("[192.0.2.2]", "\"REJECTED - Interface: 192.0.2.2 is _my_ address\""), rule: .cpanelInterface, stage: .mail))
         all.append(Scenario(replica: stock, helo: "198.51.100.1", reply: "550 Access denied - Invalid HELO name (See RFC2821 4.1.3)",
-                            log: mail("198.51.100.1", "Access denied - Invalid HELO name (See RFC2821 4.1.3)"), rule: nil, stage: "mail"))
+                            log: mail("198.51.100.1", "Access denied - Invalid HELO name (See RFC2821 4.1.3)"), rule: nil, stage: .mail))
         // With "Require remote (domain) HELO" on, the hosted domain and the hostname (it is in /etc/localdomains) are refused.
         let nold = cpanel(nold: true)
         for helo in ["example.com", "server.host.tld"] {
             all.append(Scenario(replica: nold, helo: helo, reply: "550 \"REJECTED - Bad HELO - Host impersonating [\(helo)]\"",
-                                log: mail(helo, "\"REJECTED - Bad HELO - Host impersonating [\(helo)]\""), rule: .cpanelImpersonating, stage: "mail"))
+                                log: mail(helo, "\"REJECTED - Bad HELO - Host impersonating [\(helo)]\""), rule: .cpanelImpersonating, stage: .mail))
         }
         for p in EximReplica.Platform.directAdmin {
             let r = EximReplica(p)
@@ -80,7 +80,7 @@ import TestSupport
         let hestia = EximReplica(.hestia)
         all.append(Scenario(replica: hestia, helo: "example.com"))
         all.append(Scenario(replica: hestia, helo: "[192.0.2.2]", reply: "550 192.0.2.2 is _my_ address",
-                            log: mail("[192.0.2.2]", "192.0.2.2 is _my_ address"), rule: .eximInterface, stage: "mail"))
+                            log: mail("[192.0.2.2]", "192.0.2.2 is _my_ address"), rule: .eximInterface, stage: .mail))
         return all
     }
 
@@ -104,7 +104,7 @@ import TestSupport
             #expect(parsed?.helo == s.helo.lowercased())
             #expect(parsed?.ip == IPAddress(s.client))
             // The sender's view: the reply alone, as a bounce quotes it after the stage.
-            let after = s.stage == "mail" ? "MAIL FROM:<a@sender.tld>" : "EHLO \(s.helo)"
+            let after = s.stage == .mail ? "MAIL FROM:<a@sender.tld>" : "EHLO \(s.helo)"
             let explained = try #require(LineExplanation(line: "SMTP error from remote mail server after \(after): \(reply)"))
             #expect(explained.rule == rule)
             #expect(explained.stage == s.stage)

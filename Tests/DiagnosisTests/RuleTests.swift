@@ -1,5 +1,6 @@
 import Diagnosis
 import MailServer
+import ProcessLaunch
 import ServerFixtures
 import Testing
 
@@ -165,11 +166,9 @@ import Testing
 
     @Test func staleLock() throws {
         // The PID of a process that has exited is certainly dead.
-        let done = Process()
-        done.executableURL = URL(fileURLWithPath: "/bin/true")
-        try done.run()
-        done.waitUntilExit()
-        let s = try ServerUnderTest(Fixtures.clean.with("/etc/remotedomains.lock", "\(done.processIdentifier)\n/usr/local/cpanel/bin/whatever\n"))
+        let done = try ChildProcess.start(["/bin/true"], stdout: .null, stderr: .null)
+        done.wait()
+        let s = try ServerUnderTest(Fixtures.clean.with("/etc/remotedomains.lock", "\(done.pid)\n/usr/local/cpanel/bin/whatever\n"))
         #expect(s.fires(.staleLock, about: "/etc/remotedomains"))
         // A lock held by a live process (this test) is not stale.
         let live = Fixtures.clean.with("/etc/remotedomains.lock", "\(getpid())\ntest\n")

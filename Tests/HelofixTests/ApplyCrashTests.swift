@@ -1,4 +1,5 @@
 import Foundation
+import ProcessLaunch
 import ServerFixtures
 import Testing
 import TestSupport
@@ -6,7 +7,7 @@ import TestSupport
 /// A real `helofix apply` child is stopped at a step (HELOFIX_TEST_PAUSE_AT) and SIGKILLed there;
 /// the next start leaves every file all-before (never mixed) and says what it did.
 @Suite struct ApplyCrashTests {
-    /// The files remove-domain touches on the migrated fixture (5 of them, in journal order).
+    /// The files remove-domain-traces touches on the migrated fixture (5 of them, in journal order).
     static let touched = ["/etc/localdomains", "/etc/mailhelo", "/etc/named.conf", "/etc/valiases/shop.example.com",
                           "/var/named/shop.example.com.db"]
 
@@ -29,12 +30,12 @@ import TestSupport
     func crash(at step: String) throws -> (CLIRoot, TreeState, TreeState) {
         let root = try CLIRoot(Fixtures.migratedCPanel)
         let before = root.tree()
-        let child = try HelofixBinary.start(["apply", "remove-domain", "shop.example.com", "--yes", "--root", root.path],
+        let child = try HelofixBinary.start(["apply", "remove-domain-traces", "shop.example.com", "--yes", "--root", root.path],
                                             environment: ["HELOFIX_TEST_PAUSE_AT": step])
-        let pid = child.process.processIdentifier
+        let pid = child.process.pid
         let stopped = Self.waitUntilStopped(pid)
         kill(pid, SIGKILL)
-        child.process.waitUntilExit()
+        child.process.waitForExit()
         #expect(stopped, "the child never reached \(step): \(String(decoding: child.stderr.readDataToEndOfFile(), as: UTF8.self))")
         return (root, before, root.tree())
     }
@@ -52,7 +53,7 @@ import TestSupport
         }
         let history = try root.helofix(["history", "--format", "json"])
         #expect(history.stdout.contains("\"state\" : \"interrupted\""))
-        let plan = try root.helofix(["plan", "remove-greeting", "*"])
+        let plan = try root.helofix(["plan", "edit-greeting", "*"])
         #expect(plan.stderr.contains("was interrupted"), "a read-only command warns but does not repair")
 
         let recover = try root.helofix(["recover"])
@@ -69,7 +70,7 @@ import TestSupport
     @Test func theNextApplyRecoversFirstThenApplies() throws {
         let (root, _, _) = try crash(at: "after-file-3")
         defer { root.remove() }
-        let run = try root.helofix(["apply", "remove-domain", "shop.example.com", "--yes"])
+        let run = try root.helofix(["apply", "remove-domain-traces", "shop.example.com", "--yes"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("rolled back interrupted transaction"))
         #expect(Self.touched.allSatisfy { root.read($0)?.contains("shop.example.com") != true }, "all-after")
@@ -79,15 +80,14 @@ import TestSupport
     @Test func hangupDuringCommitIsHeldBack() throws {
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
-        let child = try HelofixBinary.start(["apply", "remove-domain", "shop.example.com", "--yes", "--root", root.path],
+        let child = try HelofixBinary.start(["apply", "remove-domain-traces", "shop.example.com", "--yes", "--root", root.path],
                                             environment: ["HELOFIX_TEST_PAUSE_AT": "after-file-2"])
-        let pid = child.process.processIdentifier
+        let pid = child.process.pid
         try #require(Self.waitUntilStopped(pid))
         kill(pid, SIGHUP)
         kill(pid, SIGTERM)
         kill(pid, SIGCONT)
-        child.process.waitUntilExit()
-        #expect(child.process.terminationReason == .uncaughtSignal, "the held signal is delivered at the end")
+        #expect(child.process.waitForExit().signal != nil, "the held signal is delivered at the end")
         let history = try root.helofix(["history", "--format", "json"])
         #expect(history.stdout.contains("\"state\" : \"committed\""), "\(history.stdout)")
         #expect(Self.touched.allSatisfy { root.read($0)?.contains("shop.example.com") != true })
@@ -100,26 +100,22 @@ import TestSupport
     @Test func recoveryLeavesARunningTransactionAlone() throws {
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
-        let child = try HelofixBinary.start(["apply", "remove-domain", "shop.example.com", "--yes", "--root", root.path],
+        let child = try HelofixBinary.start(["apply", "remove-domain-traces", "shop.example.com", "--yes", "--root", root.path],
                                             environment: ["HELOFIX_TEST_PAUSE_AT": "after-file-1"])
-        let pid = child.process.processIdentifier
-        defer { kill(pid, SIGKILL); child.process.waitUntilExit() }
+        let pid = child.process.pid
+        defer { kill(pid, SIGKILL); child.process.waitForExit() }
         try #require(Self.waitUntilStopped(pid))
         // While it works it holds cPanel's two locks: <file>.lock with its PID, and flock on the file.
         #expect(root.read("/etc/localdomains.lock") == "\(pid)\nhelofix\n")
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        probe.arguments = ["-n", root.path + "/etc/mailhelo", "true"]
-        try probe.run()
-        probe.waitUntilExit()
-        #expect(probe.terminationStatus != 0, "flock is held on /etc/mailhelo")
+        let probe = try ProcessRunner.run(["/usr/bin/flock", "-n", root.path + "/etc/mailhelo", "true"])
+        #expect(probe.status != 0, "flock is held on /etc/mailhelo")
         let during = root.tree()
         let recover = try root.helofix(["recover"])
         #expect(recover.stdout.contains("No interrupted transaction"), "\(recover.stdout)\(recover.stderr)")
         #expect(root.tree() == during)
         #expect(try root.helofix(["history", "--format", "json"]).stdout.contains("\"state\" : \"running\""))
         kill(pid, SIGKILL)
-        child.process.waitUntilExit()
+        child.process.waitForExit()
         #expect(try root.helofix(["recover"]).stderr.contains("rolled back interrupted transaction"))
     }
 }

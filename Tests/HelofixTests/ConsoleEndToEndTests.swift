@@ -215,17 +215,9 @@ import TestSupport
 
     @Test func withoutATerminalItSaysWhatToDo() throws {
         let root = try Fixtures.clean.writeToTemporaryDirectory(prefix: "helofix-e2e")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["--root", root]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        process.standardInput = Pipe()
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
+        let run = try ProcessRunner.run([Self.binary, "--root", root], stdin: "")
+        let message = run.stderr
+        #expect(run.status == 2)
         #expect(message.contains("needs an interactive terminal") && message.contains("helofix inspect"))
     }
 

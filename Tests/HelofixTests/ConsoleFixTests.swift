@@ -74,7 +74,7 @@ import TestSupport
         #expect(!objects.isEmpty, "no backup under var/lib/helofix")
 
         tmux.send("Enter", "H")
-        let history = tmux.waitFor("committed  remove-domain shop.example.com")
+        let history = tmux.waitFor("committed  remove-domain-traces shop.example.com")
         #expect(history.ok, "history:\n\(history.screen)")
         tmux.send("Enter")
         let diff = tmux.waitFor { $0.contains("History: diff of") && $0.contains("-shop.example.com") }
@@ -88,7 +88,7 @@ import TestSupport
         #expect(rolled.ok, "rollback:\n\(rolled.screen)")
         #expect(root.tree().differences(from: before) == [], "not byte-identical after the rollback")
         tmux.send("Enter")
-        #expect(tmux.waitFor("rolled-back  remove-domain shop.example.com").ok)
+        #expect(tmux.waitFor("rolled-back  remove-domain-traces shop.example.com").ok)
         tmux.send("Escape")
         #expect(tmux.waitFor { $0.contains("Whitelisted senders") && !$0.contains("History:") }.ok)
         tmux.send("q")
@@ -98,7 +98,7 @@ import TestSupport
     @Test func rollbackRefusesWhenAFileChangedSinceAndShowsTheChange() throws {
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
-        let applied = try root.helofix(["apply", "--yes", "remove-domain", "shop.example.com"])
+        let applied = try root.helofix(["apply", "--yes", "remove-domain-traces", "shop.example.com"])
         #expect(applied.status == 0, "\(applied.stderr)")
         // Someone adds a domain by hand after the transaction.
         let edited = (root.read("/etc/localdomains") ?? "") + "new.example.net\n"
@@ -107,7 +107,7 @@ import TestSupport
         let tmux = try Self.open(root.path)
         #expect(tmux.waitFor("Whitelisted senders").ok)
         tmux.send("H")
-        #expect(tmux.waitFor("committed  remove-domain shop.example.com").ok)
+        #expect(tmux.waitFor("committed  remove-domain-traces shop.example.com").ok)
         tmux.send("r")
         let refused = tmux.waitFor { $0.contains("files changed after transaction") && $0.contains("+new.example.net") }
         #expect(refused.ok, "\(refused.screen)")
@@ -254,7 +254,7 @@ import TestSupport
         let expected = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove(); expected.remove() }
         let before = root.tree()
-        let cli = try expected.helofix(["apply", "--yes", "remove-domain", "shop.example.com"])
+        let cli = try expected.helofix(["apply", "--yes", "remove-domain-traces", "shop.example.com"])
         #expect(cli.status == 0, "\(cli.stderr)")
         let after = expected.tree()
         // Through a shell (as every test here): tmux continues a stopped child of its own, the shell does not.

@@ -3,7 +3,8 @@ import ServerFixtures
 import TestSupport
 import Testing
 
-/// `helofix explain` tells platform and rule for every real-world line in BRIEF §2, §6 and the seed.
+/// `helofix explain` tells platform and rule for every real-world line: the receivers' messages and
+/// log lines, and the bounces senders see.
 @Suite struct ExplainTests {
     struct Line: Sendable, CustomStringConvertible {
         var text: String
@@ -14,20 +15,20 @@ import Testing
     }
 
     static let lines: [Line] = [
-        // The seed article's two bounces.
+        // Two bounces as a sender receives them.
         Line(text: "user2@recipient.com host server.recipient.com [zz.zz.zz.zz] SMTP error from remote mail server after pipelined MAIL FROM:<user1@sender.com> SIZE=3964: 550 \"REJECTED - Bad HELO - Host impersonating [mx.sender.com]\"",
              receiver: "cPanel/WHM", rule: "cpanel-impersonating", stage: "MAIL"),
         Line(text: "user2@recipient.com SMTP error from remote mail server after HELO mx.sender.com: host server.recipient.com [zz.zz.zz.zz]: 550 Bad HELO - Host impersonating domain name [mx.sender.com]",
              receiver: "DirectAdmin", rule: "directadmin-domain", stage: "HELO"),
-        // The seed's quoted message, with its typographic dashes.
+        // The message as a help article quotes it, with typographic dashes.
         Line(text: "550 Bad HELO – Host impersonating domain name [mx.sender.com]", receiver: "DirectAdmin", rule: "directadmin-domain", stage: "HELO"),
-        // BRIEF §2: each rule's message as logged.
+        // Each rule's message as logged.
         Line(text: "\"REJECTED - Bad HELO - Host impersonating [example.com]\"", receiver: "cPanel/WHM", rule: "cpanel-impersonating", stage: "MAIL"),
         Line(text: "550 \"REJECTED - Interface: 192.0.2.2 is _my_ address\"", receiver: "cPanel/WHM", rule: "cpanel-interface", stage: "MAIL"),
         Line(text: "Bad HELO - Host impersonating hostname [server.host.tld]", receiver: "DirectAdmin", rule: "directadmin-hostname", stage: "HELO"),
         Line(text: "Bad HELO - Host impersonating domain name [example.com]", receiver: "DirectAdmin", rule: "directadmin-domain", stage: "HELO"),
         Line(text: "REJECTED - Bad HELO - Host impersonating [example.com]", receiver: "Exim with a custom ACL", rule: "exim-wiki", stage: "HELO"),
-        // BRIEF §2: how senders and client libraries see it.
+        // How senders and client libraries see it.
         Line(text: "SMTP error from remote mail server after pipelined MAIL FROM:<a@b> SIZE=1234: 550 \"REJECTED - Bad HELO - Host impersonating [example.com]\"",
              receiver: "cPanel/WHM", rule: "cpanel-impersonating", stage: "MAIL"),
         Line(text: "Expected response code 250 but got code \"550\", with message \"550 Bad HELO - Host impersonating domain name [example.com]\"",
@@ -44,7 +45,7 @@ import Testing
              receiver: "Exim with a custom ACL", rule: "exim-interface", stage: "MAIL"),
         Line(text: "SMTP error from remote mail server after EHLO [192.0.2.2]: 550 192.0.2.2 is _my_ address",
              receiver: "Exim with a custom ACL", rule: "exim-interface", stage: "HELO"),
-        // BRIEF §6: the receivers' log lines.
+        // The receivers' log lines.
         Line(text: "2024-05-01 10:00:00 H=(example.com) [203.0.113.10]:51234 rejected MAIL <alice@sender.tld>: \"REJECTED - Bad HELO - Host impersonating [example.com]\"",
              receiver: "cPanel/WHM", rule: "cpanel-impersonating", stage: "MAIL"),
         Line(text: "2024-05-01 10:00:00 H=(example.com) [203.0.113.10] rejected EHLO or HELO example.com: Bad HELO - Host impersonating domain name [example.com]",

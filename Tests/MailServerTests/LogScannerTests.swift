@@ -2,6 +2,7 @@ import Foundation
 import MailServer
 import ServerFixtures
 import Testing
+import TestSupport
 
 /// The scanner over real files: split between threads, across its mapping windows, gzip'd, rotated.
 @Suite struct LogScannerTests {
@@ -80,11 +81,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let dir = root + "/var/log"
         try Data((Self.rejection(1, helo: "old.example.com")).utf8).write(to: URL(fileURLWithPath: dir + "/exim_mainlog.2"))
-        let gz = Process()
-        gz.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        gz.arguments = [dir + "/exim_mainlog.2"]
-        try gz.run()
-        gz.waitUntilExit()
+        try ProcessRunner.run(["/bin/gzip", dir + "/exim_mainlog.2"])
         try Data((Self.filler + Self.rejection(2, helo: "mid.example.com")).utf8).write(to: URL(fileURLWithPath: dir + "/exim_mainlog.1"))
         try Data((Self.rejection(3, helo: "mid.example.com")).utf8).write(to: URL(fileURLWithPath: dir + "/exim_mainlog"))
         let files = LogFile.defaults(root: ServerRoot(root), platform: .cpanel)

@@ -1,32 +1,29 @@
 import Foundation
 import MailServer
+import ProcessLaunch
 import Remedy
 import ServerFixtures
 import Testing
 
 /// Another writer holding cPanel's locks, or a file changed between plan and apply, makes apply
-/// refuse with a clear message and write nothing (safe-changes rules 4 and 5).
+/// refuse with a clear message and write nothing (docs/changes.md, rules 4 and 5).
 @Suite struct ConcurrencyTests {
-    func sleeper() throws -> Process {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sleep")
-        p.arguments = ["30"]
-        try p.run()
-        return p
+    func sleeper() throws -> ChildProcess {
+        try ChildProcess.start(["/bin/sleep", "30"], stdout: .null, stderr: .null)
     }
 
     @Test func liveLockHolderMakesApplyRefuse() throws {
         let s = try Scenario(Fixtures.migratedCPanel)
         defer { s.remove() }
         let holder = try sleeper()
-        defer { kill(holder.processIdentifier, SIGKILL); holder.waitUntilExit() }
-        try Data("\(holder.processIdentifier)\n/usr/local/cpanel/scripts/updateuserdomains\n".utf8)
+        defer { holder.send(SIGKILL); holder.wait() }
+        try Data("\(holder.pid)\n/usr/local/cpanel/scripts/updateuserdomains\n".utf8)
             .write(to: URL(fileURLWithPath: s.root + "/etc/localdomains.lock"))
         let plan = try s.plan(.removeDomain("shop.example.com"))
         let before = s.tree()
         let error = try #require(RemedyError.from { try s.executor(lockWait: 0.3).apply(plan, reason: "") })
         #expect(error.kind == .conflict)
-        #expect(error.message.contains("/etc/localdomains is locked by process \(holder.processIdentifier) (/usr/local/cpanel/scripts/updateuserdomains)"))
+        #expect(error.message.contains("/etc/localdomains is locked by process \(holder.pid) (/usr/local/cpanel/scripts/updateuserdomains)"))
         #expect(s.tree() == before, "nothing written, and the other process's lock file left alone")
         #expect(TransactionHistory(root: s.serverRoot).list().isEmpty)
     }
@@ -34,11 +31,9 @@ import Testing
     @Test func staleLockIsCleared() throws {
         let s = try Scenario(Fixtures.migratedCPanel)
         defer { s.remove() }
-        let gone = Process()
-        gone.executableURL = URL(fileURLWithPath: "/bin/true")
-        try gone.run()
-        gone.waitUntilExit()
-        try Data("\(gone.processIdentifier)\nold-task\n".utf8).write(to: URL(fileURLWithPath: s.root + "/etc/localdomains.lock"))
+        let gone = try ChildProcess.start(["/bin/true"], stdout: .null, stderr: .null)
+        gone.wait()
+        try Data("\(gone.pid)\nold-task\n".utf8).write(to: URL(fileURLWithPath: s.root + "/etc/localdomains.lock"))
         _ = try s.executor().apply(s.plan(.removeDomain("shop.example.com")), reason: "")
         #expect(!FileManager.default.fileExists(atPath: s.root + "/etc/localdomains.lock"))
         #expect(s.read("/etc/localdomains")?.contains("shop.example.com") == false)

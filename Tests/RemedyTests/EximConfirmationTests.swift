@@ -62,11 +62,11 @@ import TestSupport
         var c = Self.confirmation("/dev/null")
         c.limit = 2
         let loc = SourceLocation(file: "log", line: 1)
-        func group(_ ip: String?, _ helo: String, _ count: Int, side: String = "receiver") -> RejectionGroup {
-            let r = Rejection(time: nil, ip: ip.flatMap(IPAddress.init), helo: helo, rule: .directAdminDomain, stage: "helo", side: side, location: loc, raw: "")
+        func group(_ ip: String?, _ helo: String, _ count: Int, side: RejectionSide = .receiver) -> RejectionGroup {
+            let r = Rejection(time: nil, ip: ip.flatMap(IPAddress.init), helo: helo, rule: .directAdminDomain, stage: .helo, side: side, location: loc, raw: "")
             return RejectionGroup(ip: r.ip, helo: helo, rule: .directAdminDomain, count: count, firstSeen: nil, lastSeen: nil, samples: [r])
         }
-        let senders = c.senders([group("203.0.113.1", "a.example", 1), group(nil, "b.example", 9, side: "sender"),
+        let senders = c.senders([group("203.0.113.1", "a.example", 1), group(nil, "b.example", 9, side: .sender),
                                  group("203.0.113.2", "c.example", 5), group("203.0.113.3", "d example", 7), group("203.0.113.4", "e.example", 3)])
         #expect(senders.map(\.greeting) == ["c.example", "e.example"])
     }

@@ -117,7 +117,7 @@ import TestSupport
         let before = s.tree()
         let plan = try s.plan(.renameHostname("server1.example.com"))
         #expect(plan.commands.map(\.commandLine) == ["/usr/local/cpanel/bin/set_hostname server1.example.com"])
-        let record = try s.executor().apply(plan, reason: "seed cause 2")
+        let record = try s.executor().apply(plan, reason: "web and mail share a name")
         #expect(s.read("/etc/hostname") == "server1.example.com\n")
         #expect(s.read("/etc/wwwacct.conf")?.contains("HOST server1.example.com") == true)
         #expect(s.auditLines().last?.contains(record.id) == true)

@@ -1,6 +1,7 @@
 import Foundation
 import Remedy
 import Testing
+import TestSupport
 
 @Suite struct UnifiedDiffTests {
     /// Applies an edit script: keeps and inserts give the new text, keeps and deletes the old.
@@ -70,16 +71,8 @@ import Testing
             try Data((a.map { $0 + "\n" }.joined()).utf8).write(to: file)
             let diff = UnifiedDiff.render(from: a, to: b, oldName: "f", newName: "f")
             if diff.isEmpty { #expect(a == b); continue }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/patch")
-            process.arguments = ["-s", file.path]
-            let input = Pipe()
-            process.standardInput = input
-            try process.run()
-            try input.fileHandleForWriting.write(contentsOf: Data(diff.utf8))
-            try input.fileHandleForWriting.close()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            let patch = try ProcessRunner.run(["/usr/bin/patch", "-s", file.path], stdin: diff)
+            #expect(patch.status == 0)
             let patched = String(decoding: try Data(contentsOf: file), as: UTF8.self)
             #expect(patched == b.map { $0 + "\n" }.joined(), "patch disagrees for \(a) -> \(b)")
         }

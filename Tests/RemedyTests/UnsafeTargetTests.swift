@@ -3,9 +3,10 @@ import MailServer
 import Remedy
 import ServerFixtures
 import Testing
+import TestSupport
 
 /// Targets a rename would break, or that someone protected, are refused explicitly and nothing is
-/// written (safe-changes rule 7); so are a read-only root and a full disk.
+/// written (docs/changes.md, rule 7); so are a read-only root and a full disk.
 @Suite(.serialized) struct UnsafeTargetTests {
     func attempt(_ s: Scenario, _ request: RemedyRequest = .removeDomain("shop.example.com")) -> RemedyError? {
         RemedyError.from { try s.executor().apply(s.plan(request), reason: "") }
@@ -128,13 +129,6 @@ import Testing
 
     @discardableResult
     func run(_ program: String, _ arguments: [String]) throws -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: program)
-        p.arguments = arguments
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        return p.terminationStatus
+        try ProcessRunner.run([program] + arguments).status
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessLaunch
 
 /// Runs the built `helofix` executable (SwiftPM builds it next to the test bundle, because the
 /// test target depends on it) and captures what it prints.
@@ -32,7 +33,7 @@ public enum HelofixBinary {
 
     /// A started `helofix` process with its pipes.
     public struct Started {
-        public var process: Process
+        public var process: ChildProcess
         public var stdin: FileHandle
         public var stdout: FileHandle
         public var stderr: FileHandle
@@ -40,16 +41,10 @@ public enum HelofixBinary {
 
     /// Starts `helofix ARGS` without waiting (for crash tests).
     public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Started {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let i = Pipe(), o = Pipe(), e = Pipe()
-        process.standardInput = i
-        process.standardOutput = o
-        process.standardError = e
-        try process.run()
-        return Started(process: process, stdin: i.fileHandleForWriting, stdout: o.fileHandleForReading, stderr: e.fileHandleForReading)
+        let child = try ChildProcess.start([path] + arguments, stdin: .pipe, stdout: .pipe, stderr: .pipe,
+                                           environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+        func handle(_ fd: Int32?) -> FileHandle { FileHandle(fileDescriptor: fd ?? -1, closeOnDealloc: true) }
+        return Started(process: child, stdin: handle(child.stdin), stdout: handle(child.stdout), stderr: handle(child.stderr))
     }
 
     /// Runs `helofix` with `arguments` (optionally as another user via `setpriv`), feeding `input` on stdin.
@@ -60,31 +55,15 @@ public enum HelofixBinary {
     }
 }
 
-/// Runs a program and collects its output (both pipes drained concurrently, so large output cannot block).
+/// Runs a program and collects its output (through the one launcher, which drains both pipes
+/// together, so large output cannot block).
 public enum ProcessRunner {
-    /// Runs `command + arguments`.
+    /// Runs `command + arguments`; `environment` is added to this process's own.
+    @discardableResult
     public static func run(_ command: [String], arguments: [String] = [], stdin: String? = nil,
                            environment: [String: String]? = nil) throws -> HelofixBinary.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst()) + arguments
-        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.wait()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+        let done = try ChildProcess.run(command + arguments, input: stdin.map { Array($0.utf8) } ?? [],
+                                        environment: environment.map { ProcessInfo.processInfo.environment.merging($0) { $1 } })
+        return .init(status: done.status, stdout: done.stdoutText, stderr: done.stderrText)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessLaunch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,7 +24,21 @@ public final class TmuxSession: @unchecked Sendable {
     /// Runs `tmux -L socket -f /dev/null ARGS`; returns stdout.
     @discardableResult
     public func tmux(captureOutput: Bool = true, _ arguments: [String]) throws -> String {
-        try ProcessSpawn.run(["tmux", "-L", socket, "-f", "/dev/null"] + arguments, captureOutput: captureOutput)
+        // The launcher gives the child a clean signal state: test threads block SIGCHLD and SIGTERM,
+        // and a tmux server that inherited that would never notice its pane exit or kill-server.
+        // Without capture the server started by the first command keeps no pipe of ours.
+        let child = try ChildProcess.start(["tmux", "-L", socket, "-f", "/dev/null"] + arguments,
+                                           stdout: captureOutput ? .pipe : .null, stderr: .null)
+        var output: [UInt8] = []
+        if let fd = child.stdout {
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if n > 0 { output += buffer[0..<n] } else if n == 0 || errno != EINTR { break }
+            }
+        }
+        _ = child.wait()
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The screen as text (`escapes`: with colour and attribute escapes, `capture-pane -e`).
@@ -88,63 +103,4 @@ public final class TmuxSession: @unchecked Sendable {
 /// Quotes a string for a POSIX shell command line.
 public func shellQuoted(_ s: String) -> String {
     "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
-}
-
-/// Starts programs with a clean signal state. Foundation's `Process` passes on the calling thread's
-/// signal mask, and test threads block SIGCHLD and SIGTERM: a tmux server started that way never
-/// notices its pane exiting and ignores kill-server.
-enum ProcessSpawn {
-    struct Failed: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// Runs `argv` (looked up in PATH), waits, returns stdout (or "" when not captured).
-    static func run(_ argv: [String], captureOutput: Bool) throws -> String {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pipeFDs: [Int32] = [-1, -1]
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        if captureOutput {
-            guard pipe(&pipeFDs) == 0 else { throw Failed(description: "pipe failed") }
-            posix_spawn_file_actions_adddup2(&actions, pipeFDs[1], 1)
-            posix_spawn_file_actions_addclose(&actions, pipeFDs[0])
-            posix_spawn_file_actions_addclose(&actions, pipeFDs[1])
-        } else {
-            // The tmux server started by the first command keeps what it inherits: give it no pipe.
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        }
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { for p in cArgs { free(p) } }
-        var pid: pid_t = 0
-        let rc = posix_spawnp(&pid, argv[0], &actions, &attributes, &cArgs, environ)
-        if captureOutput { close(pipeFDs[1]) }
-        guard rc == 0 else {
-            if captureOutput { close(pipeFDs[0]) }
-            throw Failed(description: "cannot start \(argv[0]): error \(rc)")
-        }
-        var output = [UInt8]()
-        if captureOutput {
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let n = buffer.withUnsafeMutableBytes { read(pipeFDs[0], $0.baseAddress, $0.count) }
-                if n > 0 { output += buffer[0..<n] } else if n == 0 || errno != EINTR { break }
-            }
-            close(pipeFDs[0])
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return String(decoding: output, as: UTF8.self)
-    }
 }

@@ -54,7 +54,7 @@ text shop.example.com; keys Enter
 wait_for "The finding is gone"
 shot "Applied, and the finding is gone"
 keys Enter H
-wait_for "committed  remove-domain"
+wait_for "committed  remove-domain-traces"
 shot "The history (H)"
 keys Escape
 wait_for "Whitelisted senders"

@@ -1,4 +1,5 @@
 import Diagnosis
+import Remedy
 
 /// The options offered for a finding or a selected row, recommended first (the finding's order),
 /// advice included so the admin sees the sender-side fix and the whitelist's risk side by side.
@@ -10,18 +11,18 @@ public enum FixOptions {
 
     /// One remedy as an option.
     static func option(_ remedy: RemedyOption, hostname: String?) -> FixOption {
-        switch remedy.suggestion {
-        case .renameHostname:
-            FixOption(kind: .renameHostname, title: remedy.title, tradeOff: remedy.tradeOff)
-        case .editGreeting(let key):
-            FixOption(kind: .editGreeting(key: key), prefill: hostname ?? "", title: remedy.title, tradeOff: remedy.tradeOff)
-        case .whitelistSender(let range):
-            FixOption(kind: .whitelist, prefill: range, title: remedy.title, tradeOff: remedy.tradeOff)
-        case .removeDomainTraces(let domain):
-            FixOption(kind: .removeDomain, prefill: domain, title: remedy.title, tradeOff: remedy.tradeOff)
-        case .advice(let text):
-            FixOption(kind: nil, title: remedy.title, tradeOff: remedy.tradeOff, advice: text)
+        guard let kind = remedy.suggestion.kind else {
+            return FixOption(kind: nil, title: remedy.title, tradeOff: remedy.tradeOff, advice: remedy.suggestion.target)
         }
+        let form = FixKind(kind, target: remedy.suggestion.target)
+        // A greeting form starts with this server's name (a sound greeting); a rename form empty;
+        // the others with the sender or domain the finding names.
+        let prefill = switch kind {
+        case .renameHostname: ""
+        case .editGreeting: hostname ?? ""
+        case .whitelistSender, .removeDomainTraces: remedy.suggestion.target
+        }
+        return FixOption(kind: form, prefill: prefill, title: remedy.title, tradeOff: remedy.tradeOff)
     }
 
     /// Options for a row of the main screen: the remedies of the findings touching it, then the
@@ -53,7 +54,7 @@ public enum FixOptions {
                             tradeOff: "The name should resolve to the sending IP and match its reverse DNS.")
         case .whitelist:
             own = FixOption(kind: .whitelist, prefill: row.text, title: "Whitelist \(row.text) with the list that bypasses the check here",
-                            tradeOff: "A whitelisted sender that gets infected floods the server with spam; prefer fixing its greeting.")
+                            tradeOff: WhitelistRemedy.risk + " Prefer fixing its greeting.")
         }
         if !options.contains(where: { $0.kind == own.kind && $0.prefill == own.prefill }) { options.append(own) }
         return options

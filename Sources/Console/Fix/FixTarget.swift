@@ -9,7 +9,7 @@ public enum FixTarget: Sendable, Hashable {
     /// Undo transaction `id` (as a new transaction).
     case rollback(String)
 
-    /// One line for the confirmation and the history (`remove-domain shop.example.com`).
+    /// One line for the confirmation and the history (`remove-domain-traces shop.example.com`).
     public var summary: String {
         switch self {
         case .remedy(let request): request.summary
@@ -43,16 +43,29 @@ public enum FixKind: Sendable, Hashable {
         }
     }
 
-    /// What the change does, as the confirmation names it.
-    public var verb: String {
+    /// The remedy in the catalog this form applies; `nil` for a rollback.
+    public var remedy: RemedyKind? {
         switch self {
-        case .renameHostname: "rename this server"
-        case .editGreeting: "change the greeting"
-        case .whitelist: "whitelist the sender"
-        case .removeDomain: "remove the domain's traces"
-        case .rollback: "roll back"
+        case .renameHostname: .renameHostname
+        case .editGreeting: .editGreeting
+        case .whitelist: .whitelistSender
+        case .removeDomain: .removeDomainTraces
+        case .rollback: nil
         }
     }
+
+    /// The form for a catalog remedy about `target` (a greeting form edits the key `target`).
+    public init(_ remedy: RemedyKind, target: String) {
+        switch remedy {
+        case .renameHostname: self = .renameHostname
+        case .editGreeting: self = .editGreeting(key: target)
+        case .whitelistSender: self = .whitelist
+        case .removeDomainTraces: self = .removeDomain
+        }
+    }
+
+    /// What the change does, as the confirmation names it.
+    public var verb: String { remedy?.verb ?? "roll back" }
 
     /// Whether the form is skipped (a rollback has nothing to type).
     public var hasForm: Bool {
@@ -60,14 +73,12 @@ public enum FixKind: Sendable, Hashable {
         return true
     }
 
-    /// The target for the text typed in the form.
+    /// The target for the text typed in the form (for a greeting, an empty text removes it).
     public func target(for text: String) -> FixTarget {
         switch self {
-        case .renameHostname: .remedy(.renameHostname(text))
-        case .editGreeting(let key): text.isEmpty ? .remedy(.removeGreeting(key: key)) : .remedy(.setGreeting(key: key, name: text))
-        case .whitelist: .remedy(.whitelist(text))
-        case .removeDomain: .remedy(.removeDomain(text))
+        case .editGreeting(let key): .remedy(RemedyKind.editGreeting.request(key, name: text))
         case .rollback(let id): .rollback(id)
+        default: remedy.map { .remedy($0.request(text)) } ?? .rollback(text)
         }
     }
 

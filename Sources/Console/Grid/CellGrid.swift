@@ -62,12 +62,13 @@ public struct CellGrid: Sendable, Hashable {
         let end = min(width, x + (limit ?? width))
         var column = x
         for character in text {
-            let w = CharacterWidth.of(character)
+            let w = TextFit.width(character)
             if w == 0 { continue }
             if column + w > end { break }
             if column >= 0 {
                 self[column, y] = Cell(character, role: role)
-                if w == 2 { self[column + 1, y] = Cell(" ", role: role, isContinuation: true) }
+                // A wide character (or a cluster such as a ZWJ emoji sequence) covers the next cells.
+                for extra in 1..<w { self[column + extra, y] = Cell(" ", role: role, isContinuation: true) }
             }
             column += w
         }

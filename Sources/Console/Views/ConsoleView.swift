@@ -32,50 +32,6 @@ public enum ConsoleView {
     }
 }
 
-/// Shortening text to a width, with the theme-independent ellipsis.
-enum TextFit {
-    /// `text` cut to `width` columns, ending in `ellipsis` when cut.
-    static func fit(_ text: String, _ width: Int, ellipsis: String) -> String {
-        guard width > 0 else { return "" }
-        if CharacterWidth.of(text) <= width { return text }
-        var out = ""
-        var used = 0
-        let room = width - CharacterWidth.of(ellipsis)
-        for c in text {
-            let w = CharacterWidth.of(c)
-            if used + w > room { break }
-            out.append(c)
-            used += w
-        }
-        return out + ellipsis
-    }
-
-    /// Splits `text` into lines of at most `width` columns at spaces.
-    static func wrap(_ text: String, _ width: Int) -> [String] {
-        guard width > 4 else { return [text] }
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
-                let candidate = line.isEmpty ? String(word) : line + " " + word
-                if CharacterWidth.of(candidate) <= width {
-                    line = candidate
-                    continue
-                }
-                if !line.isEmpty { lines.append(line) }
-                var rest = String(word)
-                while CharacterWidth.of(rest) > width {
-                    lines.append(String(rest.prefix(width)))
-                    rest = String(rest.dropFirst(width))
-                }
-                line = rest
-            }
-            lines.append(line)
-        }
-        return lines
-    }
-}
-
 /// The message shown instead of the console when the terminal is smaller than 80x24.
 enum TooSmallView {
     static func draw(_ state: ConsoleState, into grid: inout CellGrid) {
@@ -87,7 +43,7 @@ enum TooSmallView {
         let top = max(0, (state.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {
             let fitted = TextFit.fit(line, state.width, ellipsis: state.glyphs.ellipsis)
-            let x = max(0, (state.width - CharacterWidth.of(fitted)) / 2)
+            let x = max(0, (state.width - TextFit.width(fitted)) / 2)
             grid.write(fitted, x: x, y: top + i, role: i == 0 ? .statusWarn : .normal)
         }
         grid.cursor = (0, 0)
@@ -106,15 +62,15 @@ enum HeaderView {
             ("! \(d.warningCount) warning\(d.warningCount == 1 ? "" : "s")", d.warningCount > 0 ? .conflictWarning : .header),
             ("  " + logText(state.logStatus) + " ", .header),
         ]
-        let left = 9 + CharacterWidth.of(host) + 4 + state.mode.label.count + 2
-        func width(_ items: [(String, StyleRole)]) -> Int { items.map { CharacterWidth.of($0.0) }.reduce(0, +) }
+        let left = 9 + TextFit.width(host) + 4 + state.mode.label.count + 2
+        func width(_ items: [(String, StyleRole)]) -> Int { items.map { TextFit.width($0.0) }.reduce(0, +) }
         if left + width(right) > grid.width { right.removeLast() }
         var x = grid.write(" helofix ", x: 0, y: 0, role: .title)
         x += grid.write(" \(host)  ", x: x, y: 0, role: .header)
         x += grid.write("[\(state.mode.label)]", x: x, y: 0, role: state.mode == .readOnly ? .statusWarn : .statusOK)
         let rightStart = grid.width - width(right)
         let platform = "  " + d.platformName
-        if x + CharacterWidth.of(platform) + 1 <= rightStart { grid.write(platform, x: x, y: 0, role: .header) }
+        if x + TextFit.width(platform) + 1 <= rightStart { grid.write(platform, x: x, y: 0, role: .header) }
         var rx = max(x + 1, rightStart)
         for (text, role) in right { rx += grid.write(text, x: rx, y: 0, role: role) }
     }
@@ -174,7 +130,7 @@ enum FooterView {
         }
         var x = 1
         for hint in state.keymap.hints(actions) {
-            let width = CharacterWidth.of(hint.key) + CharacterWidth.of(hint.word) + 3
+            let width = TextFit.width(hint.key) + TextFit.width(hint.word) + 3
             if x + width > grid.width { break }
             x += grid.write(hint.key, x: x, y: y, role: .keyHint)
             x += grid.write(" " + hint.word + "  ", x: x, y: y, role: .dim)

@@ -22,9 +22,9 @@ enum FindingsListView {
             grid.write(Glyphs.mark(mark), x: 1, y: y, role: mark.role)
             grid.write(String(selected ? state.glyphs.pointer : " "), x: 3, y: y, role: base)
             let rule = f.rule.rawValue
-            let room = grid.width - 6 - CharacterWidth.of(rule) - 3
+            let room = grid.width - 6 - TextFit.width(rule) - 3
             grid.write(TextFit.fit(f.title, room, ellipsis: state.glyphs.ellipsis), x: 5, y: y, role: base)
-            grid.write(rule, x: grid.width - CharacterWidth.of(rule) - 1, y: y, role: selected ? .selection : .dim)
+            grid.write(rule, x: grid.width - TextFit.width(rule) - 1, y: y, role: selected ? .selection : .dim)
             if selected { grid.cursor = (1, y) }
         }
     }

@@ -64,7 +64,7 @@ enum PanesView {
         let noteRoom = room - used - 2
         if noteRoom >= 4 && !row.note.isEmpty {
             let note = TextFit.fit(row.note, noteRoom, ellipsis: g.ellipsis)
-            grid.write(note, x: x + width - CharacterWidth.of(note), y: y, role: base == .normal ? .dim : base)
+            grid.write(note, x: x + width - TextFit.width(note), y: y, role: base == .normal ? .dim : base)
         }
     }
 }

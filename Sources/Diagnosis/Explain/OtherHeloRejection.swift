@@ -10,10 +10,10 @@ public struct OtherHeloRejection: Sendable, Hashable {
     public var platform: String
     /// The setting that refused it on that platform (`acl_requirehelosyntax`, `HELO_IS_IP`, …).
     public var setting: String
-    /// `helo`, `mail` or `rcpt` when the text names the stage, else the platform's usual one.
-    public var stage: String
+    /// The stage the text names, else the platform's usual one.
+    public var stage: SMTPStage
     /// `receiver` for the refusing server's own log line, `sender` otherwise.
-    public var side: String
+    public var side: RejectionSide
     /// The refused greeting, when the text names it.
     public var greeting: String?
     /// The client's address, on a receiver's log line.
@@ -27,21 +27,21 @@ public struct OtherHeloRejection: Sendable, Hashable {
         let stated = LineExplanation.stage(in: text)
         if text.contains("HELO is an IP address (See RFC2821 4.1.3)") {
             (rule, platform, setting) = ("helo-is-ip", "directadmin", "HELO_IS_IP")
-            stage = stated ?? "helo"
+            stage = stated ?? .helo
             meaning = "DirectAdmin refuses a bare IP address as the greeting (RFC 2821 4.1.3 wants it in brackets, [192.0.2.1]); this is a syntax rule, not impersonation."
         } else if text.contains("Invalid HELO name (See RFC2821 4.1.3)") {
             rule = "helo-is-ip"
-            stage = stated ?? "mail"
-            platform = stated == "helo" ? "exim" : stated == "mail" ? "cpanel" : "unknown"
+            stage = stated ?? .mail
+            platform = stated == .helo ? "exim" : stated == .mail ? "cpanel" : "unknown"
             setting = platform == "cpanel" ? "acl_requirehelosyntax" : "custom ACL"
             meaning = "The receiver refuses a bare IP address as the greeting (RFC 2821 4.1.3 wants an address literal in brackets); this is a syntax rule, not impersonation."
         } else if text.contains("Invalid HELO name (See RFC2821 4.1.1.1)") {
             (rule, platform, setting) = ("helo-syntax", "cpanel", "acl_requirehelosyntax")
-            stage = stated ?? "mail"
+            stage = stated ?? .mail
             meaning = "cPanel refuses a greeting without a dot, ending in a dot, or with two dots in a row; this is a syntax rule, not impersonation."
         } else if text.contains("HELO should be a FQDN or address literal") {
             (rule, platform, setting) = ("helo-not-fqdn", "directadmin", "HELO_SHOULD_BE_FQDN")
-            stage = stated ?? "rcpt"
+            stage = stated ?? .rcpt
             meaning = "DirectAdmin refuses, at RCPT, a greeting that is neither a fully qualified name nor an address literal; this is a syntax rule, not impersonation."
         } else {
             return nil
@@ -49,7 +49,7 @@ public struct OtherHeloRejection: Sendable, Hashable {
         let parsed = Self.logLine(text)
         greeting = parsed?.greeting
         ip = parsed?.ip
-        side = parsed == nil ? "sender" : "receiver"
+        side = parsed == nil ? .sender : .receiver
     }
 
     /// `H=(helo) [ip] rejected …` on the receiver's own log line.

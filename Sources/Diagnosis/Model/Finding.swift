@@ -85,7 +85,7 @@ public struct RemedyOption: Codable, Sendable, Hashable {
     public var suggestion: RemedySuggestion
     /// One-line title ("Remove shop.example.com's traces from this server").
     public var title: String
-    /// Trade-offs and risks (a whitelist states the seed's warning).
+    /// Trade-offs and risks (a whitelist states that an infected sender's spam skips the checks).
     public var tradeOff: String
 
     /// Creates an option.

@@ -1,7 +1,7 @@
 import MailServer
 
 /// Remedies on the sending side: usually the real fix, given as exact advice because helofix
-/// cannot edit another machine (BRIEF §3 "Best fixes", §8 "The sender's own greeting").
+/// cannot edit another machine: a sender that greets with its own resolvable name needs no exemption.
 enum SenderSideRemedies {
     /// Where a sender sets its greeting, in the words of each program's own settings.
     static let greetingSettings = """
@@ -36,44 +36,5 @@ enum SenderSideRemedies {
         return RemedyOption(.advice("Make \(who) log in with SMTP AUTH (a mailbox of its domain) before MAIL FROM; cPanel accepts authenticated mail before the HELO checks."),
             title: "Make \(who) authenticate (SMTP AUTH)",
             tradeOff: "Works on cPanel only: the checks run at MAIL FROM, after AUTH. Needs a mailbox password in the app's settings.")
-    }
-}
-
-/// The whitelist remedy, with the mechanism that really bypasses the check on this platform and
-/// the seed article's warning.
-enum WhitelistRemedy {
-    /// The seed's risk, said every time a whitelist is offered.
-    static let risk = "If that sender is ever infected or hijacked, its spam skips these checks and floods this server."
-
-    static func option(for ip: IPAddress, context: RuleContext) -> RemedyOption {
-        RemedyOption(.whitelistSender(ip.description),
-                     title: "Whitelist \(ip) with \(mechanism(context))",
-                     tradeOff: caveat(context) + " " + risk)
-    }
-
-    /// The list or ACL that is accepted before the impersonation checks here (BRIEF §3).
-    static func mechanism(_ context: RuleContext) -> String {
-        switch context.platform {
-        case .cpanel: "an accept line in the custom_begin_mail ACL"
-        case .directadmin:
-            context.settings.whitelistHostsIPAccept == false
-                ? (context.settings.heloPreConfHook == true ? "an accept line in /etc/exim.acl_check_helo.pre.conf"
-                    : "an updated exim.conf (CustomBuild ./build exim_conf), then /etc/virtual/whitelist_hosts_ip")
-                : "/etc/virtual/whitelist_hosts_ip"
-        case .exim, .unknown: "an accept line before the HELO check in the Exim ACL"
-        }
-    }
-
-    private static func caveat(_ context: RuleContext) -> String {
-        switch context.platform {
-        case .cpanel:
-            "cPanel accepts hosts in custom_begin_mail before requirehelo*; /scripts/buildeximconf applies it and WHM \"Reset configuration\" removes it. Lists like skipsmtpcheckhosts do not help."
-        case .directadmin:
-            context.settings.whitelistHostsIPAccept == false
-                ? "This exim.conf (SpamBlocker 4.4 or older) has no whitelist accept in acl_check_helo and no pre.conf hook, so whitelist_hosts_ip does not help here until exim.conf is updated."
-                : "SpamBlocker 4.5 accepts +whitelist_hosts_ip in acl_check_helo before the impersonation denies."
-        case .exim, .unknown:
-            "Plain Exim has no whitelist file for this; the accept must come before the deny in your own ACL."
-        }
     }
 }

@@ -2,7 +2,7 @@ import MailServer
 
 /// `ineffective-whitelist` (critical): a sender keeps being refused although an admin listed it in a
 /// whitelist, because that list is not consulted before the HELO check on this platform, or
-/// Exim cannot see the entry (BRIEF §3).
+/// Exim cannot see the entry (docs/files.md says which lists bypass the check on each platform).
 struct IneffectiveWhitelistRule: FindingRule {
     func findings(in c: RuleContext) -> [Finding] {
         let index = WhitelistIndex(c.snapshot.whitelist)

@@ -1,7 +1,7 @@
 import MailServer
 
 /// `stale-domain-traces` (warning): mailhelo/mailips lines, alias/filter files, zones or named.conf
-/// stanzas of a domain that is not hosted here any more (BRIEF §7, §8 "Remove domain traces").
+/// stanzas of a domain that is not hosted here any more; `remove-domain-traces` removes them all.
 struct StaleDomainTracesRule: FindingRule {
     /// Kinds that count: the list files themselves make a domain hosted, so they are not traces here.
     static let kinds: Set<DomainTrace.Kind> = [.mailhelo, .mailips, .valiases, .vdomainaliases, .vfilters, .zone, .namedConf, .directadminDomainDir]

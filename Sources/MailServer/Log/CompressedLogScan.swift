@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ProcessLaunch
 
 /// Reads a rotated `.gz` log by streaming it through `gzip -dc` (no zlib dependency): a buffer of a
 /// few MiB at a time, the unfinished last line carried over to the next read.
@@ -16,7 +17,8 @@ struct CompressedLogScan {
         guard access(log.hostPath, R_OK) == 0 else {
             throw LogReadError(message: "cannot read \(log.displayPath): \(String(cString: strerror(errno))); run helofix as root or pass a readable copy with --log")
         }
-        let (pid, fd) = try spawnGzip()
+        let gzip = try spawnGzip()
+        let fd = gzip.stdout ?? -1
         defer { close(fd) }
         var part = ScannedPart()
         // The carried-over line sits at the front; 32 spare bytes let the 16-byte loads run to the end.
@@ -38,7 +40,7 @@ struct CompressedLogScan {
             }
             if finished { break }
         }
-        try wait(for: pid)
+        try wait(for: gzip)
         return part
     }
 
@@ -55,35 +57,18 @@ struct CompressedLogScan {
         part.lines += newlines
     }
 
-    private func spawnGzip() throws(LogReadError) -> (pid_t, Int32) {
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw LogReadError(message: "cannot open a pipe to read \(log.displayPath): \(String(cString: strerror(errno)))") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-        posix_spawn_file_actions_addclose(&actions, fds[0])
-        posix_spawn_file_actions_addclose(&actions, fds[1])
-        let args = ["gzip", "-dc", "--", log.hostPath]
-        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
-        defer { for p in argv { free(p) } }
-        var pid = pid_t()
-        let rc = posix_spawnp(&pid, "gzip", &actions, nil, &argv, environ)
-        close(fds[1])
-        guard rc == 0 else {
-            close(fds[0])
-            throw LogReadError(message: "cannot run gzip to read \(log.displayPath): \(String(cString: strerror(rc))); install gzip or pass the uncompressed log with --log")
+    private func spawnGzip() throws(LogReadError) -> ChildProcess {
+        do {
+            return try ChildProcess.start(["gzip", "-dc", "--", log.hostPath], stdin: .null, stdout: .pipe, stderr: .inherit)
+        } catch {
+            throw LogReadError(message: "cannot run gzip to read \(log.displayPath): \(String(cString: strerror(error.code))); install gzip or pass the uncompressed log with --log")
         }
-        return (pid, fds[0])
     }
 
-    private func wait(for pid: pid_t) throws(LogReadError) {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exited = status & 0x7F == 0
-        let code = (status >> 8) & 0xFF
-        guard exited && code == 0 else {
-            throw LogReadError(message: "gzip could not decompress \(log.displayPath) (status \(exited ? code : status)); check the file with gzip -t")
+    private func wait(for gzip: ChildProcess) throws(LogReadError) {
+        let end = gzip.waitForExit()
+        guard end.exitStatus == 0 else {
+            throw LogReadError(message: "gzip could not decompress \(log.displayPath) (status \(end.status)); check the file with gzip -t")
         }
     }
 }

@@ -1,6 +1,6 @@
 /// The start of an Exim log line: an optional syslog prefix, the time stamp, an optional `[pid]`.
 ///
-/// Forms (BRIEF §6): `2024-05-01 10:00:00 …`, `2024-05-01 10:00:00.123 +0000 [4711] …` (log_selector
+/// Forms: `2024-05-01 10:00:00 …`, `2024-05-01 10:00:00.123 +0000 [4711] …` (log_selector
 /// `+millisec`, `log_timezone`, `+pid`), `Nov 25 10:00:01 host exim[4711]: …` (syslog), and
 /// `LOG: …` as `exim -bh` prints it.
 struct LogLineHeader {

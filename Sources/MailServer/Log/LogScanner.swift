@@ -16,6 +16,14 @@ public struct LogScanReport: Sendable {
     public var files: [ScannedLog]
     /// Files that could not be read, one sentence each (what happened and what to do).
     public var problems: [String]
+
+    /// Creates a report.
+    public init(groups: [RejectionGroup], rejections: Int, files: [ScannedLog], problems: [String]) {
+        self.groups = groups
+        self.rejections = rejections
+        self.files = files
+        self.problems = problems
+    }
 }
 
 /// One log that was read.

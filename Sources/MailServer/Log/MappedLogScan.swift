@@ -36,13 +36,12 @@ struct MappedLogScan {
         let size = Int(st.st_size)
         let bounds = splitPoints(fd: fd, size: size)
         let parts = bounds.count - 1
-        let results = PartResults(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { t in
-            results.set(t, scanRange(fd: fd, size: size, from: bounds[t], to: bounds[t + 1]))
+        let results = ConcurrentParts.map(parts) { t in
+            scanRange(fd: fd, size: size, from: bounds[t], to: bounds[t + 1])
         }
         var whole = ScannedPart()
-        for t in 0..<parts {
-            guard var part = results.get(t) else {
+        for result in results {
+            guard var part = result else {
                 throw LogReadError(message: "cannot map \(log.displayPath) into memory; check free memory and that the file is not being truncated")
             }
             part.tally.shiftLines(by: whole.lines)
@@ -96,30 +95,5 @@ struct MappedLogScan {
             start = end
         }
         return part
-    }
-}
-
-/// Results written by the scanning threads, each into its own slot.
-final class PartResults: @unchecked Sendable {
-    private var slots: [ScannedPart?]
-    private var lock = pthread_mutex_t()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-        pthread_mutex_init(&lock, nil)
-    }
-
-    deinit { pthread_mutex_destroy(&lock) }
-
-    func set(_ i: Int, _ part: ScannedPart?) {
-        pthread_mutex_lock(&lock)
-        slots[i] = part
-        pthread_mutex_unlock(&lock)
-    }
-
-    func get(_ i: Int) -> ScannedPart? {
-        pthread_mutex_lock(&lock)
-        defer { pthread_mutex_unlock(&lock) }
-        return slots[i]
     }
 }

@@ -43,7 +43,7 @@ public struct RejectionTally: Sendable {
     /// Whether `r` repeats the line just counted for `key` (the client's HELO after a refused EHLO),
     /// and remembers `r` as the line a retry would repeat.
     private mutating func isRetry(_ r: Rejection, _ key: Key) -> Bool {
-        guard r.stage == "helo", r.side == "receiver" else { return false }
+        guard r.stage == .helo, r.side == .receiver else { return false }
         let line = Self.withoutTime(r)
         if let previous = retryCandidate[key], previous.line == line, Self.sameMoment(previous.time, r.time) {
             retryCandidate[key] = nil
@@ -110,6 +110,20 @@ public struct RejectionTally: Sendable {
             if $0.count != $1.count { return $0.count > $1.count }
             if $0.helo != $1.helo { return $0.helo < $1.helo }
             return ($0.ip?.description ?? "") < ($1.ip?.description ?? "")
+        }
+    }
+}
+
+extension RejectionTally {
+    /// A tally that continues from groups already counted (a finished scan), so later lines (the
+    /// console following the log) add to the same groups.
+    public init(continuing groups: [RejectionGroup], total: Int) {
+        self.init()
+        self.total = total
+        for group in groups {
+            let key = Key(ip: group.ip, helo: group.helo)
+            if self.groups[key] == nil { order.append(key) }
+            self.groups[key] = group
         }
     }
 }

@@ -1,4 +1,4 @@
-/// A per-domain file or entry that a migration leaves behind on the old server (BRIEF §8).
+/// A per-domain file or entry that a migration leaves behind on the old server.
 ///
 /// A big server has hundreds of thousands of these (a valiases file and a zone per domain), so a
 /// per-file trace keeps only its directory (one string shared by all of them) and builds the path

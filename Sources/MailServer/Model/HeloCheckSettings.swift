@@ -21,7 +21,7 @@ public struct HeloCheckSettings: Codable, Sendable, Hashable {
     /// DirectAdmin `HELO_IS_LOCAL_DOMAIN`).
     public var localDomainRule: RuleSetting
     /// At which SMTP stage the rules run (`mail` on cPanel, `helo` on DirectAdmin).
-    public var stage: String?
+    public var stage: SMTPStage?
     /// DirectAdmin: whether the installed exim.conf accepts `+whitelist_hosts_ip` before the denies.
     public var whitelistHostsIPAccept: Bool?
     /// DirectAdmin: whether `acl_check_helo` accepts any greeting on ports 465/587 (SpamBlocker
@@ -34,7 +34,7 @@ public struct HeloCheckSettings: Codable, Sendable, Hashable {
     public var customBeginMail: Bool? = nil
 
     /// Creates settings.
-    public init(hostnameRule: RuleSetting, localDomainRule: RuleSetting, stage: String?, whitelistHostsIPAccept: Bool? = nil) {
+    public init(hostnameRule: RuleSetting, localDomainRule: RuleSetting, stage: SMTPStage?, whitelistHostsIPAccept: Bool? = nil) {
         self.hostnameRule = hostnameRule
         self.localDomainRule = localDomainRule
         self.stage = stage

@@ -7,7 +7,8 @@ public enum HostPatternKind: String, Codable, Sendable {
     case invalid
 }
 
-/// How far a list exempts a sender from the greeting-forgery checks on this platform (BRIEF §3).
+/// How far a list exempts a sender from the greeting-forgery checks on this platform (per list in
+/// docs/files.md).
 public enum HeloBypass: String, Codable, Sendable {
     /// Accepted before every HELO check runs.
     case all

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Reads cPanel's `/var/cpanel/users/USER` files (the source of truth for who owns which domain:
 /// `DNS=`, `DNS1=`, …). A big server has one per account, 10,000 or more, so they are read on
 /// every core; the result is in account order whatever the threads did.
@@ -11,12 +9,9 @@ struct AccountFiles {
         guard let names = root.list("/var/cpanel/users") else { return nil }
         let users = names.filter { !$0.hasPrefix(".") }.sorted()
         let parts = users.count < 64 ? 1 : 4
-        let results = ChunkResults(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let chunk = users[(users.count * part / parts)..<(users.count * (part + 1) / parts)]
-            results.set(part, chunk.flatMap(domains(of:)))
-        }
-        return (0..<parts).flatMap(results.get)
+        return ConcurrentParts.map(parts) { part in
+            users[(users.count * part / parts)..<(users.count * (part + 1) / parts)].flatMap(domains(of:))
+        }.flatMap { $0 }
     }
 
     private func domains(of user: String) -> [(domain: String, account: String)] {
@@ -28,25 +23,4 @@ struct AccountFiles {
             return (s.value.foldedForLookup, user)
         }
     }
-}
-
-/// Per-thread results, each thread writing only its own slot (raw memory: no shared Swift
-/// property whose exclusive access the threads would contend for).
-private final class ChunkResults: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<[(domain: String, account: String)]>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: [], count: count)
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-
-    func set(_ i: Int, _ value: [(domain: String, account: String)]) { slots[i] = value }
-    func get(_ i: Int) -> [(domain: String, account: String)] { slots[i] }
 }

@@ -1,5 +1,5 @@
 extension SnapshotBuilder {
-    /// Reads a cPanel/WHM server (BRIEF §4, cPanel table).
+    /// Reads a cPanel/WHM server (the files in docs/files.md, "cPanel/WHM").
     mutating func readCPanel() {
         readCPanelDomains()
         readCPanelMail()
@@ -119,7 +119,7 @@ extension SnapshotBuilder {
                 if s.key == "acl_requirehelonoforge" { noforge = setting } else { nold = setting }
             }
         }
-        snapshot.settings = HeloCheckSettings(hostnameRule: noforge, localDomainRule: nold, stage: "mail")
+        snapshot.settings = HeloCheckSettings(hostnameRule: noforge, localDomainRule: nold, stage: .mail)
         snapshot.settings.customBeginMail = customBeginMail
     }
 }

@@ -1,5 +1,5 @@
 extension SnapshotBuilder {
-    /// Reads a DirectAdmin server (BRIEF §4, DirectAdmin paragraph).
+    /// Reads a DirectAdmin server (the files in docs/files.md, "DirectAdmin").
     mutating func readDirectAdmin() {
         var extra: [HostnameSource] = []
         let conf = "/usr/local/directadmin/conf/directadmin.conf"
@@ -37,7 +37,7 @@ extension SnapshotBuilder {
         guard let bytes = bytes(path) else {
             snapshot.settings = HeloCheckSettings(
                 hostnameRule: RuleSetting(enabled: nil, source: "\(path) not readable"),
-                localDomainRule: RuleSetting(enabled: nil, source: "\(path) not readable"), stage: "helo")
+                localDomainRule: RuleSetting(enabled: nil, source: "\(path) not readable"), stage: .helo)
             return nil
         }
         let text = String(decoding: bytes, as: UTF8.self)
@@ -58,7 +58,7 @@ extension SnapshotBuilder {
             line.map { RuleSetting(enabled: true, source: "\(path):\($0)") } ?? RuleSetting(enabled: false, source: "\(path) has no such rule")
         }
         snapshot.settings = HeloCheckSettings(hostnameRule: setting(hostnameLine), localDomainRule: setting(domainLine),
-                                              stage: "helo", whitelistHostsIPAccept: whitelistLine != nil)
+                                              stage: .helo, whitelistHostsIPAccept: whitelistLine != nil)
         snapshot.settings.submissionPortsAcceptAnyHelo = submissionLine != nil
         snapshot.settings.heloPreConfHook = preConfLine != nil
         return whitelistLine != nil

@@ -1,4 +1,4 @@
-/// Tells the hosting platform from the files under a root (BRIEF §4, "Platform detection").
+/// Tells the hosting platform from the files under a root (docs/files.md, "Platform detection").
 public enum PlatformDetector {
     /// The platform, or `nil` when nothing there is a mail server.
     public static func detect(_ root: ServerRoot) -> Platform? {

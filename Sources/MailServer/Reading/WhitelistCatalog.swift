@@ -1,22 +1,5 @@
-/// One host list an admin might use to exempt a sender, and what it really does here.
-public struct WhitelistSource: Sendable, Hashable {
-    /// Short name used in findings and JSON.
-    public var list: String
-    /// Server path.
-    public var file: String
-    /// Host names are meaningful in it.
-    public var acceptsNames: Bool
-    /// How far it bypasses the HELO forgery check.
-    public var bypass: HeloBypass
-    /// It grants relaying as well.
-    public var grantsRelay: Bool
-    /// Why, in one sentence (BRIEF §3).
-    public var why: String
-    /// The file is named directly in the host list (one item a line), not read with lsearch.
-    public var plainHostList = false
-}
 
-/// The host lists per platform (BRIEF §3–§4). Many guides recommend lists that are consulted only
+/// The host lists per platform (the whitelist rows of docs/files.md). Many guides recommend lists that are consulted only
 /// at RCPT/DATA; those are read too so that a finding can say they do not help.
 public enum WhitelistCatalog {
     /// cPanel: `ACL_MAIL_PRE_BLOCK` accepts before the `requirehelo*` checks for these.

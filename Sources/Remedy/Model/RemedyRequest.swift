@@ -11,16 +11,8 @@ public enum RemedyRequest: Sendable, Hashable, Codable {
     /// Remove every trace a migration left of a domain that is no longer hosted here.
     case removeDomain(String)
 
-    /// The remedy's command-line name (`rename-hostname`, `set-greeting`, …).
-    public var name: String {
-        switch self {
-        case .renameHostname: "rename-hostname"
-        case .setGreeting: "set-greeting"
-        case .removeGreeting: "remove-greeting"
-        case .whitelist: "whitelist"
-        case .removeDomain: "remove-domain"
-        }
-    }
+    /// The remedy's name in the catalog (``RemedyKind``): `rename-hostname`, `edit-greeting`, …
+    public var name: String { kind.rawValue }
 
     /// The arguments as an admin typed them.
     public var arguments: [String] {

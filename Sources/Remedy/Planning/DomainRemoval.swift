@@ -1,7 +1,7 @@
 import MailServer
 
-/// Removes every trace a migration left of a domain that now lives on another server (the seed's
-/// fix for cause 1, BRIEF §8), all in one transaction: its lines in the mail lists and greeting/IP
+/// Removes every trace a migration left of a domain that now lives on another server (the fix for
+/// the most common cause of the rejection), all in one transaction: its lines in the mail lists and greeting/IP
 /// files, its per-domain alias and filter files, its zone file and its `named.conf` stanza.
 public struct DomainRemoval: Remedy {
     /// The domain.

@@ -1,6 +1,6 @@
 import MailServer
 
-/// Sets, changes or removes an outgoing greeting (BRIEF §5, §8): cPanel `/etc/mailhelo` per sender
+/// Sets, changes or removes an outgoing greeting: cPanel `/etc/mailhelo` per sender
 /// domain or `*`, creating `/var/cpanel/custom_mailhelo` so `updateuserdomains` keeps the edit;
 /// DirectAdmin `/etc/virtual/helo_data` per sending IP (IPv6 keys quoted for `iplsearch`).
 public struct GreetingEdit: Remedy {

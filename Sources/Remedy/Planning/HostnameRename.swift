@@ -1,6 +1,6 @@
 import MailServer
 
-/// Gives the server a new primary hostname with the platform's own tool (BRIEF §8): cPanel's
+/// Gives the server a new primary hostname with the platform's own tool: cPanel's
 /// `set_hostname` (also fixes /etc/hosts, wwwacct.conf, localdomains, DNS, restarts Exim),
 /// DirectAdmin's `hostname.sh`, otherwise `hostnamectl`. Editing /etc/hostname alone would leave
 /// the server inconsistent, so this remedy writes no file itself.
@@ -20,7 +20,7 @@ public struct HostnameRename: Remedy {
         }
     }
 
-    /// The files each platform's tool rewrites (BRIEF §8), backed up before it runs.
+    /// The files each platform's tool rewrites, backed up before it runs (docs/changes.md, rule 6).
     static func touchedFiles(_ platform: Platform) -> [String] {
         switch platform {
         case .cpanel: ["/etc/hostname", "/etc/hosts", "/etc/wwwacct.conf", "/etc/localdomains", "/etc/mailhelo"]

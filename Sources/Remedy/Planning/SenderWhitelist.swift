@@ -1,7 +1,8 @@
+import Diagnosis
 import MailServer
 
 /// Exempts a sender IP or range from the greeting-forgery check with the mechanism that really
-/// runs before it on this platform (BRIEF §3): cPanel, an `accept hosts = <; IP` line in the
+/// runs before it on this platform (docs/files.md): cPanel, an `accept hosts = <; IP` line in the
 /// `custom_begin_mail` ACL slot plus `/scripts/buildeximconf`; DirectAdmin,
 /// `/etc/virtual/whitelist_hosts_ip`, only when the installed exim.conf accepts that list in
 /// `acl_check_helo`. Lists consulted later (skipsmtpcheckhosts, trustedmailhosts) do not help.
@@ -12,8 +13,9 @@ public struct SenderWhitelist: Remedy {
     /// Creates the remedy.
     public init(range: String) { self.range = range }
 
-    /// The risk the seed spells out.
-    static let risk = "Every message from this sender skips the greeting check: if that server is hacked or infected, its spam reaches this server unchecked. Prefer fixing the sender's greeting; remove this entry once it is fixed."
+    /// What the plan warns of: the risk every whitelist carries, and what to prefer.
+    static let risk = "Every message from this sender skips the greeting check. " + WhitelistRemedy.risk
+        + " Prefer fixing the sender's greeting; remove this entry once it is fixed."
 
     public func plan(in context: PlanningContext) throws(RemedyError) -> Plan {
         let net = try InputRules.network(range)

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// The audit record of every change (safe-changes rule 1 and the audit row): one JSON line per
+/// The audit record of every change (docs/changes.md, rule 1): one JSON line per
 /// event in the append-only `audit.log` under the state directory, and the same sentence in syslog
 /// (authpriv), as vipw and Webmin do.
 struct AuditTrail {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Who makes a change, as the audit trail records it (safe-changes rule 1): the admin behind
+/// Who makes a change, as the audit trail records it (docs/changes.md, rule 1): the admin behind
 /// `sudo` (`SUDO_USER`), the kernel's login uid (survives `su`), and the SSH client.
 public struct Identity: Sendable, Codable, Hashable {
     /// The effective user name (`root`).
@@ -34,17 +34,4 @@ public struct Identity: Sendable, Codable, Hashable {
         return Identity(user: user, sudoUser: environment["SUDO_USER"].flatMap { $0.isEmpty ? nil : $0 },
                         loginUID: loginUID, sshConnection: environment["SSH_CONNECTION"].flatMap { $0.isEmpty ? nil : $0 })
     }
-}
-
-/// The time of a transaction; injected so tests control ids and retention ages.
-public protocol TimeSource: Sendable {
-    /// Now.
-    func now() -> Date
-}
-
-/// The system clock.
-public struct SystemTime: TimeSource {
-    /// Creates the clock.
-    public init() {}
-    public func now() -> Date { Date() }
 }

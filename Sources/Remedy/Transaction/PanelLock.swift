@@ -3,7 +3,7 @@ import Glibc
 #endif
 import MailServer
 
-/// The two locks cPanel takes on a mail file (`Cpanel::SafeFile`, BRIEF §8), taken the same way so
+/// The two locks cPanel takes on a mail file (`Cpanel::SafeFile`; docs/changes.md, rule 4), taken the same way so
 /// neither side loses the other's update: `<file>.lock`, created by `link()` from a temp file
 /// holding `PID\nprogram\n` (stale when that PID is dead), and `flock` on the file itself.
 final class PanelLock {

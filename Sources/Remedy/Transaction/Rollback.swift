@@ -3,7 +3,7 @@ import MailServer
 import Glibc
 #endif
 
-/// Undoes a committed transaction as a NEW audited transaction (safe-changes rule 10): the plan
+/// Undoes a committed transaction as a NEW audited transaction (docs/changes.md, rule 10): the plan
 /// puts back each file's "before" content from the backups and runs the undo commands. Refuses,
 /// showing what changed, when a file was changed after the transaction, unless forced.
 public struct Rollback: Sendable {

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// The one write path (safe-changes rule 2): a temp file in the same directory
+/// The one write path (docs/changes.md, rule 2): a temp file in the same directory
 /// (`O_CREAT|O_EXCL|O_NOFOLLOW`, 0600), owner then mode then xattrs, fsync, rename, fsync the
 /// directory, read back and compare the hash. If fsync fails the step aborts; it is never retried.
 struct SafeFileWriter {

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// Holds back SIGHUP, SIGINT and SIGTERM during the commit step (safe-changes rule 8) so a dropped
+/// Holds back SIGHUP, SIGINT and SIGTERM during the commit step (docs/changes.md, rule 8) so a dropped
 /// SSH session or a stray Ctrl-C cannot stop helofix between two files. The mask is per thread and
 /// Swift runs commands on pool threads, so a kill could land on another thread: the signals are
 /// therefore also caught process-wide and only recorded, then re-raised once the previous mask and
@@ -46,21 +46,5 @@ struct SignalShield {
         Self.pending = 0
         // kill(), not raise(): this thread may block them anyway (Dispatch pool threads do); another will take it.
         for signal in Self.signals where caught & (1 << UInt64(signal)) != 0 { kill(getpid(), signal) }
-    }
-}
-
-/// Test-only stops (`HELOFIX_TEST_PAUSE_AT=after-journal|after-file-N|before-marker`): the process
-/// stops itself with SIGSTOP at that step so a crash test can SIGKILL it there.
-public struct PausePoint: Sendable, Hashable {
-    let name: String?
-
-    /// No pauses (normal operation).
-    public static let none = PausePoint(name: nil)
-
-    /// Pause at the named step.
-    public init(name: String?) { self.name = name }
-
-    func reached(_ step: String) {
-        if step == name { Glibc.raise(SIGSTOP) }
     }
 }

@@ -4,7 +4,7 @@ import Glibc
 import MailServer
 
 /// Refuses targets that a safe replace-by-rename would break or that the admin made read-only on
-/// purpose (safe-changes rule 7): symbolic links, hard-linked files, anything not a regular file,
+/// purpose (docs/changes.md, rule 7): symbolic links, hard-linked files, anything not a regular file,
 /// and `chattr +i`/`+a` files. Never clears a flag silently.
 enum TargetCheck {
     /// `FS_IOC_GETFLAGS` on Linux x86_64/arm64 (`_IOR('f', 1, long)`).

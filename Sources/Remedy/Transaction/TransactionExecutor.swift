@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// Applies a ``Plan`` as one journaled transaction, the only code in helofix that writes a
-/// server file (safe-changes rules 1–10). Constructed only in edit mode: a read-only session
+/// server file (docs/changes.md, rules 1–10). Constructed only in edit mode: a read-only session
 /// has a ``Planner`` and a ``TransactionHistory`` but no executor.
 ///
 /// Order: preflight checks → state directory → cPanel-compatible locks in sorted path order →

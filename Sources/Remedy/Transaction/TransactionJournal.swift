@@ -1,7 +1,7 @@
 import Foundation
 
 /// The intent record of one transaction, written and fsynced before any target is touched
-/// (safe-changes rule 1). With the backups it names, it is enough to undo the transaction after
+/// (docs/changes.md, rule 1). With the backups it names, it is enough to undo the transaction after
 /// a crash, and it doubles as the backup manifest for its files.
 public struct TransactionJournal: Sendable, Codable {
     /// Sortable id: `20261129-145100-1a2b`.

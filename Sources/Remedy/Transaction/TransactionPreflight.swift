@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// Checks made before anything is written: safe targets, existing directories, the programs the
-/// plan runs, and free space for the backups and the new files (safe-changes rules 7 and 9).
+/// plan runs, and free space for the backups and the new files (docs/changes.md, rules 7 and 9).
 struct TransactionPreflight {
     let root: ServerRoot
     let store: StateStore

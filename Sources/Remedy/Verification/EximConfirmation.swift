@@ -74,13 +74,36 @@ public struct EximConfirmation: Sendable {
         }
     }
 
+    /// Which configuration a replay uses.
+    public enum Configuration: Sendable, Hashable {
+        /// Exim's own (no `-C`): on the live server, so Exim keeps its own user's access to the lists.
+        case eximsOwn
+        /// A file, passed with `-C` (Exim then runs as its unprivileged user).
+        case file(String)
+
+        /// The `-C` argument, if any.
+        public var path: String? {
+            if case .file(let p) = self { return p }
+            return nil
+        }
+    }
+
+    /// The configuration to replay with: `explicit` when given; on the live server (root `/`) Exim's
+    /// own; for a copy under `--root` the platform's file there; `nil` when there is none.
+    public static func configuration(root: ServerRoot, platform: Platform?, explicit: String?) -> Configuration? {
+        if let explicit { return .file(explicit) }
+        if root.path == "/" { return .eximsOwn }
+        guard let platform, let path = configPath(for: platform), access(root.hostPath(path), R_OK) == 0 else { return nil }
+        return .file(root.hostPath(path))
+    }
+
     /// The senders worth replaying from the log groups: receiver-side rejections with an address,
     /// most rejected first, at most ``limit``.
     public func senders(_ groups: [RejectionGroup]) -> [Sender] {
         var seen = Set<Sender>()
         var out: [Sender] = []
         for g in groups.sorted(by: { $0.count > $1.count }) {
-            guard let ip = g.ip, g.samples.first?.side != "sender", Self.isWord(g.helo) else { continue }
+            guard let ip = g.ip, g.samples.first?.side != .sender, Self.isWord(g.helo) else { continue }
             let s = Sender(ip: ip, greeting: g.helo)
             if seen.insert(s).inserted { out.append(s) }
             if out.count == limit { break }

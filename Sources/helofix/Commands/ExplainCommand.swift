@@ -66,8 +66,8 @@ enum ExplanationJSON {
             w.field("platform", e.platform)
             w.field("rule", e.rule.rawValue)
             if let setting { w.field("setting", setting) }
-            w.field("side", e.side)
-            w.field("stage", e.stage)
+            w.field("side", e.side.rawValue)
+            w.field("stage", e.stage.rawValue)
         }
         w.flush()
         FileHandle.standardOutput.write(Data("\n".utf8))
@@ -82,8 +82,8 @@ enum ExplanationJSON {
             w.field("platform", o.platform)
             w.field("rule", o.rule)
             if settingShown { w.field("setting", o.setting) }
-            w.field("side", o.side)
-            w.field("stage", o.stage)
+            w.field("side", o.side.rawValue)
+            w.field("stage", o.stage.rawValue)
         }
         w.flush()
         FileHandle.standardOutput.write(Data("\n".utf8))

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Analysis
 import Diagnosis
-import Dispatch
 import Foundation
 import MailServer
 import Remedy
@@ -31,25 +31,24 @@ struct InspectCommand: AsyncParsableCommand {
     var eximConfig: String?
 
     func run() async throws {
-        let root = rootOptions.serverRoot
-        let files = logs.isEmpty
-            ? PlatformDetector.detect(root).map { LogFile.defaults(root: root, platform: $0) } ?? []
-            : logs.map(LogFile.init(argument:))
+        let enrichments: [any AnalysisEnrichment] = confirm || eximConfig != nil ? [try eximEnrichment()] : []
+        let pipeline = AnalysisPipeline(root: rootOptions.serverRoot,
+                                        logs: logs.isEmpty ? .platformDefaults : .files(logs.map(LogFile.init(argument:))),
+                                        enrichments: enrichments)
         let progress = check ? nil : ScanProgressLine.forTerminal()
-        // The logs are read on the other core while the snapshot is read here.
-        let scan = BackgroundLogScan(files: files, progress: progress)
-        let snapshot: ServerSnapshot
+        var events: (@Sendable (AnalysisEvent) -> Void)?
+        if let progress { events = { progress.relay($0) } }
+        let analysis: AnalysisReport
         do {
-            snapshot = try SnapshotReader(root: root).read()
+            analysis = try pipeline.run(events: events)
         } catch {
-            _ = scan.wait()
+            progress?.finish()
             if check { throw report(CheckStatus(unknown: error.description)) }
             throw fail(error.description)
         }
-        let report = scan.wait()
         progress?.finish()
-        var findings = FindingEngine().evaluate(snapshot, rejections: report.groups)
-        if confirm || eximConfig != nil { findings = try confirmWithExim(findings, snapshot: snapshot, groups: report.groups) }
+        let (snapshot, findings, report) = (analysis.snapshot, analysis.findings, analysis.logs)
+        for note in analysis.notes { FileHandle.standardError.write(Data("helofix: \(note)\n".utf8)) }
         if check { throw self.report(CheckStatus(findings: findings, logs: report)) }
         switch format {
         case .json:
@@ -64,56 +63,24 @@ struct InspectCommand: AsyncParsableCommand {
         if !logs.isEmpty, !report.problems.isEmpty { throw fail(report.problems.joined(separator: "; ")) }
     }
 
-    /// Replays the refused senders with the host's Exim and folds its verdicts into the findings.
-    private func confirmWithExim(_ findings: [Finding], snapshot: ServerSnapshot, groups: [RejectionGroup]) throws -> [Finding] {
+    /// The Exim enrichment for --confirm: this host's exim with the configuration under --root
+    /// (or --exim-config); a clear error when either is missing.
+    private func eximEnrichment() throws -> EximEnrichment {
         let root = rootOptions.serverRoot
         guard let exim = EximConfirmation.hostBinary() else {
             throw fail("--confirm needs Exim on this host (/usr/sbin/exim or /usr/sbin/exim4); none was found")
         }
-        let config: String?
-        if let eximConfig {
-            guard access(eximConfig, R_OK) == 0 else { throw fail("cannot read the Exim configuration \(eximConfig); give a readable file with --exim-config") }
-            config = eximConfig
-        } else if root.path == "/" {
-            // The live server: Exim's own configuration, without -C, so Exim keeps its own user's access to the lists.
-            config = nil
-        } else if let path = EximConfirmation.configPath(for: snapshot.platform), access(root.hostPath(path), R_OK) == 0 {
-            config = root.hostPath(path)
-        } else {
-            throw fail("no Exim configuration under \(root.hostPath("/")) for --confirm; name one with --exim-config FILE")
+        if let eximConfig, access(eximConfig, R_OK) != 0 {
+            throw fail("cannot read the Exim configuration \(eximConfig); give a readable file with --exim-config")
         }
-        let confirmation = EximConfirmation(exim: exim, config: config, localIP: snapshot.ips.first(where: \.isMain)?.address ?? snapshot.ips.first?.address,
-                                            runner: ProcessCommandRunner())
-        let outcomes = confirmation.confirm(groups)
-        for (sender, outcome) in outcomes.sorted(by: { $0.key.ip.description < $1.key.ip.description }) {
-            if case .failed(let why) = outcome { FileHandle.standardError.write(Data("helofix: Exim could not confirm \(sender.greeting) from \(sender.ip): \(why)\n".utf8)) }
+        guard let config = EximConfirmation.configuration(root: root, platform: PlatformDetector.detect(root), explicit: eximConfig) else {
+            throw fail("no Exim configuration under \(root.path) for --confirm; name one with --exim-config FILE")
         }
-        return EximConfirmedFindings.apply(findings) { ip, greeting in
-            outcomes[EximConfirmation.Sender(ip: ip, greeting: greeting)]?.verdict
-        }
+        return .replaying(EximConfirmation(exim: exim, config: config.path, localIP: nil, runner: ProcessCommandRunner()))
     }
 
     private func report(_ status: CheckStatus) -> ExitCode {
         print(status.line)
         return ExitCode(status.state.rawValue)
-    }
-}
-
-/// Reads the logs on a background thread; `wait()` returns the report.
-final class BackgroundLogScan: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var result: LogScanReport?
-
-    init(files: [LogFile], progress: ScanProgressLine?) {
-        group.enter()
-        DispatchQueue.global().async { [self] in
-            result = LogScanner().scan(files, progress: progress)
-            group.leave()
-        }
-    }
-
-    func wait() -> LogScanReport {
-        group.wait()
-        return result!
     }
 }

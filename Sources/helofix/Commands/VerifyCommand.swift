@@ -4,7 +4,7 @@ import MailServer
 import Remedy
 
 /// `helofix verify`: runs the server's real `exim -bh IP` with `EHLO NAME`, `MAIL FROM` and
-/// `QUIT`, and reports whether Exim accepts the greeting, with Exim's own answer (BRIEF §9).
+/// `QUIT`, and reports whether Exim accepts the greeting, with Exim's own answer (docs/changes.md, "Checking the result with the real Exim").
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",

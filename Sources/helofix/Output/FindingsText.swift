@@ -1,3 +1,4 @@
+import Console
 import Diagnosis
 import MailServer
 
@@ -45,7 +46,7 @@ enum FindingsText {
     }
 
     private static func wrap(_ text: String, _ width: Int, indent: Int = 4) -> String {
-        TextTable.wrap(text, width: width, indent: indent).joined(separator: "\n") + "\n"
+        TextFit.wrap(text, width, indent: indent).joined(separator: "\n") + "\n"
     }
 
     /// Short rule names that fit the table.

@@ -1,3 +1,4 @@
+import Console
 import MailServer
 
 /// The human-readable `inspect` report: grouped, aligned, every line within `width` columns.
@@ -16,7 +17,7 @@ enum InspectText {
             [$0.key.text, $0.helo, $0.location.description]
         }, widths: [26, 28], total: width)
         if s.platform == .cpanel && !s.greetings.isEmpty && !s.customMailhelo {
-            out += TextTable.wrap("  note: /var/cpanel/custom_mailhelo is absent, so /etc/mailhelo is rebuilt by updateuserdomains", width: width, indent: 4)
+            out += TextFit.wrap("  note: /var/cpanel/custom_mailhelo is absent, so /etc/mailhelo is rebuilt by updateuserdomains", width, indent: 4)
                 .joined(separator: "\n") + "\n"
         }
         out += section("Whitelisted senders", s.whitelist.count)
@@ -32,7 +33,7 @@ enum InspectText {
         out += section("Problems", s.diagnostics.count)
         for d in s.diagnostics {
             out += TextTable.cell("  \(d.location)  \(d.problem.rawValue)", width).trimmingTrailing() + "\n"
-            out += TextTable.wrap("    " + d.message, width: width, indent: 4).joined(separator: "\n") + "\n"
+            out += TextFit.wrap("    " + d.message, width, indent: 4).joined(separator: "\n") + "\n"
         }
         return out
     }
@@ -53,10 +54,10 @@ enum InspectText {
         func state(_ r: RuleSetting) -> String {
             switch r.enabled { case true?: "on"; case false?: "off"; case nil: "unknown" }
         }
-        var lines = ["HELO checks" + (s.settings.stage.map { " (at \($0.uppercased()) stage)" } ?? "") + ":",
+        var lines = ["HELO checks" + (s.settings.stage.map { " (at \($0.rawValue.uppercased()) stage)" } ?? "") + ":",
                      "  hostname rule: \(state(s.settings.hostnameRule)) (\(s.settings.hostnameRule.source))",
                      "  local-domain rule: \(state(s.settings.localDomainRule)) (\(s.settings.localDomainRule.source))"]
-        lines = lines.flatMap { TextTable.wrap($0, width: width, indent: 4) }
+        lines = lines.flatMap { TextFit.wrap($0, width, indent: 4) }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,0 +1,23 @@
+#ifndef CLIBCEXTRAS_H
+#define CLIBCEXTRAS_H
+#include <spawn.h>
+#include <wchar.h>
+
+/* Two glibc functions that Swift's Glibc module leaves out, because their headers declare them
+   only under feature macros (_XOPEN_SOURCE, _GNU_SOURCE) it does not set. Declared here apart from
+   curses, so the console module stays curses-free. */
+
+/* wcwidth(3). */
+extern int wcwidth(wchar_t);
+/* posix_spawn_file_actions_addclosefrom_np(3), glibc 2.34 and later. */
+extern int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *, int);
+
+/** Columns `c` takes on a terminal, by the calling thread's LC_CTYPE; -1 when not printable. */
+static inline int cx_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/** Makes the child close every descriptor from `from` up. */
+static inline int cx_spawn_closefrom(posix_spawn_file_actions_t *actions, int from) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, from);
+}
+
+#endif

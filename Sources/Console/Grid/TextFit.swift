@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CLibcExtras
+
+/// Measures, cuts, pads and wraps text in terminal columns: the one place that knows how wide a
+/// character is, used by the console's screens and the command line's text reports alike.
+///
+/// Widths are the C library's `wcwidth(3)`, the same table ncursesw uses to place characters, so
+/// what the console lays out is what the terminal shows (an emoji, a CJK character in an IDN, a
+/// combining accent). `wcwidth` answers by the locale's character type; the process locale may be
+/// "C" (tests, `inspect` under cron) or anything the admin set, so each measurement switches only
+/// the calling thread to `C.UTF-8` for its duration (`uselocale`), leaving the process locale, which
+/// the curses terminal sets for itself, alone.
+public enum TextFit {
+    /// Columns of one character: the sum over its code points, as the terminal advances the cursor.
+    public static func width(_ character: Character) -> Int {
+        withUTF8Locale { character.unicodeScalars.reduce(0) { $0 + columns($1) } }
+    }
+
+    /// Columns of `text`.
+    public static func width<S: StringProtocol>(_ text: S) -> Int {
+        // Plain ASCII needs no table.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return withUTF8Locale { text.unicodeScalars.reduce(0) { $0 + columns($1) } }
+    }
+
+    /// `text` cut to `width` columns, ending in `ellipsis` when cut.
+    public static func fit(_ text: String, _ width: Int, ellipsis: String = "…") -> String {
+        guard width > 0 else { return "" }
+        if Self.width(text) <= width { return text }
+        return prefix(text, columns: width - Self.width(ellipsis)) + ellipsis
+    }
+
+    /// `text` cut (with `ellipsis`) or padded with spaces to exactly `width` columns.
+    public static func pad(_ text: String, to width: Int, ellipsis: String = "…") -> String {
+        guard width > 0 else { return "" }
+        let cut = fit(text, width, ellipsis: ellipsis)
+        return cut + String(repeating: " ", count: max(0, width - Self.width(cut)))
+    }
+
+    /// `text` in lines of at most `width` columns, broken at spaces (a word longer than a line is
+    /// broken inside). Each `\n` starts a new paragraph; leading spaces stay on the first line;
+    /// continuation lines are indented by `indent` spaces, which count against `width`.
+    public static func wrap(_ text: String, _ width: Int, indent: Int = 0) -> [String] {
+        guard width > 4, indent < width - 4 else { return [text] }
+        let pad = String(repeating: " ", count: indent)
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let lead = String(paragraph.prefix { $0 == " " })
+            var paragraphLines: [String] = []
+            var line = lead
+            var limit = width
+            func finish(_ finished: String) {
+                paragraphLines.append(finished)
+                limit = width - indent
+            }
+            for word in paragraph.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: false) {
+                let candidate = line == lead ? line + word : line + " " + word
+                if Self.width(candidate) <= limit {
+                    line = candidate
+                    continue
+                }
+                if line != lead { finish(line) }
+                var rest = line == lead && paragraphLines.isEmpty ? lead + word : String(word)
+                while Self.width(rest) > limit {
+                    let head = prefix(rest, columns: limit)
+                    // A character wider than the whole line still has to go somewhere.
+                    let taken = head.isEmpty ? String(rest.prefix(1)) : head
+                    finish(taken)
+                    rest = String(rest.dropFirst(taken.count))
+                }
+                line = rest
+            }
+            if line != lead || paragraphLines.isEmpty { paragraphLines.append(line) }
+            lines += paragraphLines.enumerated().map { $0.offset == 0 ? $0.element : pad + $0.element }
+        }
+        return lines
+    }
+
+    /// The longest start of `text` that fits in `columns`.
+    static func prefix(_ text: String, columns: Int) -> String {
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = width(character)
+            if used + w > columns { break }
+            out.append(character)
+            used += w
+        }
+        return out
+    }
+
+    /// One code point's columns; unprintable ones (controls, unassigned) take none if they are
+    /// controls and one otherwise, as a terminal shows a replacement for them.
+    private static func columns(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v >= 0x20 && v < 0x7F { return 1 }
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        let w = cx_wcwidth(wchar_t(bitPattern: v))
+        return w >= 0 ? Int(w) : 1
+    }
+
+    /// Runs `body` with this thread's character type set to UTF-8.
+    private static func withUTF8Locale<T>(_ body: () -> T) -> T {
+        guard let locale = utf8Locale.value else { return body() }
+        let previous = uselocale(locale)
+        defer { uselocale(previous) }
+        return body()
+    }
+
+    /// `C.UTF-8`, built into glibc since 2.35; created once and never freed.
+    private static let utf8Locale = LocaleHandle(newlocale(LC_CTYPE_MASK, "C.UTF-8", nil))
+}
+
+/// A `locale_t` shared by every thread: it is only read (`uselocale` does not change it).
+private struct LocaleHandle: @unchecked Sendable {
+    let value: locale_t?
+    init(_ value: locale_t?) { self.value = value }
+}

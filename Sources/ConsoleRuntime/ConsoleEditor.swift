@@ -1,0 +1,27 @@
+import Foundation
+import MailServer
+import Remedy
+
+/// The console's only way to write: the transaction executor, made only in edit (or demo) mode
+/// and handed to the runtime as an optional. A read-only session never constructs one, so no
+/// code path there can reach a file or create the state directory.
+struct ConsoleEditor {
+    let root: ServerRoot
+    let executor: TransactionExecutor
+
+    /// Runs recovery first (rolls back an interrupted transaction, as every edit command does),
+    /// then builds the executor. Returns the editor and what recovery did, in one line per transaction.
+    static func open(root: ServerRoot, environment: [String: String]) throws(RemedyError) -> (ConsoleEditor, [String]) {
+        let runner = ProcessCommandRunner()
+        let reports = try TransactionRecovery(root: root, clock: SystemTime(), runner: runner).run()
+        let executor = TransactionExecutor(root: root, identity: .current(environment: environment), clock: SystemTime(),
+                                           runner: runner, pause: PausePoint(name: environment["HELOFIX_TEST_PAUSE_AT"]))
+        return (ConsoleEditor(root: root, executor: executor), reports.map(\.message))
+    }
+
+    /// Applies `plan` (a rollback when `rollbackOf` is set).
+    func apply(_ plan: Plan, rollbackOf: String?) throws(RemedyError) -> TransactionRecord {
+        let reason = rollbackOf.map { "rollback of \($0) from the console" } ?? "from the console"
+        return try executor.apply(plan, reason: reason, rollbackOf: rollbackOf)
+    }
+}

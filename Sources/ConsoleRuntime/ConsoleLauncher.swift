@@ -1,0 +1,117 @@
+import Analysis
+import Console
+import CursesTerminal
+import Foundation
+import MailServer
+import Remedy
+
+/// Opens the console on a server root: decides the mode (an editor exists only when changes are
+/// allowed), opens the terminal, starts the server read, the log scan and the file watcher in the
+/// background, runs the loop, and restores the terminal on every way out.
+public struct ConsoleLauncher {
+    /// The server root.
+    public var root: ServerRoot
+    /// Edit, read-only or demo (an editor exists only when changes are allowed).
+    public var mode: ConsoleMode
+    /// The main log to scan and follow; the platform's when nil.
+    public var logPath: String?
+    /// A built-in theme name or a theme file; `default` when nil.
+    public var theme: String?
+    /// The process environment (terminal, colours, config directory, the admin's identity).
+    public var environment: [String: String]
+    /// A first message for the status line.
+    public var greeting: String?
+    /// Open with the guided fix wizard up (`helofix wizard`), as soon as the server is read.
+    public var startWizard = false
+
+    /// Creates a launcher.
+    public init(root: ServerRoot, mode: ConsoleMode, logPath: String?, theme: String?, environment: [String: String], greeting: String?) {
+        self.root = root
+        self.mode = mode
+        self.logPath = logPath
+        self.theme = theme
+        self.environment = environment
+        self.greeting = greeting
+    }
+
+    /// Runs the console; returns its exit status (128 + N after signal N). Throws a
+    /// ``ConsoleLaunchError`` when it cannot open or fails.
+    public func run() throws(ConsoleLaunchError) -> Int32 {
+        guard isatty(0) == 1, isatty(1) == 1, environment["TERM"] != "dumb" else {
+            throw ConsoleLaunchError("the console needs an interactive terminal (stdin and stdout a tty, TERM not dumb); use `helofix inspect` for a printed report.")
+        }
+        let catalog = ThemeCatalog(configDirectory: ThemeCatalog.configDirectory(environment: environment))
+        let (chosenTheme, themeWarnings): (Theme, [String])
+        do {
+            (chosenTheme, themeWarnings) = try catalog.load(theme)
+        } catch {
+            throw ConsoleLaunchError(error.description)
+        }
+        // Read-only by construction: the editor (the only writer) exists only when changes are allowed.
+        var mode = self.mode
+        var notes: [String] = []
+        if mode != .readOnly, let problem = WriteAccess.problem(root: root) {
+            mode = .readOnly
+            notes.append(problem)
+        }
+        var editor: ConsoleEditor?
+        if mode != .readOnly {
+            do {
+                let (opened, recovered) = try ConsoleEditor.open(root: root, environment: environment)
+                editor = opened
+                notes += recovered.map { "helofix: \($0)" }
+            } catch {
+                throw ConsoleLaunchError("recovery of an interrupted transaction failed: \(error.message)", status: 1)
+            }
+        }
+        let (keymap, keyWarnings) = catalog.keymap()
+        let warnings = themeWarnings + keyWarnings
+        for warning in warnings { FileHandle.standardError.write(Data("helofix: warning: \(warning)\n".utf8)) }
+        let firstMessage = notes.first.map { ($0, false) } ?? warnings.first.map { ($0, true) } ?? greeting.map { ($0, false) }
+
+        let outcome: ConsoleLoop.Outcome
+        do {
+            outcome = try runScreen(theme: chosenTheme, keymap: keymap, mode: mode, editor: editor, firstMessage: firstMessage)
+        } catch {
+            throw ConsoleLaunchError(error.description)
+        }
+        switch outcome {
+        case .quit: return 0
+        case .signal(let number): return 128 + number
+        case .failed(let message): throw ConsoleLaunchError(message)
+        }
+    }
+
+    /// Opens the terminal, draws the first frame at once (the server is read in the background),
+    /// runs the loop, and restores the terminal however the loop ends.
+    private func runScreen(theme: Theme, keymap: Keymap, mode: ConsoleMode, editor: ConsoleEditor?,
+                           firstMessage: (String, Bool)?) throws(TerminalError) -> ConsoleLoop.Outcome {
+        let screen = try TerminalScreen(environment: environment) { theme.resolved(for: $0) }
+        defer { screen.close() }
+        let inbox = RuntimeInbox()
+        let work = FixWork(root: root, editor: editor, snapshot: nil)
+        // When this host has Exim and the server's configuration is readable, every analysis asks
+        // Exim about the refused senders in the background (fixed since = no longer critical).
+        let exim = work.exim.map { EximEnrichment.replaying(EximConfirmation(exim: $0.binary, config: $0.config, localIP: nil, runner: ProcessCommandRunner())) }
+        let pipeline = AnalysisPipeline(root: root, logs: logSelection(), enrichments: exim.map { [$0] } ?? [])
+        let analysis = ServerAnalysis(pipeline: pipeline, inbox: inbox)
+        let size = screen.size
+        var state = ConsoleState(width: size.width, height: size.height, mode: mode, keymap: keymap,
+                                 glyphs: screen.unicode ? .unicode : .ascii)
+        state.message = firstMessage
+        state.eximAvailable = work.exim != nil
+        analysis.start()
+        defer { analysis.stop() }
+        var loop = ConsoleLoop(state: state, screen: screen, inbox: inbox, analysis: analysis, work: work,
+                               wizardPending: startWizard)
+        return loop.run()
+    }
+
+    /// The logs to read and follow: `--log FILE` as given, else the platform's main log and its
+    /// rotations under the root.
+    private func logSelection() -> LogSelection {
+        guard let logPath else { return .platformDefaults }
+        let absolute = logPath.hasPrefix("/") ? logPath : FileManager.default.currentDirectoryPath + "/" + logPath
+        return .files([LogFile(argument: absolute)])
+    }
+}

@@ -1,0 +1,42 @@
+import MailServer
+
+/// `orphan-local-domain` (warning): local here but owned by no account: the leftover a migration
+/// leaves on the old server (the most common cause of the rejection). The hostname itself is local without an owner by design.
+struct OrphanLocalDomainRule: FindingRule {
+    func findings(in c: RuleContext) -> [Finding] {
+        // Plain Exim has no accounts, so "owned by nobody" means nothing there.
+        guard c.platform == .cpanel || c.platform == .directadmin else { return [] }
+        return c.snapshot.domains.compactMap { d in
+            guard d.isLocal, !RuleContext.hasOwner(d), d.name != c.hostname else { return nil }
+            return finding(d, c)
+        }
+    }
+
+    private func finding(_ d: HostedDomain, _ c: RuleContext) -> Finding {
+        let traces = c.traces[d.name] ?? []
+        let refused = c.settings.localDomainRule.enabled == true
+            ? "With the local-domain HELO rule on here (\(c.settings.localDomainRule.source)), a server that greets as \(d.name), such as its new host, is refused."
+            : "The local-domain HELO rule is \(c.describe(c.settings.localDomainRule)) here, so greetings with it are not refused by this server, but mail this server sends to \(d.name) is still delivered locally instead of to its real host."
+        let explanation = """
+            \(d.name) is listed as local here, but no account owns it. This is what a migration leaves behind: \
+            this server still believes it hosts \(d.name), keeps mail for it instead of sending it to the \
+            domain's real server, and treats that server's greeting as forgery. \(refused)
+            """
+        return Finding(rule: .orphanLocalDomain, severity: .warning, title: "\(d.name) is local here but no account owns it",
+                       subjects: [.domain(d.name)],
+                       evidence: c.evidence(of: d) + traces.map { .file($0.location, text: "\($0.kind.rawValue) of \(d.name)") },
+                       explanation: explanation,
+                       remedies: [
+                           RemedyOption(.removeDomainTraces(d.name), title: "Remove every trace of \(d.name) from this server",
+                                        tradeOff: "Right when the domain lives on another server now (check its MX and A records first)."),
+                           RemedyOption(.advice(restoreHint(c.platform, d.name)), title: "Or give \(d.name) back to an account",
+                                        tradeOff: "Only if the domain should really be hosted here."),
+                       ])
+    }
+
+    private func restoreHint(_ p: Platform, _ name: String) -> String {
+        p == .cpanel
+            ? "Add \(name) to the right account (WHM » Modify an Account, or as an addon domain), then run /scripts/updateuserdomains."
+            : "Add \(name) to the right user in DirectAdmin so /etc/virtual/domainowners names it."
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import MailServer
+import Remedy
+
+/// What an edit command (apply, rollback, recover) needs: the executor exists only here.
+struct EditSession {
+    let root: ServerRoot
+    let executor: TransactionExecutor
+
+    init(root: ServerRoot, lockWait: Double) {
+        self.root = root
+        let env = ProcessInfo.processInfo.environment
+        executor = TransactionExecutor(root: root, identity: .current(environment: env), clock: SystemTime(),
+                                       runner: ProcessCommandRunner(), lockWait: lockWait,
+                                       pause: PausePoint(name: env["HELOFIX_TEST_PAUSE_AT"]))
+    }
+
+    /// Rolls back interrupted transactions first, saying so on stderr.
+    func recover() throws {
+        do {
+            for report in try TransactionRecovery(root: root, clock: SystemTime(), runner: ProcessCommandRunner()).run() {
+                FileHandle.standardError.write(Data("helofix: \(report.message)\n".utf8))
+            }
+        } catch {
+            throw fail("recovery of an interrupted transaction failed: \(error.message)", code: 1)
+        }
+    }
+
+    /// Prints `plan`, asks `question` (unless `--yes`), and applies it as one transaction; a refusal
+    /// or failure exits 1 with the reason.
+    func confirmAndApply(_ plan: Plan, question: String, yes: Bool, reason: String, rollbackOf: String? = nil) throws -> TransactionRecord {
+        FileHandle.standardOutput.write(Data(PlanText.render(plan).utf8))
+        try Self.confirm(question, yes: yes)
+        do {
+            return try executor.apply(plan, reason: reason, rollbackOf: rollbackOf)
+        } catch {
+            throw fail(error.message, code: 1)
+        }
+    }
+
+    /// Asks on a terminal; without one, `--yes` is required.
+    static func confirm(_ question: String, yes: Bool) throws {
+        if yes { return }
+        guard isatty(0) == 1 else { throw fail("not a terminal, so nothing was applied: add --yes to apply without asking", code: 1) }
+        FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        guard answer == "y" || answer == "yes" else { throw fail("nothing was applied", code: 1) }
+    }
+}
+
