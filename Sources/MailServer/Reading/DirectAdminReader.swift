@@ -22,7 +22,7 @@ extension SnapshotBuilder {
         readGreetings("/etc/virtual/helo_data", keyedByIP: true)
         readOutgoingIPs("/etc/virtual/domainips")
         let accept = readDirectAdminSettings()
-        for source in WhitelistCatalog.directAdmin(whitelistAccept: accept) { readHostList(source) }
+        for source in WhitelistCatalog.directAdmin(whitelistAccept: accept, relayHosts: relayHostsDefinition()) { readHostList(source) }
         readDirectAdminDomainDirs()
         readTraceDirectory("/var/named", kind: .zone, suffix: ".db")
         readTraceDirectory("/etc/bind", kind: .zone, suffix: ".db")
@@ -62,6 +62,27 @@ extension SnapshotBuilder {
         snapshot.settings.submissionPortsAcceptAnyHelo = submissionLine != nil
         snapshot.settings.heloPreConfHook = preConfLine != nil
         return whitelistLine != nil
+    }
+
+    /// `hostlist relay_hosts` as the installed configuration defines it: in exim.conf (4.4) or in
+    /// exim.variables.conf (4.5, where CustomBuild merges the .custom file in).
+    private mutating func relayHostsDefinition() -> RelayHostsDefinition {
+        for path in ["/etc/exim.conf", "/etc/exim.variables.conf"] {
+            guard let bytes = bytes(path) else { continue }
+            for raw in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+                let line = raw.trimmingCharacters(in: " \t\r")
+                guard line.hasPrefix("hostlist"), let eq = line.firstIndex(of: "=") else { continue }
+                let name = line.dropFirst("hostlist".count)[..<eq].trimmingCharacters(in: " \t")
+                guard name == "relay_hosts" else { continue }
+                var definition = RelayHostsDefinition.parse(String(line[line.index(after: eq)...]))
+                // A copy of a server whose configuration was pointed into the copy names host paths.
+                if case .file(let f, let exact) = definition, root.path != "/", f.hasPrefix(root.path + "/") {
+                    definition = .file(String(f.dropFirst(root.path.count)), exact: exact)
+                }
+                return definition
+            }
+        }
+        return .unknown
     }
 
     /// `/etc/virtual/DOMAIN/` directories (aliases, filters) are per-domain traces.

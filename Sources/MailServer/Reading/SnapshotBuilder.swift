@@ -137,7 +137,15 @@ struct SnapshotBuilder {
             guard let parsed = lsearch(source.file, mode: .list) else { return }
             (entries, diagnostics) = interpreter.interpret(parsed)
         }
-        for e in entries { snapshot.whitelist.append(source.list == "alwaysrelay" ? alwaysRelayed(e) : e) }
+        for e in entries {
+            var entry = source.list == "alwaysrelay" ? alwaysRelayed(e) : e
+            if source.exactAddressesOnly, entry.kind == .cidr4 || entry.kind == .cidr6, entry.visibleToExim {
+                entry.visibleToExim = false
+                snapshot.diagnostics.append(Diagnostic(.invalidEntry, at: entry.location, text: entry.raw,
+                    message: "\(entry.entry) in \(source.file) is a range, but the list is read with an exact lookup (net-lsearch): it matches no address; list each address"))
+            }
+            snapshot.whitelist.append(entry)
+        }
         snapshot.diagnostics += diagnostics
     }
 
