@@ -67,7 +67,7 @@ let package = Package(
             name: "helofix-bench",
             dependencies: ["MailServer", "Diagnosis", "Console", "ServerFixtures", "ProcessLaunch"],
             swiftSettings: strict),
-        .target(name: "TestSupport", dependencies: ["MailServer", "ServerFixtures", "ProcessLaunch"], path: "Tests/TestSupport", swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["MailServer", "Remedy", "ServerFixtures", "ProcessLaunch"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "MailServerTests", dependencies: ["MailServer", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], swiftSettings: strict),

@@ -12,10 +12,10 @@ struct ConsoleEditor {
     /// Runs recovery first (rolls back an interrupted transaction, as every edit command does),
     /// then builds the executor. Returns the editor and what recovery did, in one line per transaction.
     static func open(root: ServerRoot, environment: [String: String]) throws(RemedyError) -> (ConsoleEditor, [String]) {
-        let runner = ProcessCommandRunner()
+        let runner = ProcessCommandRunner.forPlatformCommands(on: root)
         let reports = try TransactionRecovery(root: root, clock: SystemTime(), runner: runner).run()
         let executor = TransactionExecutor(root: root, identity: .current(environment: environment), clock: SystemTime(),
-                                           runner: runner, pause: PausePoint(name: environment["HELOFIX_TEST_PAUSE_AT"]))
+                                           runner: runner, hook: DebugPause.hook(environment: environment))
         return (ConsoleEditor(root: root, executor: executor), reports.map(\.message))
     }
 

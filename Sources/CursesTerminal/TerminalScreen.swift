@@ -152,7 +152,7 @@ public final class TerminalScreen {
     }
 
     /// What is on screen at (x, y): the character and its attributes and colour pair (for tests).
-    public func readBack(x: Int, y: Int) -> (character: Character, attributes: attr_t, pair: Int16) {
+    func readBack(x: Int, y: Int) -> (character: Character, attributes: attr_t, pair: Int16) {
         var cell = cchar_t()
         mvwin_wch(window, Int32(y), Int32(x), &cell)
         var text = [wchar_t](repeating: 0, count: 8)
@@ -164,7 +164,7 @@ public final class TerminalScreen {
     }
 
     /// The attributes and pair a role is drawn with (for tests).
-    public func style(of role: StyleRole) -> (attributes: attr_t, pair: Int16) {
+    func style(of role: StyleRole) -> (attributes: attr_t, pair: Int16) {
         attributes[role] ?? (cn_a_normal(), 0)
     }
 

@@ -15,7 +15,11 @@ public struct FindingEngine: Sendable {
     public init() {}
 
     /// All findings for `snapshot`, given the rejections grouped from the logs.
+    /// An incomplete snapshot (a file exists but could not be read) gives no findings at all: a
+    /// domain missing from an unreadable userdomains would look orphaned, an unreadable localopts
+    /// would look "off". Callers say the data is incomplete instead (``ServerSnapshot/incompleteSummary``).
     public func evaluate(_ snapshot: ServerSnapshot, rejections: [RejectionGroup] = []) -> [Finding] {
+        guard snapshot.isComplete else { return [] }
         let context = RuleContext(snapshot, rejections: rejections)
         let all = Self.rules.flatMap { $0.findings(in: context) }
         // Stable: within a severity the rule order above, then the order each rule produced.

@@ -21,10 +21,12 @@ protocol BenchMeasurement {
 /// Generates (or reuses) the synthetic server, runs every measurement, prints the table.
 struct Bench {
     let options: BenchOptions
-    let measurements: [any BenchMeasurement] = [InspectVersusGrep(), SnapshotReadTime(), ConsoleFrames()]
+    let measurements: [any BenchMeasurement]
 
     init(options: BenchOptions) throws(BenchError) {
         self.options = options
+        measurements = [InspectVersusGrep(), SnapshotReadTime(), ConsoleFrames(),
+                        FleetScale(servers: options.fleetServers, domains: options.fleetDomains)]
     }
 
     func run() throws {

@@ -21,12 +21,15 @@ struct BenchOptions {
     var dir: String?
     /// The helofix binary to time (default: next to this executable).
     var helofix: String?
+    /// Servers and domains per server of the synthetic fleet.
+    var fleetServers = 1000
+    var fleetDomains = 1000
 
     init(_ args: ArraySlice<String>) throws(BenchError) {
         var rest = args
         while let flag = rest.popFirst() {
             if flag == "--help" || flag == "-h" {
-                print("usage: helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH]")
+                print("usage: helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH] [--fleet-servers N] [--fleet-domains N]")
                 exit(0)
             }
             guard let value = rest.popFirst() else { throw BenchError(message: "\(flag) needs a value") }
@@ -36,6 +39,8 @@ struct BenchOptions {
             case "--runs": runs = try Self.number(flag, value)
             case "--dir": dir = value
             case "--helofix": helofix = value
+            case "--fleet-servers": fleetServers = try Self.number(flag, value)
+            case "--fleet-domains": fleetDomains = try Self.number(flag, value)
             default: throw BenchError(message: "unknown option \(flag); see --help")
             }
         }

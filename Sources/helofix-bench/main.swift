@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 // helofix-bench: generates a synthetic cPanel server and log, then times the real binary against grep.
-// Usage: swift run -c release helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH]
+// Usage: swift run -c release helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH] [--fleet-servers N] [--fleet-domains N]
 do {
     let options = try BenchOptions(CommandLine.arguments.dropFirst())
     let bench = try Bench(options: options)

@@ -11,7 +11,7 @@ struct Helofix: AsyncParsableCommand {
             Exit codes: 0 success; 2 the server tree cannot be read (no such root, not a mail server, \
             no permission) or the arguments are wrong. See docs/ for details.
             """,
-        subcommands: [ConsoleCommand.self, WizardCommand.self, InspectCommand.self, ExplainCommand.self, DemoCommand.self, PlanCommand.self,
+        subcommands: [ConsoleCommand.self, WizardCommand.self, InspectCommand.self, ExplainCommand.self, DemoCommand.self, PlanCommand.self, FilesCommand.self, FleetCommand.self,
                       ApplyCommand.self, HistoryCommand.self, RollbackCommand.self, RecoverCommand.self, VerifyCommand.self],
         defaultSubcommand: ConsoleCommand.self)
 

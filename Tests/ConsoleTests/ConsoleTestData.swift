@@ -1,5 +1,6 @@
 import Console
 import Diagnosis
+import Foundation
 import MailServer
 import ServerFixtures
 import Testing
@@ -10,6 +11,7 @@ enum ConsoleTestData {
     /// The demo (migrated cPanel) server, read by the real SnapshotReader from a temporary root.
     static func demoSnapshot() throws -> ServerSnapshot {
         let root = try Fixtures.demo.writeToTemporaryDirectory(prefix: "helofix-console-test")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         var snapshot = try SnapshotReader(root: ServerRoot(root)).read()
         snapshot.root = "/"  // the temporary path would change every run
         return snapshot

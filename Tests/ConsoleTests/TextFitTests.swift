@@ -45,4 +45,17 @@ import Testing
         #expect(TextFit.wrap("  fix: one two three four", 14, indent: 4) == ["  fix: one two", "    three four"])
         #expect(TextFit.wrap("first\n\nthird", 20) == ["first", "", "third"])
     }
+
+    /// A word longer than a line is cut into full lines in one pass: a 2 MB name (a broken
+    /// /etc/hostname) wraps into exactly the lines it needs, each within the width.
+    @Test func aHugeWordIsCutIntoFullLines() {
+        let word = String(repeating: "a", count: 2_000_000)
+        let lines = TextFit.wrap("name: " + word + " end", 80, indent: 4)
+        #expect(lines.first == "name:")
+        #expect(lines.allSatisfy { TextFit.width($0) <= 80 })
+        #expect(lines.dropFirst().dropLast().allSatisfy { $0.count == 80 }, "continuation lines are full")
+        #expect(lines.dropFirst().map { $0.trimmingPrefix("    ") }.joined().filter { $0 == "a" }.count == 2_000_000)
+        #expect(TextFit.wrap("中文中文中文", 5) == ["中文", "中文", "中文"])
+        #expect(TextFit.wrap("xx中", 6, indent: 0) == ["xx中"])
+    }
 }

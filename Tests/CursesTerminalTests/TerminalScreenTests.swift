@@ -1,6 +1,6 @@
 import CNCursesW
 import Console
-import CursesTerminal
+@testable import CursesTerminal
 import Foundation
 import Testing
 

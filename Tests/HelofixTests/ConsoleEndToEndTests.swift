@@ -21,7 +21,9 @@ import TestSupport
                      env: String = "", arguments: String = "") throws -> (TmuxSession, root: String) {
         let root = try tree.writeToTemporaryDirectory(prefix: "helofix-e2e")
         let run = "env -u NO_COLOR TERM=\(term) LANG=C.UTF-8 HOME=\(shellQuoted(root)) \(env) \(shellQuoted(binary)) --root \(shellQuoted(root)) \(arguments)"
-        return (try TmuxSession(width: width, height: height, command: exitReporting(run)), root)
+        let tmux = try TmuxSession(width: width, height: height, command: exitReporting(run))
+        tmux.removeOnClose = [root]
+        return (tmux, root)
     }
 
     /// Runs `command` under sh and prints `helofix-exit=N` after it (tmux reports a dead pane's status late).
@@ -77,10 +79,7 @@ import TestSupport
         #expect(Self.waitForLoaded(tmux).ok)
     }
 
-    /// Needs the Findings rules (another issue): enabled as soon as the real engine flags the fixture
-    /// (without log evidence; the critical findings arrive with the log scan).
-    @Test(.enabled(if: ConsoleEndToEndTests.engineFlagsTheDemo(), "the FindingEngine has no rules yet"))
-    func marksAConflictAndOpensItsDetail() throws {
+    @Test func marksAConflictAndOpensItsDetail() throws {
         let (tmux, _) = try Self.open()
         let screen = tmux.waitFor(timeout: 10) { $0.contains("!!") && Self.isLoaded($0) }
         #expect(screen.ok, "no critical mark:\n\(screen.screen)")
@@ -92,12 +91,6 @@ import TestSupport
         tmux.send("End")
         let end = tmux.waitFor("Remedies (recommended first)")
         #expect(end.ok, "\(end.screen)")
-    }
-
-    static func engineFlagsTheDemo() -> Bool {
-        guard let root = try? Fixtures.migratedCPanel.writeToTemporaryDirectory(prefix: "helofix-e2e-probe"),
-              let snapshot = try? SnapshotReader(root: ServerRoot(root)).read() else { return false }
-        return !FindingEngine().evaluate(snapshot).isEmpty
     }
 
     @Test func resizeShrinksAndGrowsWithoutLeftovers() throws {
@@ -172,6 +165,7 @@ import TestSupport
 
     @Test func quitExitsZeroAndRestoresTheTerminal() throws {
         let root = try Fixtures.migratedCPanel.writeToTemporaryDirectory(prefix: "helofix-e2e")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let run = "env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(Self.binary)) --root \(shellQuoted(root)); echo \"exit=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo; sleep 30"
         let tmux = try TmuxSession(width: 80, height: 24, command: "sh -c \(shellQuoted(run))")
         #expect(Self.waitForLoaded(tmux).ok)
@@ -184,6 +178,7 @@ import TestSupport
 
     @Test func sigtermRestoresTheTerminal() throws {
         let root = try Fixtures.migratedCPanel.writeToTemporaryDirectory(prefix: "helofix-e2e")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let pidFile = root + "/helofix.pid"
         let run = "env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(Self.binary)) --root \(shellQuoted(root)) </dev/tty & echo $! > \(shellQuoted(pidFile)); wait $!; echo \"exit=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo; sleep 30"
         let tmux = try TmuxSession(width: 80, height: 24, command: "sh -c \(shellQuoted(run))")
@@ -205,7 +200,10 @@ import TestSupport
     }
 
     @Test func demoOpensTheConsoleWithDemoInTheHeader() throws {
-        let tmux = try TmuxSession(width: 80, height: 24, command: Self.exitReporting("env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(Self.binary)) demo"))
+        // The demo leaves its copy for the admin to look at; here it goes into a directory the test removes.
+        let tmp = try ServerTree().writeToTemporaryDirectory(prefix: "helofix-e2e-demo")
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let tmux = try TmuxSession(width: 80, height: 24, command: Self.exitReporting("env TERM=tmux-256color LANG=C.UTF-8 TMPDIR=\(shellQuoted(tmp)) \(shellQuoted(Self.binary)) demo"))
         let screen = tmux.waitFor(timeout: 10) { $0.contains("[DEMO]") && Self.isLoaded($0) }
         #expect(screen.ok, "\(screen.screen)")
         #expect(screen.screen.contains("shop.example.com"))
@@ -215,6 +213,7 @@ import TestSupport
 
     @Test func withoutATerminalItSaysWhatToDo() throws {
         let root = try Fixtures.clean.writeToTemporaryDirectory(prefix: "helofix-e2e")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let run = try ProcessRunner.run([Self.binary, "--root", root], stdin: "")
         let message = run.stderr
         #expect(run.status == 2)

@@ -50,6 +50,7 @@ import TestSupport
 
     @Test func logReaderFollowsGrowthTruncationAndReplacement() throws {
         let dir = try ServerTree().writeToTemporaryDirectory(prefix: "helofix-logtail")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/mainlog"
         let line = MailLogs.cpanelRejection(time: "2026-11-25 10:00:01", helo: "a.example", ip: "203.0.113.1", port: 1, sender: "x@a.example")
         try Data((line + "2026-11-25 10:00:02 H=(b.example) [203.0.113.2]:2 rejected MAIL <x@b>: \"REJECTED - Bad HELO - Host imp").utf8)
@@ -87,6 +88,7 @@ import TestSupport
 
     @Test func tailReportsProgressThenLiveRejections() throws {
         let dir = try ServerTree().writeToTemporaryDirectory(prefix: "helofix-logtail")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/mainlog"
         try Data(MailLogs.migratedCPanel(hostname: "server1.hostco.example").utf8).write(to: URL(fileURLWithPath: path))
         let events = EventLog()
@@ -114,6 +116,7 @@ import TestSupport
 
     @Test func watcherSeesAFileReplacedByRename() throws {
         let root = try Fixtures.clean.writeToTemporaryDirectory(prefix: "helofix-watch")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let watcher = try #require(ServerWatcher(hostPaths: [root + "/etc/localdomains", root + "/var/cpanel/users"]))
         let changes = EventLog()
         watcher.start { changes.append(.rotated) }

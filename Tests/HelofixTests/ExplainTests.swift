@@ -83,3 +83,21 @@ import Testing
         #expect(r.stderr.contains("paste the bounce"))
     }
 }
+
+/// Endless or huge input is refused with a clear line instead of being read into memory forever.
+@Suite struct ExplainInputLimitTests {
+    @Test func endlessStandardInputIsRefused() throws {
+        let p = Process()
+        p.executableURL = HelofixBinary.url
+        p.arguments = ["explain"]
+        p.standardInput = FileHandle(forReadingAtPath: "/dev/zero")
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = Pipe()
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 2)
+        #expect(message.contains("standard input is over 1024 KiB"), "\(message)")
+    }
+}

@@ -156,14 +156,11 @@ import TestSupport
     /// On a terminal apply asks; "n" applies nothing, "y" applies. `script` gives the child a pty.
     @Test(arguments: [("n", false), ("y", true)])
     func applyAsksOnATerminal(_ answer: String, _ applied: Bool) throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
-            print("note: /usr/bin/script (util-linux) is missing; terminal prompt test skipped")
-            return
-        }
+        try Prerequisite.require("/usr/bin/script")
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
         // stdin stays open until the output ends: script(1) may end the session at end of input.
-        let p = try ChildProcess.start(["/usr/bin/script", "-qec", "\(HelofixBinary.url.path) apply edit-greeting '*' --root \(root.path)", "/dev/null"],
+        let p = try ChildProcess.start(["/usr/bin/script", "-qec", "\(HelofixBinary.url.path) apply edit-greeting '*' --reason test --root \(root.path)", "/dev/null"],
                                        stdin: .pipe, stdout: .pipe, stderr: .toStdout)
         let input = FileHandle(fileDescriptor: p.stdin ?? -1, closeOnDealloc: false)
         let output = FileHandle(fileDescriptor: p.stdout ?? -1, closeOnDealloc: false)
@@ -173,5 +170,32 @@ import TestSupport
         #expect(text.contains("Apply this change? [y/N]"))
         #expect(root.read("/etc/mailhelo")?.contains("*: server1.hostco.example") == !applied, "\(text)")
         #expect(text.contains(applied ? "applied: transaction" : "nothing was applied"))
+    }
+
+    @Test(arguments: [["--lock-wait", "nan"], ["--lock-wait=-1"], ["--lock-wait", "1e9"], ["--reason", "two\nlines"]])
+    func badLockWaitOrReasonIsRefusedBeforeAnything(_ option: [String]) throws {
+        let root = try CLIRoot(Fixtures.migratedCPanel)
+        defer { root.remove() }
+        let before = root.tree()
+        let run = try root.helofix(["apply", "remove-domain", "shop.example.com", "--yes"] + (option[0] == "--reason" ? option : option + ["--reason", "x"]))
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("helofix: error: " + (option[0].split(separator: "=").first ?? "")), "\(run.stderr)")
+        #expect(root.tree() == before)
+    }
+
+    @Test func applyNeedsAReasonAndHistoryShowsItEscaped() throws {
+        let root = try CLIRoot(Fixtures.migratedCPanel)
+        defer { root.remove() }
+        let before = root.tree()
+        let none = try root.helofix(["apply", "remove-domain", "shop.example.com", "--yes"])
+        #expect(none.status == 1 && none.stderr.contains("--reason"), "\(none.stderr)")
+        let blank = try root.helofix(["apply", "remove-domain", "shop.example.com", "--yes", "--reason", "  "])
+        #expect(blank.status == 1)
+        #expect(root.tree() == before)
+        let apply = try root.helofix(["apply", "remove-domain", "shop.example.com", "--yes", "--reason", "moved \u{1B}[31mred\u{7}"])
+        #expect(apply.status == 0, "\(apply.stderr)")
+        let history = try root.helofix(["history"])
+        #expect(history.stdout.contains("why: moved \\u{1B}[31mred\\u{7}"), "\(history.stdout)")
+        #expect(!history.stdout.contains("\u{1B}"), "a raw escape sequence reached the terminal")
     }
 }

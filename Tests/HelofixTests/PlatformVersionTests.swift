@@ -35,7 +35,7 @@ import TestSupport
         replica.customBeginMail = false
         let server = try ReplicaServer(replica)
         defer { server.remove() }
-        let plan = try server.root.helofix(["apply", "whitelist", "203.0.113.10", "--yes"])
+        let plan = try server.root.helofix(["apply", "whitelist", "203.0.113.10", "--yes", "--reason", "web server"])
         #expect(plan.status != 0)
         #expect(plan.stderr.contains("acl_custom_begin_mail is 0"), "\(plan.stderr)")
         // Exim agrees: the accept line in the slot does nothing while the slot is not built in.

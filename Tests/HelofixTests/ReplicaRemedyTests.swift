@@ -24,7 +24,7 @@ import TestSupport
         var all: [Case] = []
         for replica in [cpanelNoLD(), EximReplica(.directAdmin4543), EximReplica(.directAdmin4557)] {
             for client in ["203.0.113.10", "2001:db8::10"] {
-                all.append(Case(replica: replica, remedy: ["whitelist", client], client: client))
+                all.append(Case(replica: replica, remedy: ["whitelist", client, "--reason", "web server greets as the shop"], client: client))
             }
         }
         for replica in [cpanelNoLD()] + EximReplica.Platform.directAdmin.map({ EximReplica($0) }) {
@@ -60,7 +60,7 @@ import TestSupport
         let server = try ReplicaServer(EximReplica(.directAdmin442))
         defer { server.remove() }
         let before = server.root.tree()
-        let plan = try server.root.helofix(["apply", "whitelist", "203.0.113.10", "--yes"])
+        let plan = try server.root.helofix(["apply", "whitelist", "203.0.113.10", "--yes", "--reason", "web server"])
         #expect(plan.status != 0)
         #expect(plan.stderr.contains("no \"accept hosts = +whitelist_hosts_ip\" in acl_check_helo"), "\(plan.stderr)")
         #expect(server.root.tree().differences(from: before) == [])
@@ -72,7 +72,7 @@ import TestSupport
     @Test func directAdminWhitelistWritesTheBareIPv6AboveANameLine() throws {
         let server = try ReplicaServer(EximReplica(.directAdmin4543), extra: ["/etc/virtual/whitelist_hosts_ip": "mx.partner.example\n"])
         defer { server.remove() }
-        let apply = try server.root.helofix(["apply", "whitelist", "2001:db8::10", "--yes"])
+        let apply = try server.root.helofix(["apply", "whitelist", "2001:db8::10", "--yes", "--reason", "partner relay"])
         #expect(apply.status == 0, "\(apply.stderr)")
         #expect(server.root.read("/etc/virtual/whitelist_hosts_ip") == "2001:db8::10\nmx.partner.example\n")
         #expect(try server.session("2001:db8::10", helo: "example.com").accepted)

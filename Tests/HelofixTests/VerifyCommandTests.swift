@@ -7,7 +7,7 @@ import TestSupport
 /// at EHLO, and verify reports that stage with Exim's own words.
 @Suite struct VerifyCommandTests {
     @Test func reportsARejectionAtHelo() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: "/usr/sbin/exim4"), "exim4-daemon-light must be installed")
+        try Prerequisite.require("/usr/sbin/exim4")
         var t = ServerTree()
         t.file("/etc/virtual/domains", "da1.hostco.example\nshop.example.net\n", mode: 0o644)
         let root = try CLIRoot(t)

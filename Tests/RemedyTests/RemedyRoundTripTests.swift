@@ -72,24 +72,48 @@ import TestSupport
         #expect(RemedyError.from { _ = try s.plan(.setGreeting(key: "*", name: "mail.hostco.example")) }?.kind == .invalidInput)
     }
 
+    /// What cPanel's buildeximconf does that matters here: pastes the custom ACL into /etc/exim.conf.
+    static func buildEximConf(_ root: String) -> @Sendable ([String]) -> Void {
+        { _ in
+            let acl = (try? String(contentsOfFile: root + WhitelistCatalog.cpanelCustomBeginMail, encoding: .utf8)) ?? ""
+            try? Data(("# built\n" + acl).utf8).write(to: URL(fileURLWithPath: root + "/etc/exim.conf"))
+        }
+    }
+
     @Test func whitelistCPanelRoundTrip() throws {
         let s = try Scenario(Fixtures.migratedCPanel)
         defer { s.remove() }
         let acl = WhitelistCatalog.cpanelCustomBeginMail
-        // buildeximconf's stand-in rebuilds /etc/exim.conf from the custom ACL, as cPanel does.
-        try StandInScripts.install("/scripts/buildeximconf", in: s.root,
-                                   body: "{ echo '# built'; cat '\(s.root)\(acl)' 2>/dev/null || true; } > '\(s.root)/etc/exim.conf'")
-        _ = try ProcessCommandRunner().run(s.root + "/scripts/buildeximconf", [], input: nil)
+        Self.buildEximConf(s.root)([])
+        let runner = RecordingCommandRunner(effects: [PlatformProgram.cpanelBuildEximConf: Self.buildEximConf(s.root)])
         let before = s.tree()
         let plan = try s.plan(.whitelist("198.51.100.7"))
         #expect(plan.risk?.contains("spam") == true)
         #expect(plan.commands.map(\.commandLine) == ["/scripts/buildeximconf"])
-        let record = try s.executor().apply(plan, reason: "web VPS")
+        let record = try s.executor(runner: runner).apply(plan, reason: "web VPS")
+        #expect(runner.calls == [.init(program: "/scripts/buildeximconf", arguments: [])], "the host's own program, never one under the root")
         #expect(s.read(acl) == "accept hosts = <; 198.51.100.7\n")
         #expect(s.read("/etc/exim.conf") == "# built\naccept hosts = <; 198.51.100.7\n")
         #expect(try s.snapshot().whitelist.contains { $0.list == "custom_begin_mail" && $0.bypassesHeloCheck })
         #expect(RemedyError.from { _ = try s.plan(.whitelist("198.51.100.7")) }?.kind == .notApplicable)
-        _ = try Rollback(root: s.serverRoot).apply(record.id, executor: s.executor(), reason: "")
+        _ = try Rollback(root: s.serverRoot).apply(record.id, executor: s.executor(runner: runner), reason: "")
+        #expect(s.tree().differences(from: before) == [])
+    }
+
+    /// A platform command that rewrites /etc/exim.conf half-way and then fails: every file,
+    /// including the one the command rewrote, is put back from the backup store and named.
+    @Test func failedPlatformCommandRestoresWhatItRewrote() throws {
+        let s = try Scenario(Fixtures.migratedCPanel)
+        defer { s.remove() }
+        Self.buildEximConf(s.root)([])
+        let root = s.root
+        let halfWrite: @Sendable ([String]) -> Void = { _ in try? Data("# half-writ".utf8).write(to: URL(fileURLWithPath: root + "/etc/exim.conf")) }
+        let runner = RecordingCommandRunner(failing: [PlatformProgram.cpanelBuildEximConf],
+                                            effects: [PlatformProgram.cpanelBuildEximConf: halfWrite])
+        let before = s.tree()
+        let error = try #require(RemedyError.from { try s.executor(runner: runner).apply(s.plan(.whitelist("198.51.100.7")), reason: "") })
+        #expect(error.message.contains("/scripts/buildeximconf failed (exit 1)"))
+        #expect(error.message.contains("put /etc/exim.conf back from the backup store"), "\(error.message)")
         #expect(s.tree().differences(from: before) == [])
     }
 
@@ -110,14 +134,26 @@ import TestSupport
         #expect(refusal?.message.contains("acl_check_helo") == true)
     }
 
+    /// What cPanel's set_hostname does that matters here: the name into /etc/hostname and wwwacct.conf.
+    static func setHostname(_ root: String) -> @Sendable ([String]) -> Void {
+        { args in
+            let name = args.first ?? ""
+            try? Data((name + "\n").utf8).write(to: URL(fileURLWithPath: root + "/etc/hostname"))
+            if let conf = try? String(contentsOfFile: root + "/etc/wwwacct.conf", encoding: .utf8) {
+                let lines = conf.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasPrefix("HOST ") ? "HOST \(name)" : String($0) }
+                try? Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: root + "/etc/wwwacct.conf"))
+            }
+        }
+    }
+
     @Test func renameHostnameRoundTrip() throws {
         let s = try Scenario(Fixtures.hostnameCollision)
         defer { s.remove() }
-        try StandInScripts.setHostname(in: s.root)
+        let runner = RecordingCommandRunner(effects: [PlatformProgram.cpanelSetHostname: Self.setHostname(s.root)])
         let before = s.tree()
         let plan = try s.plan(.renameHostname("server1.example.com"))
         #expect(plan.commands.map(\.commandLine) == ["/usr/local/cpanel/bin/set_hostname server1.example.com"])
-        let record = try s.executor().apply(plan, reason: "web and mail share a name")
+        let record = try s.executor(runner: runner).apply(plan, reason: "web and mail share a name")
         #expect(s.read("/etc/hostname") == "server1.example.com\n")
         #expect(s.read("/etc/wwwacct.conf")?.contains("HOST server1.example.com") == true)
         #expect(s.auditLines().last?.contains(record.id) == true)
@@ -128,7 +164,8 @@ import TestSupport
         #expect(hostnameBackup.beforeHash == ContentHash.sha256(Array("example.com\n".utf8)))
         #expect(s.read("/var/lib/helofix/backups/objects/\(hostnameBackup.beforeHash ?? "")") == "example.com\n")
         #expect(Set(journal.commandBackups.map(\.path)) == ["/etc/hostname", "/etc/wwwacct.conf", "/etc/localdomains", "/etc/mailhelo"])
-        _ = try Rollback(root: s.serverRoot).apply(record.id, executor: s.executor(), reason: "")
+        _ = try Rollback(root: s.serverRoot).apply(record.id, executor: s.executor(runner: runner), reason: "")
+        #expect(runner.calls.map(\.arguments) == [["server1.example.com"], ["example.com"]])
         #expect(s.read("/etc/hostname") == "example.com\n")
         #expect(s.tree().differences(from: before) == [])
     }
@@ -137,12 +174,16 @@ import TestSupport
         let da = try Scenario(Fixtures.directAdmin)
         defer { da.remove() }
         #expect(try da.plan(.renameHostname("da2.hostco.example")).commands.first?.program == "/usr/local/directadmin/scripts/hostname.sh")
-        // DirectAdmin's hostname.sh is not in the fixture: a missing command is an error, not a skip.
+        // The host's own hostname.sh is looked up (this machine has none): a missing command is an error, not a skip.
         let before = da.tree()
-        let error = RemedyError.from { try da.executor().apply(da.plan(.renameHostname("da2.hostco.example")), reason: "") }
+        let error = RemedyError.from { try da.executor(runner: ProcessCommandRunner()).apply(da.plan(.renameHostname("da2.hostco.example")), reason: "") }
         #expect(error?.message.contains("/usr/local/directadmin/scripts/hostname.sh is missing") == true)
         #expect(da.tree() == before)
         #expect(da.read("/var/lib/helofix/audit.log") == nil)
+        // Without a runner (any root but /) the command is the admin's step, never run.
+        let manual = RemedyError.from { try da.executor(runner: nil).apply(da.plan(.renameHostname("da2.hostco.example")), reason: "") }
+        #expect(manual?.message.contains("run on the server: /usr/local/directadmin/scripts/hostname.sh da2.hostco.example") == true)
+        #expect(da.tree() == before)
     }
 
     @Test func removeDomainDirectAdminRoundTrip() throws {
@@ -171,10 +212,7 @@ import TestSupport
             return output.stdout + output.stderr
         }
         let set = try python("import os; os.setxattr('\(path)', 'user.helofix', b'kept'); print('ok')")
-        guard set.hasPrefix("ok") else {
-            print("note: user xattrs are not supported here (\(set)); xattr test skipped")
-            return
-        }
+        try Prerequisite.capability("user xattrs on the test file system", set.hasPrefix("ok"))
         _ = try s.executor().apply(s.plan(.removeDomain("shop.example.com")), reason: "")
         #expect(try python("import os; print(os.getxattr('\(path)', 'user.helofix').decode())") == "kept\n")
     }

@@ -27,14 +27,16 @@ struct Scenario {
 
     func snapshot() throws -> ServerSnapshot { try SnapshotReader(root: serverRoot).read() }
 
-    func plan(_ request: RemedyRequest, force: Bool = false) throws -> Plan {
-        try Planner(snapshot: snapshot(), root: serverRoot).plan(request, force: force)
+    func plan(_ request: RemedyRequest, force: Bool = false, hook: StepHook = .none) throws -> Plan {
+        try Planner(snapshot: snapshot(), root: serverRoot, hook: hook).plan(request, force: force)
     }
 
+    /// An executor whose platform commands go to `runner` (a recorder: nothing is ever run from the tree).
     func executor(lockWait: Double = 0.5, time: Date = Date(timeIntervalSince1970: 1_800_000_000),
-                  retention: RetentionPolicy = .standard) -> TransactionExecutor {
-        TransactionExecutor(root: serverRoot, identity: Self.identity, clock: FixedTime(date: time), runner: ProcessCommandRunner(),
-                            lockWait: lockWait, retention: retention)
+                  retention: RetentionPolicy = .standard, runner: (any CommandRunner)? = RecordingCommandRunner(),
+                  hook: StepHook = .none) -> TransactionExecutor {
+        TransactionExecutor(root: serverRoot, identity: Self.identity, clock: FixedTime(date: time), runner: runner,
+                            lockWait: lockWait, retention: retention, hook: hook)
     }
 
     func read(_ path: String) -> String? {

@@ -2,6 +2,7 @@ import Foundation
 import MailServer
 import Remedy
 import ServerFixtures
+import TestSupport
 import Testing
 import TestSupport
 
@@ -47,10 +48,7 @@ import TestSupport
     @Test func immutableFileIsRefused() throws {
         let s = try Scenario(Fixtures.migratedCPanel)
         defer { _ = try? run("/usr/bin/chattr", ["-i", s.root + "/etc/localdomains"]); s.remove() }
-        guard try run("/usr/bin/chattr", ["+i", s.root + "/etc/localdomains"]) == 0 else {
-            print("note: chattr +i is refused by this file system; immutable-file test skipped")
-            return
-        }
+        try Prerequisite.capability("chattr +i on the test file system", try run("/usr/bin/chattr", ["+i", s.root + "/etc/localdomains"]) == 0)
         let before = s.tree()
         let error = try #require(attempt(s))
         #expect(error.kind == .unsafeTarget && error.message.contains("immutable (chattr +i)"))
@@ -61,10 +59,7 @@ import TestSupport
         let s = try Scenario(Fixtures.migratedCPanel)
         defer { _ = try? run("/usr/bin/chattr", ["-a", s.root + "/etc/mailhelo"]); s.remove() }
         let plan = try s.plan(.removeDomain("shop.example.com"))
-        guard try run("/usr/bin/chattr", ["+a", s.root + "/etc/mailhelo"]) == 0 else {
-            print("note: chattr +a is refused by this file system; append-only test skipped")
-            return
-        }
+        try Prerequisite.capability("chattr +a on the test file system", try run("/usr/bin/chattr", ["+a", s.root + "/etc/mailhelo"]) == 0)
         let before = s.tree()
         let error = RemedyError.from { try s.executor().apply(plan, reason: "") }
         #expect(error?.message.contains("append-only") == true)
@@ -77,10 +72,7 @@ import TestSupport
         let mount = s.root + "-ro"
         try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
         defer { _ = try? run("/bin/umount", [mount]); rmdir(mount) }
-        guard try run("/bin/mount", ["--bind", s.root, mount]) == 0, try run("/bin/mount", ["-o", "remount,bind,ro", mount]) == 0 else {
-            print("note: bind mounts are not permitted here; read-only root test skipped")
-            return
-        }
+        try Prerequisite.capability("bind mounts (run the tests as root)", try run("/bin/mount", ["--bind", s.root, mount]) == 0 && run("/bin/mount", ["-o", "remount,bind,ro", mount]) == 0)
         let ro = Scenario(existingRoot: mount)
         let before = s.tree()
         let error = try #require(RemedyError.from { try ro.executor().apply(ro.plan(.removeDomain("shop.example.com")), reason: "") })
@@ -93,10 +85,7 @@ import TestSupport
         let base = FileManager.default.temporaryDirectory.path + "/helofix-full-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         defer { _ = try? run("/bin/umount", [base]); rmdir(base) }
-        guard try run("/bin/mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", base]) == 0 else {
-            print("note: mounting a tmpfs is not permitted here; full-disk test skipped")
-            return
-        }
+        try Prerequisite.capability("tmpfs mounts (run the tests as root)", try run("/bin/mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", base]) == 0)
         try Fixtures.migratedCPanel.write(to: base)
         try FileManager.default.createDirectory(atPath: base + "/var/lib", withIntermediateDirectories: true)
         // Fill the file system, leaving a few blocks.
@@ -115,10 +104,7 @@ import TestSupport
         defer { s.remove() }
         let source = s.root + "/mnt-source-mailhelo"
         try Data("shop.example.com: shop.example.com\n*: server1.hostco.example\n".utf8).write(to: URL(fileURLWithPath: source))
-        guard try run("/bin/mount", ["--bind", source, s.root + "/etc/mailhelo"]) == 0 else {
-            print("note: bind mounts are not permitted here; EBUSY test skipped")
-            return
-        }
+        try Prerequisite.capability("bind mounts (run the tests as root)", try run("/bin/mount", ["--bind", source, s.root + "/etc/mailhelo"]) == 0)
         defer { _ = try? run("/bin/umount", [s.root + "/etc/mailhelo"]) }
         let before = s.tree()
         let error = try #require(attempt(s))

@@ -14,12 +14,19 @@ public final class TmuxSession: @unchecked Sendable {
     /// Starts `command` (a shell command line) in a `width`x`height` window.
     public init(width: Int, height: Int, command: String) throws {
         socket = "helofix-test-\(UUID().uuidString.prefix(8).lowercased())"
+        try Prerequisite.require("tmux")
         // remain-on-exit keeps the pane after the program ends, so its last screen and status can be read.
         try tmux(captureOutput: false, ["new-session", "-d", "-s", Self.target, "-x", "\(width)", "-y", "\(height)", command,
                   ";", "set-option", "-w", "-t", Self.target, "remain-on-exit", "on"])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    /// Directories removed when the session ends (the test's server root).
+    public var removeOnClose: [String] = []
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        for path in removeOnClose { try? FileManager.default.removeItem(atPath: path) }
+    }
 
     /// Runs `tmux -L socket -f /dev/null ARGS`; returns stdout.
     @discardableResult

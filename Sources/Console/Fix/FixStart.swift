@@ -5,6 +5,8 @@ import Diagnosis
 enum FixStart {
     /// `e`: the options for what is selected; straight to the form when there is only one.
     static func fixSelected(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        // Said before "read-only": even as root no fix is offered while files could not be read.
+        if state.loaded && state.data.incomplete != nil { return incomplete(&state) }
         guard state.mode.allowsChanges else {
             state.message = (FixText.readOnly, false)
             return []
@@ -55,9 +57,17 @@ enum FixStart {
     }
 
     /// `w`: the wizard, from the first finding that has a remedy.
+    /// No fix while files could not be read: a plan would be built on what is missing.
+    static func incomplete(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        // Short enough for an 80-column message line: the header names the count already.
+        state.message = ("No fix is offered while the data is incomplete: run helofix as root.", false)
+        return []
+    }
+
     static func wizard(_ state: inout ConsoleState) -> [ConsoleEffect] {
         // The first frame is drawn before the server is read: "no findings" would be a lie then.
         guard state.loaded else { return stillReading(&state) }
+        guard state.data.incomplete == nil else { return incomplete(&state) }
         guard next(WizardProgress(), &state) else {
             state.message = ("No findings to walk through: nothing here conflicts.", false)
             return []

@@ -17,7 +17,8 @@ import CLibcExtras
 public enum TextFit {
     /// Columns of one character: the sum over its code points, as the terminal advances the cursor.
     public static func width(_ character: Character) -> Int {
-        withUTF8Locale { character.unicodeScalars.reduce(0) { $0 + columns($1) } }
+        if let ascii = character.asciiValue, ascii >= 0x20 && ascii < 0x7F { return 1 }
+        return withUTF8Locale { character.unicodeScalars.reduce(0) { $0 + columns($1) } }
     }
 
     /// Columns of `text`.
@@ -65,12 +66,23 @@ public enum TextFit {
                 }
                 if line != lead { finish(line) }
                 var rest = line == lead && paragraphLines.isEmpty ? lead + word : String(word)
-                while Self.width(rest) > limit {
-                    let head = prefix(rest, columns: limit)
-                    // A character wider than the whole line still has to go somewhere.
-                    let taken = head.isEmpty ? String(rest.prefix(1)) : head
-                    finish(taken)
-                    rest = String(rest.dropFirst(taken.count))
+                if Self.width(rest) > limit {
+                    // One pass over the word, so a 10 MB name (a broken /etc/hostname) takes time in
+                    // proportion to its length, not its square.
+                    var piece = ""
+                    var used = 0
+                    for character in rest {
+                        let w = Self.width(character)
+                        // A character wider than the whole line still has to go somewhere.
+                        if used + w > limit && !piece.isEmpty {
+                            finish(piece)
+                            piece = ""
+                            used = 0
+                        }
+                        piece.append(character)
+                        used += w
+                    }
+                    rest = piece
                 }
                 line = rest
             }

@@ -24,6 +24,8 @@ public struct ConsoleData: Sendable {
     public var criticalCount: Int
     /// Number of warning findings.
     public var warningCount: Int
+    /// `incomplete: cannot read N files (run as root)` when files could not be read; no fix is offered then.
+    public var incomplete: String?
 
     /// An empty data set (before the first read).
     public init() {
@@ -45,6 +47,7 @@ public struct ConsoleData: Sendable {
         hostname = snapshot.hostname
         platformName = snapshot.platform.displayName
         root = snapshot.root
+        incomplete = snapshot.incompleteSummary
         findings = unsorted.enumerated().sorted { a, b in
             a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
         }.map(\.element)

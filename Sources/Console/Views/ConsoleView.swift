@@ -68,6 +68,11 @@ enum HeaderView {
         var x = grid.write(" helofix ", x: 0, y: 0, role: .title)
         x += grid.write(" \(host)  ", x: x, y: 0, role: .header)
         x += grid.write("[\(state.mode.label)]", x: x, y: 0, role: state.mode == .readOnly ? .statusWarn : .statusOK)
+        if let incomplete = d.incomplete, state.loaded {
+            // Before anything else: the panes below miss what those files hold.
+            let text = " " + (incomplete.split(separator: ":").prefix(2).joined(separator: ":")) + " "
+            x += grid.write(text, x: x, y: 0, role: .statusError)
+        }
         let rightStart = grid.width - width(right)
         let platform = "  " + d.platformName
         if x + TextFit.width(platform) + 1 <= rightStart { grid.write(platform, x: x, y: 0, role: .header) }

@@ -25,7 +25,8 @@ struct MappedLogScan {
     }
 
     func run() throws(LogReadError) -> ScannedPart {
-        let fd = open(log.hostPath, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO named as the log must not hang inspect (or a monitoring check).
+        let fd = open(log.hostPath, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw openError(errno) }
         defer { close(fd) }
         var st = stat()

@@ -3,10 +3,12 @@
 /// every core; the result is in account order whatever the threads did.
 struct AccountFiles {
     let root: ServerRoot
+    /// `/var/cpanel/users`.
+    let directory: String
 
     /// `(domain, account)` pairs, accounts sorted by name; `nil` when the directory is absent.
     func domainOwners() -> [(domain: String, account: String)]? {
-        guard let names = root.list("/var/cpanel/users") else { return nil }
+        guard let names = root.list(directory) else { return nil }
         let users = names.filter { !$0.hasPrefix(".") }.sorted()
         let parts = users.count < 64 ? 1 : 4
         return ConcurrentParts.map(parts) { part in
@@ -15,7 +17,7 @@ struct AccountFiles {
     }
 
     private func domains(of user: String) -> [(domain: String, account: String)] {
-        guard case .content(let bytes, _) = root.read("/var/cpanel/users/\(user)") else { return [] }
+        guard case .content(let bytes, _) = root.read("\(directory)/\(user)") else { return [] }
         return SettingsFileParser.parse(bytes, separator: "=").compactMap { s in
             guard s.key.hasPrefix("DNS"), !s.value.isEmpty else { return nil }
             let suffix = s.key.dropFirst(3)

@@ -7,18 +7,19 @@ extension SnapshotBuilder {
 
     /// Hostname, IPs, the domain lists and their owners.
     mutating func readCPanelDomains() {
+        let f = CPanelFiles()
         var extra: [HostnameSource] = []
-        if let bytes = bytes("/etc/wwwacct.conf") {
+        if let bytes = bytes(f.wwwacct.path) {
             for s in SettingsFileParser.parse(bytes, separator: nil) where s.key == "HOST" && !s.value.isEmpty {
-                extra.append(HostnameSource(location: .init(file: "/etc/wwwacct.conf", line: s.line), value: s.value.lowercased()))
+                extra.append(HostnameSource(location: .init(file: f.wwwacct.path, line: s.line), value: s.value.lowercased()))
             }
         }
         readHostname(extra: extra)
         readCPanelIPs()
-        readDomainList("/etc/localdomains", as: .local)
-        readDomainList("/etc/remotedomains", as: .remote)
-        readDomainList("/etc/secondarymx", as: .secondaryMX)
-        readOwners("/etc/userdomains")
+        readDomainList(f.localdomains.path, as: .local)
+        readDomainList(f.remotedomains.path, as: .remote)
+        readDomainList(f.secondaryMX.path, as: .secondaryMX)
+        readOwners(f.userdomains.path)
         // /etc/userdomains is cPanel's cache of the users files; the users files (one per account,
         // 10,000 opens on a big server) are read only when the cache leaves a local domain unowned.
         let hostname = snapshot.hostname
@@ -29,34 +30,36 @@ extension SnapshotBuilder {
 
     /// Greetings, outgoing IPs, whitelists, HELO settings and per-domain traces.
     mutating func readCPanelMail() {
-        readGreetings("/etc/mailhelo", keyedByIP: false)
-        readOutgoingIPs("/etc/mailips")
-        snapshot.customMailhelo = root.exists("/var/cpanel/custom_mailhelo")
-        snapshot.customMailips = root.exists("/var/cpanel/custom_mailips")
+        let f = CPanelFiles()
+        readGreetings(f.mailhelo.path, keyedByIP: false)
+        readOutgoingIPs(f.mailips.path)
+        snapshot.customMailhelo = root.exists(f.customMailhelo.path)
+        snapshot.customMailips = root.exists(f.customMailips.path)
+        // The whitelist files are listed in CPanelFiles from the same catalog.
         for source in WhitelistCatalog.cpanel { readHostList(source) }
-        readCustomBeginMail()
-        readCPanelSettings()
-        readTraceDirectory("/etc/valiases", kind: .valiases)
-        readTraceDirectory("/etc/vdomainaliases", kind: .vdomainaliases)
-        readTraceDirectory("/etc/vfilters", kind: .vfilters)
-        readTraceDirectory("/var/named", kind: .zone, suffix: ".db")
-        readNamedConf("/etc/named.conf")
+        readCustomBeginMail(f.customBeginMail.path)
+        readCPanelSettings(f.localopts.path)
+        readTraceDirectory(f.valiases, kind: .valiases)
+        readTraceDirectory(f.vdomainaliases, kind: .vdomainaliases)
+        readTraceDirectory(f.vfilters, kind: .vfilters)
+        readZones(ZoneFiles())
     }
 
     /// `/etc/ips` (`IP:netmask:broadcast`) and `/var/cpanel/mainip`.
     private mutating func readCPanelIPs() {
-        if let bytes = bytes("/var/cpanel/mainip") {
+        let f = CPanelFiles()
+        if let bytes = bytes(f.mainIP.path) {
             let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \t\r\n")
             if let ip = IPAddress(text) {
-                snapshot.ips.append(ServerIP(address: ip, location: .init(file: "/var/cpanel/mainip", line: 1), isMain: true))
+                snapshot.ips.append(ServerIP(address: ip, location: .init(file: f.mainIP.path, line: 1), isMain: true))
             }
         }
-        if let bytes = bytes("/etc/ips") {
+        if let bytes = bytes(f.ips.path) {
             let text = String(decoding: bytes, as: UTF8.self)
             for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 guard let first = line.split(separator: ":").first, let ip = IPAddress(first.trimmingCharacters(in: " \t\r")) else { continue }
                 if !snapshot.ips.contains(where: { $0.address == ip }) {
-                    snapshot.ips.append(ServerIP(address: ip, location: .init(file: "/etc/ips", line: i + 1), isMain: false))
+                    snapshot.ips.append(ServerIP(address: ip, location: .init(file: f.ips.path, line: i + 1), isMain: false))
                 }
             }
         }
@@ -64,12 +67,11 @@ extension SnapshotBuilder {
 
     /// `/var/cpanel/users/USER`: `DNS=`, `DNS1=`, … name the account's domains (the source of truth).
     private mutating func readAccountDomains() {
-        for (domain, account) in AccountFiles(root: root).domainOwners() ?? [] { setOwner(domain, account) }
+        for (domain, account) in AccountFiles(root: root, directory: CPanelFiles().users.path).domainOwners() ?? [] { setOwner(domain, account) }
     }
 
     /// Host entries in the `custom_begin_mail` ACL slot (`accept hosts = <; 198.51.100.25 ; …`).
-    private mutating func readCustomBeginMail() {
-        let path = WhitelistCatalog.cpanelCustomBeginMail
+    private mutating func readCustomBeginMail(_ path: String) {
         guard let bytes = bytes(path) else { return }
         let text = String(decoding: bytes, as: UTF8.self)
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -100,8 +102,7 @@ extension SnapshotBuilder {
     }
 
     /// `/etc/exim.conf.localopts` with cPanel's defaults: `acl_requirehelonoforge=1`, `acl_requirehelonold=0`.
-    private mutating func readCPanelSettings() {
-        let path = "/etc/exim.conf.localopts"
+    private mutating func readCPanelSettings(_ path: String) {
         var noforge = RuleSetting(enabled: true, source: "cPanel default (on)")
         var nold = RuleSetting(enabled: false, source: "cPanel default (off)")
         var customBeginMail = true

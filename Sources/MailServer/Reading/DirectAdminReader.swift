@@ -1,15 +1,16 @@
 extension SnapshotBuilder {
     /// Reads a DirectAdmin server (the files in docs/files.md, "DirectAdmin").
     mutating func readDirectAdmin() {
+        let f = DirectAdminFiles()
         var extra: [HostnameSource] = []
-        let conf = "/usr/local/directadmin/conf/directadmin.conf"
+        let conf = f.conf.path
         if let bytes = bytes(conf) {
             for s in SettingsFileParser.parse(bytes, separator: "=") where s.key == "servername" && !s.value.isEmpty {
                 extra.append(HostnameSource(location: .init(file: conf, line: s.line), value: s.value.lowercased()))
             }
         }
         readHostname(extra: extra)
-        let ipList = "/usr/local/directadmin/data/admin/ip.list"
+        let ipList = f.ipList.path
         if let bytes = bytes(ipList) {
             for (i, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 if let ip = IPAddress(line.trimmingCharacters(in: " \t\r")) {
@@ -17,23 +18,22 @@ extension SnapshotBuilder {
                 }
             }
         }
-        readDomainList("/etc/virtual/domains", as: .local)
-        readOwners("/etc/virtual/domainowners")
-        readGreetings("/etc/virtual/helo_data", keyedByIP: true)
-        readOutgoingIPs("/etc/virtual/domainips")
-        let accept = readDirectAdminSettings()
+        readDomainList(f.domains.path, as: .local)
+        readOwners(f.domainowners.path)
+        readGreetings(f.heloData.path, keyedByIP: true)
+        readOutgoingIPs(f.domainips.path)
+        let accept = readDirectAdminSettings(f.eximConf.path)
+        // The whitelist files are listed in DirectAdminFiles from the same catalog; relay_hosts
+        // comes from its definition in the installed configuration.
         for source in WhitelistCatalog.directAdmin(whitelistAccept: accept, relayHosts: relayHostsDefinition()) { readHostList(source) }
-        readDirectAdminDomainDirs()
-        readTraceDirectory("/var/named", kind: .zone, suffix: ".db")
-        readTraceDirectory("/etc/bind", kind: .zone, suffix: ".db")
-        readNamedConf("/etc/named.conf")
-        readNamedConf("/etc/bind/named.conf")
+        readDirectAdminDomainDirs(f.domainDirectories.path)
+        readZones(ZoneFiles())
+        readZones(DebianZoneFiles())
     }
 
     /// Which impersonation rules the installed `/etc/exim.conf` contains, and whether `acl_check_helo`
     /// accepts `+whitelist_hosts_ip` (SpamBlocker 4.5+). Returns that accept, `nil` when unknown.
-    private mutating func readDirectAdminSettings() -> Bool? {
-        let path = "/etc/exim.conf"
+    private mutating func readDirectAdminSettings(_ path: String) -> Bool? {
         guard let bytes = bytes(path) else {
             snapshot.settings = HeloCheckSettings(
                 hostnameRule: RuleSetting(enabled: nil, source: "\(path) not readable"),
@@ -86,11 +86,11 @@ extension SnapshotBuilder {
     }
 
     /// `/etc/virtual/DOMAIN/` directories (aliases, filters) are per-domain traces.
-    private mutating func readDirectAdminDomainDirs() {
-        guard let names = root.list("/etc/virtual") else { return }
-        for name in names.sorted() where name.contains(".") && HostName.isValid(name) && root.isDirectory("/etc/virtual/\(name)") {
+    private mutating func readDirectAdminDomainDirs(_ dir: String) {
+        guard let names = root.list(dir) else { return }
+        for name in names.sorted() where name.contains(".") && HostName.isValid(name) && root.isDirectory("\(dir)/\(name)") {
             snapshot.traces.append(DomainTrace(domain: name.lowercased(), kind: .directadminDomainDir,
-                                               location: SourceLocation(file: "/etc/virtual/\(name)")))
+                                               location: SourceLocation(file: "\(dir)/\(name)")))
         }
     }
 }

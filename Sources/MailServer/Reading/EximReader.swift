@@ -2,13 +2,14 @@ extension SnapshotBuilder {
     /// Reads a plain Exim server such as Debian's exim4: hostname, `/etc/mailname`, and the
     /// local domains from `update-exim4.conf.conf` (`dc_other_hostnames`).
     mutating func readExim() {
+        let f = EximFiles()
         var extra: [HostnameSource] = []
-        if let bytes = bytes("/etc/mailname") {
+        if let bytes = bytes(f.mailname.path) {
             let name = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \t\r\n")
-            if !name.isEmpty { extra.append(HostnameSource(location: .init(file: "/etc/mailname", line: 1), value: name.lowercased())) }
+            if !name.isEmpty { extra.append(HostnameSource(location: .init(file: f.mailname.path, line: 1), value: name.lowercased())) }
         }
         readHostname(extra: extra)
-        let conf = "/etc/exim4/update-exim4.conf.conf"
+        let conf = f.updateConf.path
         if let bytes = bytes(conf) {
             for s in SettingsFileParser.parse(bytes, separator: "=") where s.key == "dc_other_hostnames" {
                 for name in s.value.split(separator: ";") {
@@ -18,7 +19,7 @@ extension SnapshotBuilder {
                 }
             }
         }
-        readDomainList("/etc/localdomains", as: .local)
+        readDomainList(f.localdomains.path, as: .local)
         snapshot.settings = HeloCheckSettings(
             hostnameRule: RuleSetting(enabled: nil, source: "plain Exim: only a custom ACL rejects forged greetings"),
             localDomainRule: RuleSetting(enabled: nil, source: "plain Exim: only a custom ACL rejects forged greetings"), stage: nil)

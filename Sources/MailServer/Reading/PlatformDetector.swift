@@ -2,10 +2,11 @@
 public enum PlatformDetector {
     /// The platform, or `nil` when nothing there is a mail server.
     public static func detect(_ root: ServerRoot) -> Platform? {
-        if root.isDirectory("/usr/local/cpanel") { return .cpanel }
-        if root.isDirectory("/usr/local/directadmin") { return .directadmin }
-        if root.exists("/etc/exim4") || root.exists("/etc/exim.conf") || root.exists("/usr/sbin/exim4") { return .exim }
-        if root.exists("/etc/localdomains") || root.exists("/etc/virtual/domains") { return .unknown }
+        let f = DetectionFiles()
+        if root.isDirectory(f.cpanel.path) { return .cpanel }
+        if root.isDirectory(f.directAdmin.path) { return .directadmin }
+        if root.exists(f.eximDirectory.path) || root.exists(f.eximConf.path) || root.exists(f.eximBinary.path) { return .exim }
+        if root.exists(f.localdomains.path) || root.exists(f.virtualDomains.path) { return .unknown }
         return nil
     }
 }

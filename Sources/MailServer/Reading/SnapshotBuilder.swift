@@ -65,10 +65,11 @@ struct SnapshotBuilder {
     /// Reads the hostname from `/etc/hostname` and the platform's own files, noting disagreements.
     mutating func readHostname(extra: [HostnameSource]) {
         var sources: [HostnameSource] = []
-        if let bytes = bytes("/etc/hostname") {
+        let file = SharedFiles().hostname.path
+        if let bytes = bytes(file) {
             let first = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).first
             if let name = first?.trimmingCharacters(in: " \t\r"), !name.isEmpty {
-                sources.append(HostnameSource(location: .init(file: "/etc/hostname", line: 1), value: name.lowercased()))
+                sources.append(HostnameSource(location: .init(file: file, line: 1), value: name.lowercased()))
             }
         }
         sources += extra
@@ -161,13 +162,26 @@ struct SnapshotBuilder {
     }
 
     /// Adds one trace per file in a per-domain directory (`/etc/valiases/D`).
-    mutating func readTraceDirectory(_ dir: String, kind: DomainTrace.Kind, suffix: String = "") {
+    mutating func readTraceDirectory(_ entry: ServerFile, kind: DomainTrace.Kind) {
+        let dir = entry.path, suffix = entry.suffix
         guard let names = root.list(dir) else { return }
         for name in names where name.hasSuffix(suffix) && !name.hasPrefix(".") {
             let domain = (suffix.isEmpty ? name : String(name.dropLast(suffix.count))).foldedForLookup
             guard HostName.isValid(domain), domain.contains(".") else { continue }
             snapshot.traces.append(DomainTrace(domain: domain, kind: kind, directory: dir, name: name, suffix: suffix))
         }
+    }
+
+    /// Zone files and `zone` stanzas, the per-domain DNS traces.
+    mutating func readZones(_ files: ZoneFiles) {
+        readTraceDirectory(files.varNamed, kind: .zone)
+        readNamedConf(files.namedConf.path)
+    }
+
+    /// The same on Debian's BIND layout.
+    mutating func readZones(_ files: DebianZoneFiles) {
+        readTraceDirectory(files.etcBind, kind: .zone)
+        readNamedConf(files.bindNamedConf.path)
     }
 
     /// Adds a trace for each `zone "D"` stanza in a BIND configuration.

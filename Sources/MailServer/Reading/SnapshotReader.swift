@@ -31,8 +31,9 @@ public struct SnapshotReader: Sendable {
         case .directadmin: builder.readDirectAdmin()
         case .exim: builder.readExim()
         case .unknown:
-            builder.readDomainList("/etc/localdomains", as: .local)
-            builder.readDomainList("/etc/virtual/domains", as: .local)
+            let f = UnknownPlatformFiles()
+            builder.readDomainList(f.localdomains.path, as: .local)
+            builder.readDomainList(f.virtualDomains.path, as: .local)
             builder.readHostname(extra: [])
         }
         builder.readLocks()

@@ -14,9 +14,9 @@ public struct HostnameRename: Remedy {
     /// The platform's rename program.
     static func program(for platform: Platform) -> (path: String, arguments: (String) -> [String]) {
         switch platform {
-        case .cpanel: ("/usr/local/cpanel/bin/set_hostname", { [$0] })
-        case .directadmin: ("/usr/local/directadmin/scripts/hostname.sh", { [$0] })
-        case .exim, .unknown: ("/usr/bin/hostnamectl", { ["set-hostname", $0] })
+        case .cpanel: (PlatformProgram.cpanelSetHostname, { [$0] })
+        case .directadmin: (PlatformProgram.directAdminHostname, { [$0] })
+        case .exim, .unknown: (PlatformProgram.hostnamectl, { ["set-hostname", $0] })
         }
     }
 

@@ -6,11 +6,13 @@ public struct Planner: Sendable {
     /// The server as read, and the root it was read from.
     public let snapshot: ServerSnapshot
     public let root: ServerRoot
+    let hook: StepHook
 
-    /// Creates a planner for a snapshot read from `root`.
-    public init(snapshot: ServerSnapshot, root: ServerRoot) {
+    /// Creates a planner for a snapshot read from `root`; `hook` sees each file read (tests).
+    public init(snapshot: ServerSnapshot, root: ServerRoot, hook: StepHook = .none) {
         self.snapshot = snapshot
         self.root = root
+        self.hook = hook
     }
 
     /// The remedy value for a request.
@@ -27,7 +29,7 @@ public struct Planner: Sendable {
     /// The plan for `request`, or a one-line refusal. `force` accepts what is refused by default
     /// (a bare hosted domain as greeting, an over-broad range, an owned domain).
     public func plan(_ request: RemedyRequest, force: Bool = false) throws(RemedyError) -> Plan {
-        var plan = try Self.remedy(for: request).plan(in: PlanningContext(snapshot: snapshot, root: root, force: force))
+        var plan = try Self.remedy(for: request).plan(in: PlanningContext(snapshot: snapshot, root: root, force: force, hook: hook))
         plan.request = request
         try validate(plan)
         return plan

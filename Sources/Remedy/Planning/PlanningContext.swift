@@ -1,4 +1,5 @@
 import MailServer
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,21 +12,28 @@ public struct PlanningContext: Sendable {
     public let root: ServerRoot
     /// `--force`: accept what is refused by default (an over-broad range, a bare hosted domain).
     public let force: Bool
+    private let reads = PlanReads()
+    private let hook: StepHook
 
     /// Creates a context.
-    public init(snapshot: ServerSnapshot, root: ServerRoot, force: Bool) {
+    public init(snapshot: ServerSnapshot, root: ServerRoot, force: Bool, hook: StepHook = .none) {
         self.snapshot = snapshot
         self.root = root
         self.force = force
+        self.hook = hook
     }
 
     /// The current content and identity of a file (`nil`, `nil` when absent); refuses unsafe targets.
+    /// Each file is read ONCE per plan: the new content is computed from, and the change checked
+    /// against, the same read, so a concurrent edit is caught under the lock instead of lost.
     public func current(_ path: String) throws(RemedyError) -> ([UInt8]?, FileIdentity?) {
-        let host = root.hostPath(path)
-        try TargetCheck.checkFile(host, serverPath: path)
-        guard let st = try TargetCheck.lstatus(host, serverPath: path) else { return (nil, nil) }
-        guard let bytes = SafeFileWriter.readFile(host) else { throw SystemCall.error("read", path, errno) }
-        return (bytes, FileIdentity(bytes: bytes, stat: st))
+        if let seen = reads.get(path) { return seen }
+        try TargetCheck.checkFile(root, path)
+        let read = try SafeFileWriter.read(root, path)
+        let result = (read?.bytes, read?.identity)
+        reads.set(path, result)
+        hook.reached("read \(path)")
+        return result
     }
 
     /// A change of `path` to `after` (`nil` = remove), or `nil` when nothing would change.
@@ -56,4 +64,12 @@ public struct PlanningContext: Sendable {
 public protocol Remedy: Sendable {
     /// The plan for this server, or a one-line refusal.
     func plan(in context: PlanningContext) throws(RemedyError) -> Plan
+}
+
+/// The files one plan has read (one read per file; see ``PlanningContext/current(_:)``).
+private final class PlanReads: Sendable {
+    private let seen = Mutex<[String: ([UInt8]?, FileIdentity?)]>([:])
+
+    func get(_ path: String) -> ([UInt8]?, FileIdentity?)? { seen.withLock { $0[path] } }
+    func set(_ path: String, _ value: ([UInt8]?, FileIdentity?)) { seen.withLock { $0[path] = value } }
 }

@@ -50,9 +50,9 @@ public struct SenderWhitelist: Remedy {
         guard let change = try context.change(path, to: after, newFileMode: 0o644) else {
             throw RemedyError(.notApplicable, "\(entry) is already in \(path)")
         }
-        let rebuild = PlatformCommand(program: "/scripts/buildeximconf", arguments: [],
+        let rebuild = PlatformCommand(program: PlatformProgram.cpanelBuildEximConf, arguments: [],
                                       why: "cPanel copies custom ACLs into /etc/exim.conf only when it rebuilds the configuration",
-                                      undo: [PlatformCommandStep(program: "/scripts/buildeximconf", arguments: [])],
+                                      undo: [PlatformCommandStep(program: PlatformProgram.cpanelBuildEximConf, arguments: [])],
                                       touches: ["/etc/exim.conf"])
         return Plan(request: .whitelist(range), title: "Accept \(entry) before the greeting checks (custom_begin_mail)",
                     explanation: "cPanel runs the custom_begin_mail ACL before requirehelonoforge/requirehelonold, so mail from \(entry) is accepted before the \"Host impersonating\" check.",

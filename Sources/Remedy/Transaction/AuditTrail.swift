@@ -10,7 +10,7 @@ struct AuditTrail {
     let store: StateStore
 
     /// What happened to a transaction.
-    enum Event: String, Codable { case applied, failed, recovered, rolledBack = "rolled-back" }
+    enum Event: String, Codable { case started, applied, failed, recovered, rolledBack = "rolled-back" }
 
     struct Line: Codable {
         var time: Date
@@ -27,7 +27,7 @@ struct AuditTrail {
     }
 
     /// Records an event; a failing audit write is reported but never undoes a committed change.
-    func record(_ event: Event, _ journal: TransactionJournal, time: Date, note: String? = nil) -> String? {
+    func record(_ event: Event, _ journal: TransactionJournal, time: Date, note: String? = nil, syslog toSyslog: Bool = true) -> String? {
         let line = Line(time: time, event: event, id: journal.id, remedy: journal.remedy, reason: journal.reason,
                         user: journal.identity.user, sudoUser: journal.identity.sudoUser, loginUID: journal.identity.loginUID,
                         sshConnection: journal.identity.sshConnection, files: journal.files.map(\.path), note: note)
@@ -35,14 +35,23 @@ struct AuditTrail {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         let text = (try? encoder.encode(line)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        Self.syslog("helofix \(event.rawValue) \(journal.id) (\(journal.remedy)) by \(journal.identity.who)"
+        if toSyslog { Self.syslog("helofix \(event.rawValue) \(journal.id) (\(journal.remedy)) by \(journal.identity.who)"
                     + (journal.identity.sshConnection.map { " from \($0.split(separator: " ").first ?? "")" } ?? "")
-                    + ": \(journal.files.map(\.path).joined(separator: ", "))" + (note.map { "; \($0)" } ?? ""))
+                    + ": \(journal.files.map(\.path).joined(separator: ", "))" + (note.map { "; \($0)" } ?? "")) }
         do {
             try store.append(store.auditLog, text)
             return nil
         } catch {
+            if event == .started { return error.message }
             return "the change is done but the audit line could not be written: \(error.message)"
+        }
+    }
+
+    /// Records that a transaction starts; throws when the line cannot be written, so a change is
+    /// never made without its audit trail (called before any server file is touched).
+    func requireStart(_ journal: TransactionJournal, time: Date) throws(RemedyError) {
+        if let problem = record(.started, journal, time: time, syslog: false) {
+            throw RemedyError(.failed, "cannot write the audit log \(store.auditLog), so nothing was changed: \(problem)")
         }
     }
 

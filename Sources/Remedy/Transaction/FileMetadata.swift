@@ -21,9 +21,9 @@ public struct FileMetadata: Sendable, Codable, Hashable {
         self.xattrs = xattrs
     }
 
-    /// Reads a file's metadata without following a link.
-    static func read(hostPath: String, status st: stat) -> FileMetadata {
-        FileMetadata(uid: st.st_uid, gid: st.st_gid, mode: UInt32(st.st_mode) & 0o7777, xattrs: ExtendedAttributes.read(hostPath))
+    /// Reads the metadata of an open file (`st` is its `fstat`).
+    static func read(fd: Int32, status st: stat) -> FileMetadata {
+        FileMetadata(uid: st.st_uid, gid: st.st_gid, mode: UInt32(st.st_mode) & 0o7777, xattrs: ExtendedAttributes.read(fd))
     }
 
     /// Metadata for a file that does not exist yet: root, the named group if the system has it.

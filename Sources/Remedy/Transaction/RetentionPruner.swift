@@ -27,7 +27,7 @@ struct RetentionPruner {
                 kept.append(j)
                 continue
             }
-            for suffix in ["journal", "commit", "aborted", "steps"] { unlink("\(store.transactions)/\(j.id).\(suffix)") }
+            for suffix in ["journal", "commit", "aborted", "steps"] { store.removeFile("\(store.transactions)/\(j.id).\(suffix)") }
         }
         collectGarbage(kept)
     }
@@ -46,7 +46,7 @@ struct RetentionPruner {
             }
         }
         for name in store.root.list(StateStore.directory + "/backups/objects") ?? [] where manifest[name] == nil {
-            unlink(store.objectPath(name))
+            store.removeFile(store.objectPath(name))
         }
         let entries = manifest.values.sorted { $0.hash < $1.hash }
         if let data = try? StateStore.encoder.encode(entries) {

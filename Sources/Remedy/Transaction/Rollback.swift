@@ -29,20 +29,19 @@ public struct Rollback: Sendable {
         var files: [FileChange] = []
         var drift: [String] = []
         for entry in journal.files {
-            let host = root.hostPath(entry.path)
-            let current = SafeFileWriter.readFile(host)
-            var st = stat()
-            let identity = current.flatMap { bytes in lstat(host, &st) == 0 ? FileIdentity(bytes: bytes, stat: st) : nil }
-            if identity?.sha256 != entry.afterHash {
+            let read = try SafeFileWriter.read(root, entry.path)
+            let current = read?.bytes
+            if read.map({ ContentHash.sha256($0.bytes) }) != entry.afterHash {
                 let after = try entry.afterHash.map { (h: String) throws(RemedyError) in try store.object(h) } ?? []
                 drift.append(UnifiedDiff.render(from: UnifiedDiff.lines(after), to: UnifiedDiff.lines(current ?? []),
                                                 oldName: "after-\(id)\(entry.path)", newName: "now\(entry.path)")
                              .ifEmpty("\(entry.path) was \(current == nil ? "removed" : "changed (same lines, other bytes)")\n"))
             }
-            let before = try entry.beforeHash.map { (h: String) throws(RemedyError) in try store.object(h) }
-            if current == before { continue }
-            files.append(FileChange(path: entry.path, before: current, after: before, expected: identity,
-                                    newFileMode: entry.beforeMetadata?.mode ?? 0o644))
+            // The same restoration recovery uses: bytes, owner, group, mode and xattrs as recorded.
+            let restoration = try FileRestoration(entry, store: store)
+            if restoration.isSatisfied(by: read) { continue }
+            files.append(FileChange(path: entry.path, before: current, after: restoration.bytes, expected: read?.identity,
+                                    newFileMode: restoration.metadata.mode, metadata: restoration.metadata))
         }
         if !drift.isEmpty && !force {
             throw RemedyError(.conflict, "files changed after transaction \(id), so rolling it back would lose those changes; nothing was written (use --force to roll back anyway):\n" + drift.joined())

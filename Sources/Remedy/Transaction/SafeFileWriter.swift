@@ -1,79 +1,98 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import MailServer
 
 /// The one write path (docs/changes.md, rule 2): a temp file in the same directory
 /// (`O_CREAT|O_EXCL|O_NOFOLLOW`, 0600), owner then mode then xattrs, fsync, rename, fsync the
 /// directory, read back and compare the hash. If fsync fails the step aborts; it is never retried.
+/// Every directory is reached through ``ConfinedDirectory``, so nothing is written outside the root.
 struct SafeFileWriter {
+    /// The server root every path is resolved under.
+    let root: ServerRoot
     /// Distinguishes this transaction's temp files, so recovery can find and delete leftovers.
     let tag: String
 
     /// The temp file name used for `base` (`.localdomains.helofix-TAG`).
     static func tempName(_ base: String, tag: String) -> String { ".\(base).helofix-\(tag)" }
 
-    /// Installs `bytes` at `hostPath` atomically with `metadata`.
-    func replace(hostPath: String, serverPath: String, bytes: [UInt8], metadata: FileMetadata) throws(RemedyError) {
-        let (dir, base) = split(hostPath)
-        let dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard dirfd >= 0 else { throw SystemCall.error("open the directory of", serverPath, errno) }
-        defer { close(dirfd) }
+    /// Installs `bytes` at `serverPath` atomically with `metadata`.
+    func replace(_ serverPath: String, bytes: [UInt8], metadata: FileMetadata, label: String? = nil) throws(RemedyError) {
+        let name = label ?? serverPath
+        let (dirPath, base) = try ConfinedDirectory.split(serverPath)
+        let dir = try ConfinedDirectory.open(root, dirPath)
         let temp = Self.tempName(base, tag: tag)
-        let fd = openat(dirfd, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw SystemCall.error("create a temporary file next to", serverPath, errno) }
+        let fd = openat(dir.fd, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw SystemCall.error("create a temporary file next to", name, errno) }
         var installed = false
-        defer { if !installed { unlinkat(dirfd, temp, 0) } }
+        defer { if !installed { unlinkat(dir.fd, temp, 0) } }
         do throws(RemedyError) {
-            try writeAll(fd, bytes, serverPath)
-            try metadata.apply(to: fd, serverPath: serverPath)
-            guard fsync(fd) == 0 else { throw SystemCall.error("flush (fsync) the new", serverPath, errno) }
+            try writeAll(fd, bytes, name)
+            try metadata.apply(to: fd, serverPath: name)
+            guard fsync(fd) == 0 else { throw SystemCall.error("flush (fsync) the new", name, errno) }
         } catch {
             close(fd)
             throw error
         }
-        guard close(fd) == 0 else { throw SystemCall.error("close the new", serverPath, errno) }
-        guard renameat(dirfd, temp, dirfd, base) == 0 else { throw SystemCall.error("replace", serverPath, errno) }
+        guard close(fd) == 0 else { throw SystemCall.error("close the new", name, errno) }
+        guard renameat(dir.fd, temp, dir.fd, base) == 0 else { throw SystemCall.error("replace", name, errno) }
         installed = true
-        guard fsync(dirfd) == 0 else { throw SystemCall.error("flush (fsync) the directory of", serverPath, errno) }
-        try verify(hostPath: hostPath, serverPath: serverPath, expected: bytes)
-    }
-
-    /// Removes the file and flushes its directory.
-    func remove(hostPath: String, serverPath: String) throws(RemedyError) {
-        let (dir, _) = split(hostPath)
-        guard unlink(hostPath) == 0 || errno == ENOENT else { throw SystemCall.error("remove", serverPath, errno) }
-        try Self.syncDirectory(dir, serverPath: serverPath)
-    }
-
-    /// Reads the file back and compares it byte for byte (hash) with what was written.
-    func verify(hostPath: String, serverPath: String, expected: [UInt8]) throws(RemedyError) {
-        guard let back = Self.readFile(hostPath) else { throw SystemCall.error("read back", serverPath, errno) }
-        guard ContentHash.sha256(back) == ContentHash.sha256(expected) else {
-            throw RemedyError(.failed, "\(serverPath) reads back different from what was written (disk or file system problem); the transaction will be rolled back, check dmesg")
+        guard fsync(dir.fd) == 0 else { throw SystemCall.error("flush (fsync) the directory of", name, errno) }
+        guard let back = try dir.readRegularFile(base, serverPath: name) else { throw SystemCall.error("read back", name, ENOENT) }
+        guard ContentHash.sha256(back.bytes) == ContentHash.sha256(bytes) else {
+            throw RemedyError(.failed, "\(name) reads back different from what was written (disk or file system problem); the transaction will be rolled back, check dmesg")
         }
+    }
+
+    /// Removes the file (absent is fine) and flushes its directory.
+    func remove(_ serverPath: String) throws(RemedyError) {
+        let (dirPath, base) = try ConfinedDirectory.split(serverPath)
+        guard let dir = try ConfinedDirectory.openIfPresent(root, dirPath) else { return }
+        guard unlinkat(dir.fd, base, 0) == 0 || errno == ENOENT else { throw SystemCall.error("remove", serverPath, errno) }
+        guard fsync(dir.fd) == 0 else { throw SystemCall.error("flush (fsync) the directory of", serverPath, errno) }
+    }
+
+    /// Creates a directory with the given owner and mode (an existing one is left alone).
+    func makeDirectory(_ change: DirectoryChange) throws(RemedyError) {
+        let (dirPath, base) = try ConfinedDirectory.split(change.path)
+        let parent = try ConfinedDirectory.open(root, dirPath)
+        guard mkdirat(parent.fd, base, mode_t(change.mode)) == 0 else {
+            if errno == EEXIST { return }
+            throw SystemCall.error("create the directory", change.path, errno)
+        }
+        let made = try ConfinedDirectory.open(root, change.path)
+        fchown(made.fd, change.uid, change.gid)
+        fchmod(made.fd, mode_t(change.mode))
+        guard fsync(parent.fd) == 0 else { throw SystemCall.error("flush (fsync) the directory of", change.path, errno) }
+    }
+
+    /// Removes an empty directory (absent is fine).
+    func removeDirectory(_ serverPath: String) throws(RemedyError) {
+        let (dirPath, base) = try ConfinedDirectory.split(serverPath)
+        guard let parent = try ConfinedDirectory.openIfPresent(root, dirPath) else { return }
+        guard unlinkat(parent.fd, base, AT_REMOVEDIR) == 0 || errno == ENOENT else {
+            throw SystemCall.error("remove the directory", serverPath, errno)
+        }
+        _ = fsync(parent.fd)
+    }
+
+    /// The content and `fstat` of a regular file from one open descriptor, `nil` when absent;
+    /// refuses links, non-regular files and paths leading outside the root.
+    static func read(_ root: ServerRoot, _ serverPath: String) throws(RemedyError) -> ConfinedDirectory.FileRead? {
+        let (dirPath, base) = try ConfinedDirectory.split(serverPath)
+        guard let dir = try ConfinedDirectory.openIfPresent(root, dirPath) else { return nil }
+        return try dir.readRegularFile(base, serverPath: serverPath)
+    }
+
+    /// The content of a file, `nil` when absent or unreadable (for helofix's own state files).
+    static func contents(_ root: ServerRoot, _ serverPath: String) -> [UInt8]? {
+        (try? read(root, serverPath)).flatMap { $0?.bytes }
     }
 
     /// fsyncs a directory.
-    static func syncDirectory(_ dir: String, serverPath: String) throws(RemedyError) {
-        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw SystemCall.error("open the directory of", serverPath, errno) }
-        defer { close(fd) }
-        guard fsync(fd) == 0 else { throw SystemCall.error("flush (fsync) the directory of", serverPath, errno) }
-    }
-
-    /// The whole file, `nil` on error (errno set).
-    static func readFile(_ hostPath: String) -> [UInt8]? {
-        let fd = open(hostPath, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = read(fd, &chunk, chunk.count)
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { return out }
-            out.append(contentsOf: chunk.prefix(n))
-        }
+    static func syncDirectory(_ root: ServerRoot, _ serverDirectory: String) throws(RemedyError) {
+        let dir = try ConfinedDirectory.open(root, serverDirectory)
+        guard fsync(dir.fd) == 0 else { throw SystemCall.error("flush (fsync) the directory", serverDirectory, errno) }
     }
 
     private func writeAll(_ fd: Int32, _ bytes: [UInt8], _ serverPath: String) throws(RemedyError) {
@@ -86,11 +105,5 @@ struct SafeFileWriter {
             }
             offset += n
         }
-    }
-
-    private func split(_ hostPath: String) -> (String, String) {
-        guard let slash = hostPath.lastIndex(of: "/") else { return (".", hostPath) }
-        let dir = String(hostPath[..<slash])
-        return (dir.isEmpty ? "/" : dir, String(hostPath[hostPath.index(after: slash)...]))
     }
 }

@@ -12,17 +12,18 @@ enum TargetCheck {
     static let immutableFlag = 0x10
     static let appendOnlyFlag = 0x20
 
-    /// The `lstat` of a host path, `nil` when absent; throws on any other error.
-    static func lstatus(_ hostPath: String, serverPath: String) throws(RemedyError) -> stat? {
-        var st = stat()
-        if lstat(hostPath, &st) == 0 { return st }
-        if errno == ENOENT { return nil }
-        throw SystemCall.error("inspect", serverPath, errno)
+    /// The `lstat` of a server path (reached without following links), `nil` when absent.
+    static func lstatus(_ root: ServerRoot, _ serverPath: String) throws(RemedyError) -> stat? {
+        let (dirPath, base) = try ConfinedDirectory.split(serverPath)
+        guard let dir = try ConfinedDirectory.openIfPresent(root, dirPath) else { return nil }
+        return try dir.status(base, serverPath: serverPath)
     }
 
     /// Throws unless the path is absent or a plain, singly linked, mutable regular file.
-    static func checkFile(_ hostPath: String, serverPath: String) throws(RemedyError) {
-        guard let st = try lstatus(hostPath, serverPath: serverPath) else { return }
+    static func checkFile(_ root: ServerRoot, _ serverPath: String) throws(RemedyError) {
+        let (dirPath, base) = try ConfinedDirectory.split(serverPath)
+        guard let dir = try ConfinedDirectory.openIfPresent(root, dirPath),
+              let st = try dir.status(base, serverPath: serverPath) else { return }
         let type = st.st_mode & S_IFMT
         if type == S_IFLNK {
             throw RemedyError(.unsafeTarget, "\(serverPath) is a symbolic link; helofix does not replace links (it would cut them): edit the file it points to, or replace the link with a regular file")
@@ -33,14 +34,14 @@ enum TargetCheck {
         if st.st_nlink > 1 {
             throw RemedyError(.unsafeTarget, "\(serverPath) has \(st.st_nlink) hard links; replacing it would split them apart, remove the extra links first (find / -samefile)")
         }
-        try checkFlags(hostPath, serverPath: serverPath)
-    }
-
-    /// Throws when `chattr +i` or `+a` is set on the file or directory.
-    static func checkFlags(_ hostPath: String, serverPath: String) throws(RemedyError) {
-        let fd = open(hostPath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        let fd = dir.openFile(base)
         guard fd >= 0 else { return }
         defer { close(fd) }
+        try checkFlags(fd, serverPath: serverPath)
+    }
+
+    /// Throws when `chattr +i` or `+a` is set on the open file or directory.
+    static func checkFlags(_ fd: Int32, serverPath: String) throws(RemedyError) {
         var flags = 0
         // File systems without attribute support answer ENOTTY/EOPNOTSUPP: nothing to refuse then.
         guard ioctl(fd, getFlagsRequest, &flags) == 0 else { return }
@@ -52,15 +53,10 @@ enum TargetCheck {
         }
     }
 
-    /// Throws unless the directory exists as a real directory that can take new files.
-    static func checkDirectory(_ hostPath: String, serverPath: String) throws(RemedyError) {
-        guard let st = try lstatus(hostPath, serverPath: serverPath) else {
-            throw RemedyError(.failed, "directory \(serverPath) does not exist; nothing was written")
-        }
-        guard st.st_mode & S_IFMT == S_IFDIR else {
-            throw RemedyError(.unsafeTarget, "\(serverPath) is not a directory (\(typeName(st.st_mode & S_IFMT))); nothing was written")
-        }
-        try checkFlags(hostPath, serverPath: serverPath)
+    /// Throws unless the directory exists as a real directory (no link on the way) that can take new files.
+    static func checkDirectory(_ root: ServerRoot, _ serverPath: String) throws(RemedyError) {
+        let dir = try ConfinedDirectory.open(root, serverPath)
+        try checkFlags(dir.fd, serverPath: serverPath)
     }
 
     static func typeName(_ type: mode_t) -> String {

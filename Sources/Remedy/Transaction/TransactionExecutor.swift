@@ -20,17 +20,17 @@ public struct TransactionExecutor: Sendable {
     public let identity: Identity
     /// Transaction ids, journal times and retention ages come from it.
     public let clock: any TimeSource
-    /// Runs the platform commands.
-    public let runner: any CommandRunner
+    /// Runs the platform commands; `nil` leaves them to the admin (any root but `/`).
+    public let runner: (any CommandRunner)?
     let processes: any ProcessProbe
     let lockWait: Double
     let retention: RetentionPolicy
-    let pause: PausePoint
+    let hook: StepHook
 
     /// Creates an executor. `lockWait` bounds the wait for a live lock holder (cPanel itself waits minutes).
-    public init(root: ServerRoot, identity: Identity, clock: any TimeSource, runner: any CommandRunner,
+    public init(root: ServerRoot, identity: Identity, clock: any TimeSource, runner: (any CommandRunner)?,
                 processes: any ProcessProbe = SystemProcessProbe(), lockWait: Double = 30,
-                retention: RetentionPolicy = .standard, pause: PausePoint = .none) {
+                retention: RetentionPolicy = .standard, hook: StepHook = .none) {
         self.root = root
         self.identity = identity
         self.clock = clock
@@ -38,7 +38,7 @@ public struct TransactionExecutor: Sendable {
         self.processes = processes
         self.lockWait = lockWait
         self.retention = retention
-        self.pause = pause
+        self.hook = hook
     }
 
     var store: StateStore { StateStore(root: root) }
@@ -49,15 +49,19 @@ public struct TransactionExecutor: Sendable {
     public func apply(_ plan: Plan, reason: String, rollbackOf: String? = nil) throws(RemedyError) -> TransactionRecord {
         guard !plan.isEmpty else { throw RemedyError(.notApplicable, "the plan changes nothing; nothing was written") }
         guard !reason.contains("\n") else { throw RemedyError(.invalidInput, "the reason must be one line") }
+        if runner == nil && plan.files.isEmpty && plan.createDirectories.isEmpty && plan.removeDirectories.isEmpty {
+            throw RemedyError(.notApplicable, "this plan only runs platform commands, and helofix runs them only on the live server (--root /); nothing was written: run on the server: " + plan.commands.map(\.commandLine).joined(separator: "; "))
+        }
         try TransactionPreflight(root: root, store: store, runner: runner).check(plan)
         try store.prepare()
         let files = plan.files.sorted { $0.path < $1.path }
         var locks: [PanelLock] = []
         defer { locks.forEach { $0.release() } }
         for change in files where !plan.createDirectories.map(\.path).contains(TransactionPreflight.parent(change.path)) {
-            locks.append(try PanelLock.acquire(hostPath: root.hostPath(change.path), serverPath: change.path,
+            locks.append(try PanelLock.acquire(root: root, serverPath: change.path,
                                                program: "helofix", wait: lockWait, processes: processes))
         }
+        hook.reached("locked")
         // From here on a hang-up (SSH drop), Ctrl-C or TERM waits (the lock wait above stays
         // interruptible): it is delivered when this function returns, after the commit marker, the
         // audit line and the unlock.
@@ -68,7 +72,7 @@ public struct TransactionExecutor: Sendable {
             shield.lower()
         }
         let journal = try prepareJournal(plan, files: files, reason: reason, rollbackOf: rollbackOf)
-        pause.reached("after-journal")
+        hook.reached("after-journal")
         do throws(RemedyError) {
             try commit(plan, journal: journal, files: files, locks: &locks)
         } catch {
@@ -91,33 +95,33 @@ public struct TransactionExecutor: Sendable {
         return record
     }
 
-    /// Re-checks the files under the lock, stores the backups and writes the journal.
+    /// Re-checks the files under the lock, stores the backups and writes the journal. The backup
+    /// is the very read that was compared with the plan, so what is restored is what was checked.
     private func prepareJournal(_ plan: Plan, files: [FileChange], reason: String, rollbackOf: String?) throws(RemedyError) -> TransactionJournal {
         var entries: [JournalFile] = []
         for change in files {
-            let host = root.hostPath(change.path)
-            let current = try currentState(change, host: host)
-            var entry = JournalFile(path: change.path, realPath: Self.realPath(host), beforeHash: nil, afterHash: nil)
-            if let (bytes, st) = current {
-                entry.beforeHash = try store.storeObject(bytes)
-                entry.beforeSize = Int64(st.st_size)
-                entry.beforeMtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
-                entry.beforeInode = UInt64(st.st_ino)
-                entry.beforeMetadata = FileMetadata.read(hostPath: host, status: st)
+            let current = try currentState(change)
+            hook.reached("checked \(change.path)")
+            var entry = JournalFile(path: change.path, realPath: change.path, beforeHash: nil, afterHash: nil)
+            if let current {
+                entry.beforeHash = try store.storeObject(current.bytes)
+                entry.record(current)
             }
             if let after = change.after {
                 entry.afterHash = try store.storeObject(after)
-                entry.afterMetadata = entry.beforeMetadata ?? FileMetadata.newFile(mode: change.newFileMode, group: change.newFileGroup)
+                entry.afterMetadata = change.metadata ?? entry.beforeMetadata
+                    ?? FileMetadata.newFile(mode: change.newFileMode, group: change.newFileGroup)
             }
             entries.append(entry)
         }
         let commandBackups = try backUpCommandTargets(plan)
-        try SafeFileWriter.syncDirectory(store.objects, serverPath: StateStore.directory)
+        try SafeFileWriter.syncDirectory(root, store.objects)
         let journal = TransactionJournal(id: newID(), time: clock.now(), identity: identity, pid: getpid(), reason: reason,
                                          remedy: plan.request?.summary ?? "rollback \(rollbackOf ?? "")", title: plan.title,
                                          rollbackOf: rollbackOf, files: entries, createdDirectories: plan.createDirectories,
                                          removedDirectories: plan.removeDirectories, commands: plan.commands,
                                          commandBackups: commandBackups)
+        try AuditTrail(store: store).requireStart(journal, time: clock.now())
         try store.writeJournal(journal)
         return journal
     }
@@ -126,86 +130,69 @@ public struct TransactionExecutor: Sendable {
     private func backUpCommandTargets(_ plan: Plan) throws(RemedyError) -> [JournalFile] {
         var entries: [JournalFile] = []
         for path in Set(plan.commands.flatMap(\.touches)).sorted() {
-            let host = root.hostPath(path)
-            guard let st = try? TargetCheck.lstatus(host, serverPath: path), st.st_mode & S_IFMT == S_IFREG,
-                  let bytes = SafeFileWriter.readFile(host) else { continue }
-            var entry = JournalFile(path: path, realPath: Self.realPath(host), beforeHash: try store.storeObject(bytes), afterHash: nil)
-            entry.beforeSize = Int64(st.st_size)
-            entry.beforeMtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
-            entry.beforeInode = UInt64(st.st_ino)
-            entry.beforeMetadata = FileMetadata.read(hostPath: host, status: st)
+            guard let current = try? SafeFileWriter.read(root, path) else { continue }
+            var entry = JournalFile(path: path, realPath: path, beforeHash: try store.storeObject(current.bytes), afterHash: nil)
+            entry.record(current)
             entries.append(entry)
         }
         return entries
     }
 
-    /// The file's content and stat under the lock, refusing when it is not what the plan saw.
-    private func currentState(_ change: FileChange, host: String) throws(RemedyError) -> ([UInt8], stat)? {
-        try TargetCheck.checkFile(host, serverPath: change.path)
-        guard let st = try TargetCheck.lstatus(host, serverPath: change.path) else {
+    /// The file's content, status and metadata under the lock (one read), refusing when it is not
+    /// what the plan saw: another writer got in between, and its edit must not be lost.
+    private func currentState(_ change: FileChange) throws(RemedyError) -> ConfinedDirectory.FileRead? {
+        try TargetCheck.checkFile(root, change.path)
+        guard let current = try SafeFileWriter.read(root, change.path) else {
             if change.expected != nil {
                 throw RemedyError(.conflict, "\(change.path) was removed since the plan was made; nothing was written: plan again")
             }
             return nil
         }
-        guard let bytes = SafeFileWriter.readFile(host) else { throw SystemCall.error("read", change.path, errno) }
         guard let expected = change.expected else {
             throw RemedyError(.conflict, "\(change.path) was created since the plan was made; nothing was written: plan again")
         }
-        let now = FileIdentity(bytes: bytes, stat: st)
-        let changed = now.differences(from: expected)
+        let changed = current.identity.differences(from: expected)
         if !changed.isEmpty {
-            let diff = UnifiedDiff.render(from: UnifiedDiff.lines(change.before ?? []), to: UnifiedDiff.lines(bytes),
+            let diff = UnifiedDiff.render(from: UnifiedDiff.lines(change.before ?? []), to: UnifiedDiff.lines(current.bytes),
                                           oldName: "planned\(change.path)", newName: "now\(change.path)")
             throw RemedyError(.conflict, "\(change.path) changed since the plan was made (\(changed.joined(separator: ", "))); nothing was written: plan again" + (diff.isEmpty ? "" : "\n" + diff))
         }
-        return (bytes, st)
+        return current
     }
 
     /// The commit step: directories, files, commands, then the commit marker.
     private func commit(_ plan: Plan, journal: TransactionJournal, files: [FileChange], locks: inout [PanelLock]) throws(RemedyError) {
-        let writer = SafeFileWriter(tag: journal.id)
-        for dir in plan.createDirectories {
-            let host = root.hostPath(dir.path)
-            guard mkdir(host, mode_t(dir.mode)) == 0 else { throw SystemCall.error("create the directory", dir.path, errno) }
-            chown(host, dir.uid, dir.gid)
-            chmod(host, mode_t(dir.mode))
-            try SafeFileWriter.syncDirectory(root.hostPath(TransactionPreflight.parent(dir.path)), serverPath: dir.path)
-        }
+        let writer = SafeFileWriter(root: root, tag: journal.id)
+        for dir in plan.createDirectories { try writer.makeDirectory(dir) }
         for (index, (change, entry)) in zip(files, journal.files).enumerated() {
-            let host = root.hostPath(change.path)
             if plan.createDirectories.map(\.path).contains(TransactionPreflight.parent(change.path)) {
-                locks.append(try PanelLock.acquire(hostPath: host, serverPath: change.path, program: "helofix",
+                locks.append(try PanelLock.acquire(root: root, serverPath: change.path, program: "helofix",
                                                    wait: lockWait, processes: processes))
             }
             if let after = change.after, let meta = entry.afterMetadata {
-                try writer.replace(hostPath: host, serverPath: change.path, bytes: after, metadata: meta)
+                try writer.replace(change.path, bytes: after, metadata: meta)
             } else {
-                try writer.remove(hostPath: host, serverPath: change.path)
+                try writer.remove(change.path)
             }
-            pause.reached("after-file-\(index + 1)")
+            hook.reached("after-file-\(index + 1)")
         }
         // The files are gone; their lock files must go too, or the directories are not empty.
         let removedDirs = plan.removeDirectories.map(\.path)
-        for lock in locks where removedDirs.contains(where: { lock.hostPath.hasPrefix(root.hostPath($0) + "/") }) { lock.release() }
-        for dir in plan.removeDirectories {
-            guard rmdir(root.hostPath(dir.path)) == 0 else { throw SystemCall.error("remove the directory", dir.path, errno) }
-        }
-        let commands = PlatformCommandRunner(root: root, runner: runner)
+        for lock in locks where removedDirs.contains(where: { lock.serverPath.hasPrefix($0 + "/") }) { lock.release() }
+        for dir in plan.removeDirectories { try writer.removeDirectory(dir.path) }
+        let commands = PlatformCommandRunner(runner: runner)
         for (index, command) in plan.commands.enumerated() {
+            guard runner != nil else {
+                // Not the live server: the admin runs it there (the plan shows it as a step).
+                try store.append(store.stepsPath(journal.id), "command-left-to-admin \(index)")
+                continue
+            }
             try store.append(store.stepsPath(journal.id), "command-started \(index)")
             try commands.run(command)
             try store.append(store.stepsPath(journal.id), "command-done \(index)")
         }
-        pause.reached("before-marker")
+        hook.reached("before-marker")
         try store.mark(journal.id, .commit)
-    }
-
-    /// The host path with its directory's symbolic links resolved (the file itself is never a link here).
-    static func realPath(_ host: String) -> String {
-        guard let slash = host.lastIndex(of: "/"), let resolved = realpath(String(host[..<slash]).isEmpty ? "/" : String(host[..<slash]), nil) else { return host }
-        defer { free(resolved) }
-        return String(cString: resolved) + String(host[slash...])
     }
 
     /// `YYYYMMDD-HHMMSS-xxxx` from the injected clock, unique in the state directory.
@@ -217,7 +204,7 @@ public struct TransactionExecutor: Sendable {
         let stamp = formatter.string(from: clock.now())
         while true {
             let id = "\(stamp)-\(String(UInt16.random(in: 0...UInt16.max), radix: 16).leftPadded(4))"
-            if access(store.journalPath(id), F_OK) != 0 { return id }
+            if (try? TargetCheck.lstatus(root, store.journalPath(id))) == nil { return id }
         }
     }
 }
@@ -230,5 +217,15 @@ extension FileIdentity {
     init(bytes: [UInt8], stat st: stat) {
         self.init(bytes: bytes, size: Int64(st.st_size), mtime: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9,
                   inode: UInt64(st.st_ino), device: UInt64(st.st_dev))
+    }
+}
+
+extension JournalFile {
+    /// Records what one read of the file saw before the change: size, mtime, inode, owner, mode, xattrs.
+    mutating func record(_ read: ConfinedDirectory.FileRead) {
+        beforeSize = Int64(read.status.st_size)
+        beforeMtime = Double(read.status.st_mtim.tv_sec) + Double(read.status.st_mtim.tv_nsec) / 1e9
+        beforeInode = UInt64(read.status.st_ino)
+        beforeMetadata = read.metadata
     }
 }

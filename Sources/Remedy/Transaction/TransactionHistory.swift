@@ -23,6 +23,10 @@ public struct TransactionHistory: Sendable {
         return journals.map { record(for: $0, store: store, rolledBackBy: undoneBy[$0.id]) }
     }
 
+    /// Why the history may be incomplete: the state directory cannot be read (not root), or a
+    /// journal is corrupt. Empty when every journal was read.
+    public func problems() -> [String] { StateStore(root: root).journalsAndProblems().problems }
+
     /// One transaction by id.
     public func find(_ id: String) -> TransactionRecord? { list().first { $0.id == id } }
 

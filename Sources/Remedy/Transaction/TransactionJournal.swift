@@ -94,3 +94,28 @@ public struct TransactionRecord: Sendable, Codable, Hashable {
     /// For aborted transactions: why.
     public var note: String?
 }
+
+extension TransactionJournal {
+    /// Refuses a journal that could lead recovery or rollback astray: an id that is not its file
+    /// name, a path that is not a plain absolute path inside the root (`/../x`), a backup name that
+    /// is not a hash, a program that is not one of the platform's own. Such a journal is corrupt or
+    /// was planted in a copied tree; nothing it names is touched.
+    func validate(fileName: String) throws(RemedyError) {
+        func corrupt(_ why: String) -> RemedyError {
+            RemedyError(.unsafeTarget, "\(StateStore.directory)/transactions/\(fileName.terminalSafe) is corrupt (\(why)); nothing it names was touched: move it out of \(StateStore.directory)/transactions and try again")
+        }
+        let idOK = !id.isEmpty && id.utf8.allSatisfy { (48...57).contains($0) || (97...122).contains($0) || (65...90).contains($0) || $0 == 45 }
+        guard idOK, fileName == id + ".journal" else { throw corrupt("its id does not match its file name") }
+        let paths = files.map(\.path) + commandBackups.map(\.path) + createdDirectories.map(\.path) + removedDirectories.map(\.path)
+        for path in paths {
+            do throws(RemedyError) { _ = try ConfinedDirectory.split(path) } catch { throw corrupt(error.message) }
+        }
+        for hash in (files + commandBackups).flatMap({ [$0.beforeHash, $0.afterHash] }).compactMap({ $0 })
+        where hash.utf8.count != 64 || !hash.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) {
+            throw corrupt("a backup name that is not a SHA-256 hash")
+        }
+        for program in commands.flatMap({ [$0.program] + $0.undo.map(\.program) }) where !PlatformProgram.known.contains(program) {
+            throw corrupt("it names the program \(program.terminalSafe), which is not a platform command helofix runs")
+        }
+    }
+}

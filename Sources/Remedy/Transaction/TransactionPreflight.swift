@@ -8,29 +8,29 @@ import Glibc
 struct TransactionPreflight {
     let root: ServerRoot
     let store: StateStore
-    let runner: any CommandRunner
+    let runner: (any CommandRunner)?
 
     func check(_ plan: Plan) throws(RemedyError) {
         let created = Set(plan.createDirectories.map(\.path))
         for change in plan.files {
-            try TargetCheck.checkFile(root.hostPath(change.path), serverPath: change.path)
+            try TargetCheck.checkFile(root, change.path)
             let parent = Self.parent(change.path)
-            if !created.contains(parent) { try TargetCheck.checkDirectory(root.hostPath(parent), serverPath: parent) }
+            if !created.contains(parent) { try TargetCheck.checkDirectory(root, parent) }
         }
         for dir in plan.createDirectories {
             let parent = Self.parent(dir.path)
-            if !created.contains(parent) { try TargetCheck.checkDirectory(root.hostPath(parent), serverPath: parent) }
-            if root.exists(dir.path) { throw RemedyError(.conflict, "\(dir.path) exists already, but the plan would create it; plan again") }
+            if !created.contains(parent) { try TargetCheck.checkDirectory(root, parent) }
+            if try TargetCheck.lstatus(root, dir.path) != nil { throw RemedyError(.conflict, "\(dir.path) exists already, but the plan would create it; plan again") }
         }
         let removed = Set(plan.files.filter { $0.after == nil }.map(\.path))
         for dir in plan.removeDirectories {
-            try TargetCheck.checkDirectory(root.hostPath(dir.path), serverPath: dir.path)
+            try TargetCheck.checkDirectory(root, dir.path)
             let left = (root.list(dir.path) ?? []).map { "\(dir.path)/\($0)" }.filter { !removed.contains($0) && !plan.removeDirectories.map(\.path).contains($0) }
             if let first = left.first {
                 throw RemedyError(.conflict, "\(dir.path) holds \(first), which the plan does not remove; plan again (nothing was written)")
             }
         }
-        for command in plan.commands { try PlatformCommandRunner(root: root, runner: runner).check(command) }
+        for command in plan.commands { try PlatformCommandRunner(runner: runner).check(command) }
         try checkSpace(plan)
     }
 

@@ -10,11 +10,11 @@ public struct TransactionRecovery: Sendable {
     /// The time recorded in the audit line.
     public let clock: any TimeSource
     /// Runs the undo of platform commands that had started.
-    public let runner: any CommandRunner
+    public let runner: (any CommandRunner)?
     let processes: any ProcessProbe
 
     /// Creates recovery for a root.
-    public init(root: ServerRoot, clock: any TimeSource, runner: any CommandRunner, processes: any ProcessProbe = SystemProcessProbe()) {
+    public init(root: ServerRoot, clock: any TimeSource, runner: (any CommandRunner)?, processes: any ProcessProbe = SystemProcessProbe()) {
         self.root = root
         self.clock = clock
         self.runner = runner
@@ -25,7 +25,10 @@ public struct TransactionRecovery: Sendable {
     public func run() throws(RemedyError) -> [RecoveryReport] {
         let store = StateStore(root: root)
         var reports: [RecoveryReport] = []
-        for journal in store.journals() where !store.hasMarker(journal.id, .commit) && !store.hasMarker(journal.id, .aborted) {
+        let (journals, problems) = store.journalsAndProblems()
+        // A journal naming paths outside the root (or foreign programs) is refused, not replayed.
+        if let problem = problems.first { throw RemedyError(.unsafeTarget, problem) }
+        for journal in journals where !store.hasMarker(journal.id, .commit) && !store.hasMarker(journal.id, .aborted) {
             // Another helofix still working on it (a second admin session): not interrupted, leave it.
             if journal.pid != getpid() && processes.isAlive(journal.pid) { continue }
             var undo = TransactionUndo(root: root, store: store, runner: runner)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleRuntime
 import Foundation
 import MailServer
 import Remedy
@@ -12,14 +13,23 @@ struct EditSession {
         self.root = root
         let env = ProcessInfo.processInfo.environment
         executor = TransactionExecutor(root: root, identity: .current(environment: env), clock: SystemTime(),
-                                       runner: ProcessCommandRunner(), lockWait: lockWait,
-                                       pause: PausePoint(name: env["HELOFIX_TEST_PAUSE_AT"]))
+                                       runner: ProcessCommandRunner.forPlatformCommands(on: root), lockWait: lockWait,
+                                       hook: DebugPause.hook(environment: env))
+    }
+
+    /// Refuses a lock wait that is not a sane number of seconds and a reason over several lines.
+    static func validate(lockWait: Double, reason: String) throws {
+        // nan compares false with everything, so the range check refuses it too.
+        guard lockWait >= 0 && lockWait <= 3600 else {
+            throw fail("--lock-wait must be a number of seconds from 0 to 3600 (got \(lockWait))")
+        }
+        guard !reason.contains(where: { $0.isNewline }) else { throw fail("--reason must be one line") }
     }
 
     /// Rolls back interrupted transactions first, saying so on stderr.
     func recover() throws {
         do {
-            for report in try TransactionRecovery(root: root, clock: SystemTime(), runner: ProcessCommandRunner()).run() {
+            for report in try TransactionRecovery(root: root, clock: SystemTime(), runner: ProcessCommandRunner.forPlatformCommands(on: root)).run() {
                 FileHandle.standardError.write(Data("helofix: \(report.message)\n".utf8))
             }
         } catch {
@@ -29,9 +39,14 @@ struct EditSession {
 
     /// Prints `plan`, asks `question` (unless `--yes`), and applies it as one transaction; a refusal
     /// or failure exits 1 with the reason.
-    func confirmAndApply(_ plan: Plan, question: String, yes: Bool, reason: String, rollbackOf: String? = nil) throws -> TransactionRecord {
-        FileHandle.standardOutput.write(Data(PlanText.render(plan).utf8))
+    /// An apply must say why (`requireReason`); a rollback has a default reason.
+    func confirmAndApply(_ plan: Plan, question: String, yes: Bool, reason: String, rollbackOf: String? = nil,
+                         requireReason: Bool = false) throws -> TransactionRecord {
+        FileHandle.standardOutput.write(Data(PlanText.render(plan, root: root).utf8))
         try Self.confirm(question, yes: yes)
+        if requireReason, reason.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw fail("say why with --reason \"...\" (it goes into the history and the audit log); nothing was applied", code: 1)
+        }
         do {
             return try executor.apply(plan, reason: reason, rollbackOf: rollbackOf)
         } catch {

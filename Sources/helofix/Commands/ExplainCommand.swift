@@ -24,8 +24,24 @@ struct ExplainCommand: AsyncParsableCommand {
     @Option(help: "Output format: text (for people) or json (for scripts).")
     var format: Format = .text
 
+    /// A pasted bounce is a few KiB; more than this is not a paste (`explain < /dev/zero`).
+    static let inputLimit = 1 << 20
+
+    /// Standard input up to ``inputLimit`` bytes; refuses more instead of reading forever.
+    static func readStandardInput() throws -> String {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while bytes.count <= inputLimit {
+            let n = read(0, &chunk, chunk.count)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(contentsOf: chunk.prefix(n))
+        }
+        throw fail("standard input is over \(inputLimit / 1024) KiB, which is not a pasted bounce; paste only the SMTP error line (or give it as an argument)")
+    }
+
     func run() async throws {
-        let text = line ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        let text = try line ?? Self.readStandardInput()
         // A pasted bounce may span lines; the message is found anywhere in it.
         let joined = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         let snapshot = try root.map(readSnapshot)

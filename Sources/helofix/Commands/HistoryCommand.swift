@@ -14,7 +14,11 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.") var format: Format = .text
 
     func run() async throws {
-        let records = TransactionHistory(root: rootOptions.serverRoot).list()
+        let history = TransactionHistory(root: rootOptions.serverRoot)
+        if let problem = history.problems().first {
+            throw fail(problem + " (run helofix as root to see the history)", code: 1)
+        }
+        let records = history.list()
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -29,12 +33,14 @@ struct HistoryCommand: AsyncParsableCommand {
             let formatter = ISO8601DateFormatter()
             var out = ""
             for r in records {
-                out += "\(r.id)  \(formatter.string(from: r.time))  \(r.who)  \(r.state.rawValue)  \(r.remedy)\n"
-                if !r.reason.isEmpty { out += "    why: \(r.reason)\n" }
-                for f in r.files { out += "    \(f)\n" }
-                for c in r.commands { out += "    ran \(c)\n" }
+                // Everything here was typed by someone or read from a file: escape control characters
+                // so a crafted reason or path cannot drive the admin's terminal.
+                out += "\(r.id)  \(formatter.string(from: r.time))  \(r.who.terminalSafe)  \(r.state.rawValue)  \(r.remedy.terminalSafe)\n"
+                if !r.reason.isEmpty { out += "    why: \(r.reason.terminalSafe)\n" }
+                for f in r.files { out += "    \(f.terminalSafe)\n" }
+                for c in r.commands { out += "    ran \(c.terminalSafe)\n" }
                 if let by = r.rolledBackBy { out += "    rolled back by \(by)\n" }
-                if let note = r.note { out += "    note: \(note)\n" }
+                if let note = r.note { out += "    note: \(note.terminalSafe)\n" }
             }
             FileHandle.standardOutput.write(Data(out.utf8))
         }

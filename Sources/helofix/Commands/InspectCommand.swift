@@ -13,7 +13,8 @@ struct InspectCommand: AsyncParsableCommand {
         abstract: "Show hosted domains, greeting names, whitelisted senders, findings and log rejections (read-only).",
         discussion: """
             With --check, print one Nagios/Icinga status line (HELOFIX OK|WARNING|CRITICAL|UNKNOWN - …|perfdata) \
-            and exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also when the root cannot be read).
+            and exit 0 OK, 1 WARNING (also: an interrupted transaction), 2 CRITICAL, 3 UNKNOWN (also when the root or \
+            any mail file cannot be read: the data is incomplete, run as root).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -31,8 +32,9 @@ struct InspectCommand: AsyncParsableCommand {
     var eximConfig: String?
 
     func run() async throws {
+        let root = rootOptions.serverRoot
         let enrichments: [any AnalysisEnrichment] = confirm || eximConfig != nil ? [try eximEnrichment()] : []
-        let pipeline = AnalysisPipeline(root: rootOptions.serverRoot,
+        let pipeline = AnalysisPipeline(root: root,
                                         logs: logs.isEmpty ? .platformDefaults : .files(logs.map(LogFile.init(argument:))),
                                         enrichments: enrichments)
         let progress = check ? nil : ScanProgressLine.forTerminal()
@@ -49,14 +51,23 @@ struct InspectCommand: AsyncParsableCommand {
         progress?.finish()
         let (snapshot, findings, report) = (analysis.snapshot, analysis.findings, analysis.logs)
         for note in analysis.notes { FileHandle.standardError.write(Data("helofix: \(note)\n".utf8)) }
+        // An interrupted change outranks everything: files may be half as before, half as after.
+        let interrupted = TransactionHistory(root: root).interrupted().map {
+            "interrupted transaction \($0.id) (\($0.remedy.terminalSafe)): the next helofix apply, rollback or recover rolls it back"
+        }
+        if check, let first = interrupted.first { throw self.report(CheckStatus(warning: first)) }
+        if check, let incomplete = snapshot.incompleteSummary { throw self.report(CheckStatus(unknown: incomplete)) }
         if check { throw self.report(CheckStatus(findings: findings, logs: report)) }
         switch format {
         case .json:
             var writer = JSONWriter(fd: 1)
-            InspectJSON(snapshot: snapshot, findings: findings, logs: report).write(to: &writer)
+            InspectJSON(snapshot: snapshot, findings: findings, logs: report, interrupted: interrupted).write(to: &writer)
             FileHandle.standardOutput.write(Data("\n".utf8))
         case .text:
-            let text = InspectText.render(snapshot, width: 80) + FindingsText.rejections(report, width: 80)
+            // Said first: every section below lacks what the unreadable files hold.
+            let warning = interrupted.map { $0 + "\n" }.joined() + (interrupted.isEmpty ? "" : "\n")
+                + (snapshot.incompleteSummary.map { "\($0)\nNo findings are drawn from incomplete data.\n\n" } ?? "")
+            let text = warning + InspectText.render(snapshot, width: 80) + FindingsText.rejections(report, width: 80)
                 + FindingsText.render(findings, width: 80)
             FileHandle.standardOutput.write(Data(text.utf8))
         }

@@ -34,6 +34,12 @@ struct CheckStatus {
         line = "HELOFIX \(state.word) - " + summary.replacingPipes + perf
     }
 
+    /// A warning that outranks the findings (an interrupted transaction).
+    init(warning message: String) {
+        state = .warning
+        line = "HELOFIX WARNING - " + message.replacingPipes
+    }
+
     /// A check that could not run (root unreadable, bad arguments).
     init(unknown message: String) {
         state = .unknown

@@ -36,7 +36,7 @@ enum FindingJSON {
         }
     }
 
-    private static func evidence(_ e: Evidence, _ w: inout JSONWriter) {
+    static func evidence(_ e: Evidence, _ w: inout JSONWriter) {
         switch e {
         case .file(let loc, let text):
             w.object { w in w.field("file", loc.file); w.field("kind", "file"); w.field("line", loc.line); w.field("text", text) }
@@ -52,7 +52,7 @@ enum FindingJSON {
         w.object { w in w.field("kind", kind); w.field("target", target); w.field("title", r.title); w.field("tradeOff", r.tradeOff) }
     }
 
-    private static func subject(_ s: Subject, _ w: inout JSONWriter) {
+    static func subject(_ s: Subject, _ w: inout JSONWriter) {
         let kind = switch s {
         case .domain: "domain"
         case .hostName: "host-name"

@@ -8,6 +8,8 @@ struct InspectJSON {
     let snapshot: ServerSnapshot
     let findings: [Finding]
     let logs: LogScanReport
+    /// Interrupted transactions, one sentence each (waiting to be rolled back).
+    var interrupted: [String] = []
 
     func write(to w: inout JSONWriter) {
         let s = snapshot
@@ -17,6 +19,8 @@ struct InspectJSON {
             w.key("findings"); w.array { w in for f in findings { FindingJSON.write(f, to: &w) } }
             w.key("greetings"); w.array { w in for g in s.greetings { greeting(g, &w) } }
             w.field("hostname", s.hostname)
+            w.field("incomplete", s.incompleteSummary)
+            w.key("interrupted"); w.array { w in for t in interrupted { w.string(t) } }
             w.key("ips"); w.array { w in for ip in s.ips { w.object { w in w.field("address", ip.address.description); w.field("file", ip.location.file); w.field("main", ip.isMain) } } }
             w.key("locks"); w.array { w in for l in s.locks { lock(l, &w) } }
             w.key("logs"); logSection(&w)

@@ -24,9 +24,11 @@ struct ApplyRemedyCommand<Words: RemedyWords>: AsyncParsableCommand {
         } catch {
             throw fail(error.message, code: 1)
         }
-        let record = try session.confirmAndApply(plan, question: "Apply this change?", yes: edit.yes, reason: edit.reason)
+        let record = try session.confirmAndApply(plan, question: "Apply this change?", yes: edit.yes, reason: edit.reason,
+                                                 requireReason: true)
         var text = "\napplied: transaction \(record.id) (\(record.files.count) file\(record.files.count == 1 ? "" : "s")"
-        text += record.commands.isEmpty ? ")" : ", ran \(record.commands.joined(separator: "; ")))"
+        let ran = session.executor.runner == nil ? "left to you on the server" : "ran"
+        text += record.commands.isEmpty ? ")" : ", \(ran) \(record.commands.joined(separator: "; ")))"
         text += "; undo with: helofix rollback \(record.id)\n"
         FileHandle.standardOutput.write(Data(text.utf8))
         if let note = record.note { FileHandle.standardError.write(Data("helofix: warning: \(note)\n".utf8)) }

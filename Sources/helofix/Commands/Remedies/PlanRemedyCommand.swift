@@ -20,7 +20,7 @@ struct PlanRemedyCommand<Words: RemedyWords>: AsyncParsableCommand {
         }
         do {
             let plan = try Planner(snapshot: snapshot, root: root).plan(words.request, force: force.force)
-            FileHandle.standardOutput.write(Data(PlanText.render(plan).utf8))
+            FileHandle.standardOutput.write(Data(PlanText.render(plan, root: root).utf8))
         } catch {
             throw fail(error.message, code: 1)
         }

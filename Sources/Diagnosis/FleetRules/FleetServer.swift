@@ -1,0 +1,65 @@
+import MailServer
+
+/// What the cross-server rules need from one server of a fleet: a small summary kept after its
+/// snapshot is dropped, so a thousand servers of a thousand domains each stay within memory.
+public struct FleetServer: Sendable {
+    /// A local domain and whether an account owns it there.
+    public struct LocalDomain: Sendable, Hashable {
+        /// Lower-case name.
+        public var name: String
+        /// The account that owns it (`nil` when none, cPanel's `nobody` included).
+        public var owner: String?
+        /// Where it is listed as local.
+        public var source: SourceLocation?
+
+        /// Creates an entry.
+        public init(name: String, owner: String?, source: SourceLocation?) {
+            self.name = name
+            self.owner = owner
+            self.source = source
+        }
+    }
+
+    /// The server's name in the inventory (its directory under DEST).
+    public var name: String
+    /// Its platform.
+    public var platform: Platform
+    /// Its primary hostname.
+    public var hostname: String?
+    /// Where the hostname comes from.
+    public var hostnameSource: SourceLocation?
+    /// Its own addresses (main IP first).
+    public var ips: [IPAddress]
+    /// Domains whose mail it delivers to itself, by name.
+    public var localDomains: [LocalDomain]
+    /// Its explicit outgoing greeting entries (`/etc/mailhelo`, `/etc/virtual/helo_data`).
+    public var greetings: [GreetingName]
+    /// The impersonation rejections it made as receiver.
+    public var refusals: [RejectionGroup]
+
+    /// Summarises a server read from its snapshot and log scan.
+    public init(name: String, snapshot: ServerSnapshot, rejections: [RejectionGroup]) {
+        self.name = name
+        platform = snapshot.platform
+        hostname = snapshot.hostname
+        hostnameSource = snapshot.hostnameSources.first?.location
+        ips = snapshot.ips.map(\.address)
+        localDomains = snapshot.domains.filter(\.isLocal).map {
+            LocalDomain(name: $0.name, owner: $0.owner == "nobody" ? nil : $0.owner, source: $0.sources.first)
+        }
+        greetings = snapshot.greetings
+        refusals = rejections.filter { $0.samples.first?.side != .sender }
+    }
+
+    /// Creates a summary directly (benchmarks, tests).
+    public init(name: String, platform: Platform, hostname: String?, ips: [IPAddress], localDomains: [LocalDomain],
+                greetings: [GreetingName] = [], refusals: [RejectionGroup] = []) {
+        self.name = name
+        self.platform = platform
+        self.hostname = hostname
+        self.ips = ips
+        self.localDomains = localDomains
+        self.greetings = greetings
+        self.refusals = refusals
+    }
+}

@@ -1,0 +1,61 @@
+import Analysis
+import Diagnosis
+import Dispatch
+import MailServer
+import Synchronization
+
+/// One server of a fleet after its single-server analysis.
+struct FleetMember: Sendable {
+    /// The inventory name (the directory's name under DEST).
+    var name: String
+    /// The directory read as its `/`.
+    var root: String
+    /// The summary the cross-server rules read; `nil` when the tree could not be read.
+    var server: FleetServer?
+    /// The single-server findings.
+    var findings: [Finding]
+    /// Impersonation rejections in its collected log lines.
+    var rejections: Int
+    /// Why the tree could not be read, or a log problem.
+    var problems: [String]
+
+    /// Reads one collected tree through the shared analysis pipeline (snapshot read beside the log
+    /// scan, the single-server rules, then `enrichments`) and keeps what the fleet needs.
+    static func analyse(name: String, root: ServerRoot, enrichments: [any AnalysisEnrichment]) -> FleetMember {
+        // Servers are read in parallel, so each one's logs are read on one thread.
+        let pipeline = AnalysisPipeline(root: root, enrichments: enrichments, scanner: LogScanner(threads: 1),
+                                        reader: SnapshotReader(root: root, processes: RemoteProcesses()))
+        do {
+            let report = try pipeline.run()
+            return FleetMember(name: name, root: root.path, server: FleetServer(name: name, snapshot: report.snapshot, rejections: report.logs.groups),
+                               findings: report.findings, rejections: report.logs.rejections, problems: report.logs.problems + report.notes)
+        } catch {
+            return FleetMember(name: name, root: root.path, server: nil, findings: [], rejections: 0, problems: [error.description])
+        }
+    }
+}
+
+/// Lock holders live on the collected server, not here: a PID cannot be checked away from it,
+/// so every holder counts as alive and no lock is called stale.
+struct RemoteProcesses: ProcessProbe {
+    func isAlive(_ pid: Int32) -> Bool { true }
+}
+
+/// Reads every host directory of DEST, two at a time per core, keeping only summaries.
+enum FleetReader {
+    /// The host directories of `dest` (hidden ones, such as the playbook's `.incoming`, skipped), sorted.
+    static func hostDirectories(_ dest: ServerRoot) -> [String]? {
+        dest.list("/").map { $0.filter { !$0.hasPrefix(".") && dest.isDirectory("/" + $0) }.sorted() }
+    }
+
+    /// Analyses each host, in parallel (a host per core); the result is in name order.
+    static func read(_ dest: ServerRoot, names: [String], enrichments: [any AnalysisEnrichment] = []) -> [FleetMember] {
+        let slots = Mutex<[FleetMember?]>(Array(repeating: nil, count: names.count))
+        DispatchQueue.concurrentPerform(iterations: names.count) { i in
+            let member = FleetMember.analyse(name: names[i], root: ServerRoot(dest.hostPath("/" + names[i])), enrichments: enrichments)
+            slots.withLock { $0[i] = member }
+        }
+        // concurrentPerform returns after every host ran, so every slot is filled.
+        return slots.withLock { $0.compactMap { $0 } }
+    }
+}

@@ -1,0 +1,105 @@
+import Diagnosis
+import MailServer
+import Testing
+
+/// The cross-server rules on hand-made server summaries.
+@Suite("Fleet rules")
+struct FleetRuleTests {
+    static func server(_ name: String, host: String, ip: String, local: [(String, String?)], greetings: [(GreetingKey, String)] = [],
+                       refusals: [(helo: String, ip: String, count: Int)] = []) -> FleetServer {
+        FleetServer(
+            name: name, platform: .cpanel, hostname: host, ips: [IPAddress(ip)!],
+            localDomains: ([(host, nil)] + local).map { FleetServer.LocalDomain(name: $0.0, owner: $0.1, source: SourceLocation(file: "/etc/localdomains", line: 1)) },
+            greetings: greetings.map { GreetingName(key: $0.0, helo: $0.1, location: SourceLocation(file: "/etc/mailhelo", line: 1)) },
+            refusals: refusals.map { r in
+                let sample = Rejection(time: "2026-11-25 10:00:00", ip: IPAddress(r.ip), helo: r.helo, rule: .cpanelImpersonating, stage: .mail,
+                                       side: .receiver, location: SourceLocation(file: "/var/log/exim_mainlog", line: 1), raw: "…")
+                return RejectionGroup(ip: IPAddress(r.ip), helo: r.helo, rule: .cpanelImpersonating, count: r.count,
+                                      firstSeen: sample.time, lastSeen: sample.time, samples: [sample])
+            })
+    }
+
+    @Test func ownershipOnOneSideMakesTheOtherStale() {
+        let findings = FleetEngine().evaluate([
+            Self.server("a", host: "a.host.example", ip: "192.0.2.1", local: [("shop.example.com", nil), ("one.example.org", "u1")]),
+            Self.server("b", host: "b.host.example", ip: "192.0.2.2", local: [("shop.example.com", "frank")]),
+        ])
+        #expect(findings.map(\.rule) == [.domainOnTwoServers])
+        #expect(findings.first?.fixOn == "a")
+        #expect(findings.first?.severity == .warning, "no refusal in the logs yet")
+        #expect(findings.first?.remedies.map(\.planCommand) == ["helofix plan remove-domain shop.example.com"])
+    }
+
+    @Test func logEvidenceDecidesWhenBothOwnIt() {
+        let findings = FleetEngine().evaluate([
+            Self.server("a", host: "a.host.example", ip: "192.0.2.1", local: [("shop.example.com", "old")],
+                        refusals: [("shop.example.com", "192.0.2.2", 4)]),
+            Self.server("b", host: "b.host.example", ip: "192.0.2.2", local: [("shop.example.com", "frank")]),
+        ])
+        #expect(findings.map(\.rule) == [.domainOnTwoServers])
+        #expect(findings.first?.fixOn == "a")
+        #expect(findings.first?.severity == .critical)
+    }
+
+    @Test func withoutEvidenceNoServerIsChosen() {
+        let findings = FleetEngine().evaluate([
+            Self.server("a", host: "a.host.example", ip: "192.0.2.1", local: [("shop.example.com", "x")]),
+            Self.server("b", host: "b.host.example", ip: "192.0.2.2", local: [("shop.example.com", "y")]),
+        ])
+        #expect(findings.count == 1)
+        #expect(findings.first?.fixOn == nil)
+        #expect(findings.first?.remedies.map(\.server) == ["a", "b"])
+        #expect(findings.first?.remedies.first?.planCommand == "helofix plan remove-domain shop.example.com --force")
+    }
+
+    @Test func sameHostnameOnTwoServers() {
+        let findings = FleetEngine().evaluate([
+            Self.server("web1.host.example", host: "clone.host.example", ip: "192.0.2.1", local: []),
+            Self.server("mail1", host: "clone.host.example", ip: "192.0.2.2", local: [], refusals: [("clone.host.example", "192.0.2.1", 3)]),
+        ])
+        #expect(findings.map(\.rule) == [.sharedHostname])
+        #expect(findings.first?.fixOn == "web1.host.example", "the one being refused")
+        #expect(findings.first?.remedies.first?.planCommand == "helofix plan rename-hostname web1.host.example")
+    }
+
+    @Test func hostnameThatIsADomainElsewhere() {
+        let findings = FleetEngine().evaluate([
+            Self.server("web", host: "example.com", ip: "192.0.2.1", local: []),
+            Self.server("mail", host: "mail.host.example", ip: "192.0.2.2", local: [("example.com", "carol")],
+                        refusals: [("example.com", "192.0.2.1", 2)]),
+        ])
+        #expect(findings.map(\.rule) == [.sharedHostname])
+        #expect(findings.first?.fixOn == "web")
+        #expect(findings.first?.severity == .critical)
+        #expect(findings.first?.remedies.first?.planCommand == "helofix plan rename-hostname NEW-UNIQUE-NAME")
+    }
+
+    @Test func greetingAsADomainHostedElsewhere() {
+        let findings = FleetEngine().evaluate([
+            Self.server("a", host: "a.host.example", ip: "192.0.2.1", local: [], greetings: [(.default, "shop.example.com")]),
+            Self.server("b", host: "b.host.example", ip: "192.0.2.2", local: [("shop.example.com", "frank")],
+                        refusals: [("shop.example.com", "192.0.2.1", 5)]),
+        ])
+        #expect(findings.map(\.rule) == [.greetingHostedElsewhere], "the refusal is explained, so no peer-refused too")
+        #expect(findings.first?.fixOn == "a")
+        #expect(findings.first?.remedies.first?.planCommand == "helofix plan set-greeting \"*\" a.host.example")
+        #expect(findings.first?.remedies.first?.ansibleCommand() == "ansible a -m ansible.builtin.command -a 'helofix plan set-greeting \"*\" a.host.example'")
+    }
+
+    @Test func aRefusalNoOtherRuleExplainsIsPeerRefused() {
+        let findings = FleetEngine().evaluate([
+            Self.server("a", host: "a.host.example", ip: "192.0.2.1", local: [], greetings: [(.domain("x.example.org"), "odd.example.net")]),
+            Self.server("b", host: "b.host.example", ip: "192.0.2.2", local: [], refusals: [("odd.example.net", "192.0.2.1", 1), ("spam.example", "203.0.113.9", 9)]),
+        ])
+        #expect(findings.map(\.rule) == [.peerRefused], "refusals of senders outside the fleet are not fleet findings")
+        #expect(findings.first?.fixOn == "a")
+        #expect(findings.first?.servers == ["a", "b"])
+    }
+
+    @Test func domainsHostedOnceGiveNothing() {
+        let servers = (0..<20).map { i in
+            Self.server("s\(i)", host: "s\(i).host.example", ip: "192.0.2.\(i + 1)", local: (0..<50).map { ("d\($0).s\(i).example", "u") })
+        }
+        #expect(FleetEngine().evaluate(servers).isEmpty)
+    }
+}
