@@ -36,15 +36,19 @@ let package = Package(
             name: "MailServer",
             dependencies: ["ProcessLaunch", .product(name: "SystemPackage", package: "swift-system")],
             swiftSettings: strict),
-        .target(name: "Diagnosis", dependencies: ["MailServer"], swiftSettings: strict),
+        // glibc's stub resolver (libresolv) behind a small C layer: the DNS evidence asks the real
+        // system resolver instead of carrying DNS packet code of its own.
+        .target(name: "CResolv", linkerSettings: [.linkedLibrary("resolv")]),
+        .target(name: "DomainDNS", dependencies: ["MailServer", "CResolv"], swiftSettings: strict),
+        .target(name: "Diagnosis", dependencies: ["MailServer", "DomainDNS"], swiftSettings: strict),
         .target(
             name: "Remedy",
             dependencies: ["MailServer", "Diagnosis", "ProcessLaunch", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
-        .target(name: "Analysis", dependencies: ["MailServer", "Diagnosis"], swiftSettings: strict),
+        .target(name: "Analysis", dependencies: ["MailServer", "Diagnosis", "DomainDNS"], swiftSettings: strict),
         .target(
             name: "Console",
-            dependencies: ["MailServer", "Diagnosis", "Remedy", "TOMLKit", "CLibcExtras"],
+            dependencies: ["MailServer", "DomainDNS", "Diagnosis", "Remedy", "TOMLKit", "CLibcExtras"],
             // The built-in themes are compiled in from their TOML files (no bundle beside the binary).
             resources: [.embedInCode("Theme/Themes")],
             swiftSettings: strict),
@@ -54,12 +58,12 @@ let package = Package(
         // watcher, the fix worker and the editor (the only writer), between Console and the executable.
         .target(
             name: "ConsoleRuntime",
-            dependencies: ["MailServer", "Diagnosis", "Analysis", "Remedy", "Console", "CursesTerminal"],
+            dependencies: ["MailServer", "DomainDNS", "Diagnosis", "Analysis", "Remedy", "Console", "CursesTerminal"],
             swiftSettings: strict),
         .executableTarget(
             name: "helofix",
             dependencies: [
-                "MailServer", "Diagnosis", "Analysis", "Remedy", "Console", "ConsoleRuntime", "ServerFixtures",
+                "MailServer", "DomainDNS", "Diagnosis", "Analysis", "Remedy", "Console", "ConsoleRuntime", "ServerFixtures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -69,10 +73,11 @@ let package = Package(
             swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["MailServer", "Remedy", "ServerFixtures", "ProcessLaunch"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "MailServerTests", dependencies: ["MailServer", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DomainDNSTests", dependencies: ["DomainDNS", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "DomainDNS", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "RemedyTests", dependencies: ["Remedy", "Diagnosis", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TestSupport"], exclude: ["__Snapshots__"], swiftSettings: strict),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "DomainDNS", "TestSupport"], exclude: ["__Snapshots__"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HelofixTests", dependencies: ["helofix", "ConsoleRuntime", "TestSupport"], swiftSettings: strict),
     ]

@@ -1,4 +1,5 @@
 import Diagnosis
+import DomainDNS
 import MailServer
 
 /// Everything one analysis of a server found: the snapshot of its files, the rejections in its
@@ -14,6 +15,8 @@ public struct AnalysisReport: Sendable {
     public var notes: [String]
     /// The enrichments that ran to the end, by name.
     public var enrichedBy: [String]
+    /// What DNS said (``DNSEvidence``); `nil` when that enrichment did not run.
+    public var dns: DNSReport? = nil
 
     /// Creates a report.
     public init(snapshot: ServerSnapshot, logs: LogScanReport, findings: [Finding], notes: [String] = [], enrichedBy: [String] = []) {

@@ -1,6 +1,7 @@
 import Analysis
 import Console
 import CursesTerminal
+import DomainDNS
 import Foundation
 import MailServer
 import Remedy
@@ -23,6 +24,8 @@ public struct ConsoleLauncher {
     public var greeting: String?
     /// Open with the guided fix wizard up (`helofix wizard`), as soon as the server is read.
     public var startWizard = false
+    /// Whether and how to ask DNS where the domains' mail goes (in the background, after the first frame).
+    public var dns: DNSOptions = .off
 
     /// Creates a launcher.
     public init(root: ServerRoot, mode: ConsoleMode, logPath: String?, theme: String?, environment: [String: String], greeting: String?) {
@@ -93,8 +96,8 @@ public struct ConsoleLauncher {
         // When this host has Exim and the server's configuration is readable, every analysis asks
         // Exim about the refused senders in the background (fixed since = no longer critical).
         let exim = work.exim.map { EximEnrichment.replaying(EximConfirmation(exim: $0.binary, config: $0.config, localIP: nil, runner: ProcessCommandRunner())) }
-        let pipeline = AnalysisPipeline(root: root, logs: logSelection(), enrichments: exim.map { [$0] } ?? [])
-        let analysis = ServerAnalysis(pipeline: pipeline, inbox: inbox)
+        let enrichments: [any AnalysisEnrichment] = (exim.map { [$0] } ?? []) + [DNSEvidence(options: dns)]
+        let analysis = ServerAnalysis(pipeline: AnalysisPipeline(root: root, logs: logSelection(), enrichments: enrichments), inbox: inbox)
         let size = screen.size
         var state = ConsoleState(width: size.width, height: size.height, mode: mode, keymap: keymap,
                                  glyphs: screen.unicode ? .unicode : .ascii)

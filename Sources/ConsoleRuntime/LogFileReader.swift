@@ -71,8 +71,9 @@ struct LogFileReader {
         var found: [Rejection] = []
         for raw in complete.split(separator: 10, omittingEmptySubsequences: false).dropLast() {
             line += 1
-            let text = String(decoding: raw, as: UTF8.self)
-            if let r = RejectionLineParser.parse(text[...], location: SourceLocation(file: serverPath, line: line)) {
+            // The scanner's byte parser: no String per line unless the line is a rejection.
+            let location = SourceLocation(file: serverPath, line: line)
+            if let r = raw.withUnsafeBytes({ RejectionLineParser.parse(bytes: $0.bindMemory(to: UInt8.self), location: location) }) {
                 found.append(r)
             }
         }

@@ -5,7 +5,7 @@ import MailServer
 /// Follows the mail log for the console, reopening when the file is replaced or truncated (log
 /// rotation). Resumed where the analysis pipeline's scan stopped; without a resume point it first
 /// reads the existing log in chunks (reporting progress).
-/// Lines are read with the log scanner's own ``RejectionLineParser``.
+/// Lines are read with the log scanner's own byte parser (``RejectionLineParser/parse(bytes:location:)``).
 final class MailLogTail: RejectionSource, @unchecked Sendable {
     /// The log on this machine.
     let hostPath: String

@@ -37,10 +37,12 @@ final class ServerAnalysis: @unchecked Sendable {
                     switch event {
                     case .logProgress(let done, let total):
                         inbox.post(.console(.log(.progress(done: Int64(done), total: Int64(total)))))
-                    case .findingsReady(let report), .enriched(_, let report):
+                    case .findingsReady(let report):
                         inbox.post(.console(.serverRead(report.snapshot, findings: report.findings)))
-                    case .enrichmentStarted:
-                        break
+                    case .enriched(_, let report):
+                        Self.post(report, to: inbox)
+                    case .enrichmentStarted(let name):
+                        if name == DNSEvidence.name { inbox.post(.console(.dns(.asking))) }
                     }
                 }, cancellation: cancellation)
                 if !files.isEmpty {
@@ -93,7 +95,13 @@ final class ServerAnalysis: @unchecked Sendable {
     }
 
     private func publish(_ report: AnalysisReport) {
+        Self.post(report, to: inbox)
+    }
+
+    /// The findings, then the DNS answers when the DNS enrichment ran.
+    private static func post(_ report: AnalysisReport, to inbox: RuntimeInbox) {
         inbox.post(.console(.serverRead(report.snapshot, findings: report.findings)))
+        if let dns = report.dns { inbox.post(.console(.dns(.answered(dns)))) }
     }
 
     /// Follows the main log from where the scan stopped; new rejections re-run the rules.

@@ -6,7 +6,7 @@ struct RuleContext {
     let snapshot: ServerSnapshot
     let rejections: [RejectionGroup]
     /// Positions in `snapshot.domains` by lower-case name (an index, not copies: 100,000 domains).
-    private let domainIndex: [String: Int]
+    private let domainIndex: DomainNameIndex
     /// Traces by domain, only of the domains the rules report on: those not hosted here, and
     /// local ones no account owns. (Grouping all 300,000 traces of a big server is wasted work.)
     let traces: [String: [DomainTrace]]
@@ -14,11 +14,11 @@ struct RuleContext {
     init(_ snapshot: ServerSnapshot, rejections: [RejectionGroup]) {
         self.snapshot = snapshot
         self.rejections = rejections
-        let index = snapshot.domainIndex()
+        let index = DomainNameIndex(snapshot.domains)
         domainIndex = index
         var traces: [String: [DomainTrace]] = [:]
         for t in snapshot.traces {
-            let owned = index[t.domain].map { Self.hasOwner(snapshot.domains[$0]) } ?? false
+            let owned = index.position(of: t.domain).map { Self.hasOwner(snapshot.domains[$0]) } ?? false
             if !owned { traces[t.domain, default: []].append(t) }
         }
         self.traces = traces
@@ -26,7 +26,7 @@ struct RuleContext {
 
     /// The domain called `name`, if the server knows it.
     func domain(_ name: String) -> HostedDomain? {
-        domainIndex[name].map { snapshot.domains[$0] }
+        domainIndex.position(of: name).map { snapshot.domains[$0] }
     }
 
     var hostname: String? { snapshot.hostname }

@@ -136,7 +136,8 @@ public struct ChildProcess: Sendable {
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        return Termination(rawStatus: status, peakRSSKiB: Int(usage.ru_maxrss))
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Termination(rawStatus: status, peakRSSKiB: Int(usage.ru_maxrss), cpuSeconds: cpu)
     }
 
     /// Sends `signal` to the child.

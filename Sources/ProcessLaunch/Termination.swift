@@ -13,9 +13,12 @@ public struct Termination: Sendable, Hashable {
     public var signal: Int32?
     /// The child's peak memory, in KiB (Linux reports `ru_maxrss` in KiB).
     public var peakRSSKiB: Int
+    /// The child's user plus system CPU time, in seconds (the benchmark's load-independent figure).
+    public var cpuSeconds: Double = 0
 
     /// From `wait4`'s status word.
-    init(rawStatus: Int32, peakRSSKiB: Int) {
+    init(rawStatus: Int32, peakRSSKiB: Int, cpuSeconds: Double = 0) {
+        self.cpuSeconds = cpuSeconds
         let signal = rawStatus & 0x7F
         exitStatus = signal == 0 ? (rawStatus >> 8) & 0xFF : nil
         self.signal = signal == 0 ? nil : signal

@@ -3,10 +3,10 @@ import Foundation
 /// What every measurement gets: the generated server, its log, the binary to time and the run count.
 struct BenchSetup {
     var root: String
-    var log: String
+    /// The generated logs and their rejection counts, in the order they are measured.
+    var logs: [(profile: LogProfile, path: String, rejections: Int)]
     var helofix: String
     var runs: Int
-    var rejections: Int
     /// Where timed programs write their output.
     var scratch: String { root + "/.bench-output" }
 }
@@ -25,14 +25,15 @@ struct Bench {
 
     init(options: BenchOptions) throws(BenchError) {
         self.options = options
-        measurements = [InspectVersusGrep(), SnapshotReadTime(), ConsoleFrames(),
-                        FleetScale(servers: options.fleetServers, domains: options.fleetDomains)]
+        measurements = options.profiles.map { InspectVersusGrep(profile: $0) } as [any BenchMeasurement]
+            + [SnapshotReadTime(), ConsoleFrames(), FleetScale(servers: options.fleetServers, domains: options.fleetDomains)]
     }
 
     func run() throws {
         let setup = try prepare()
-        print("helofix-bench: \(options.domains) domains, \(options.logMiB) MiB log (\(setup.rejections) impersonation rejections), \(options.runs) runs")
-        print("machine: \(Machine.describe())")
+        let logs = setup.logs.map { "\($0.profile.rawValue) \($0.rejections)" }.joined(separator: ", ")
+        print("helofix-bench: \(options.domains) domains, \(options.logMiB) MiB logs (impersonation rejections: \(logs)), \(options.runs) runs")
+        print("machine: \(Machine.describe()), load average \(Machine.loadAverage())")
         print("server: \(setup.root)\n")
         print(pad("measurement", 42) + pad("median", 12) + pad("min", 12) + pad("max", 12) + "target")
         for m in measurements {
@@ -43,22 +44,38 @@ struct Bench {
     private func prepare() throws -> BenchSetup {
         let dir = options.dir ?? FileManager.default.temporaryDirectory.path + "/helofix-bench-\(options.domains)-\(options.logMiB)"
         let marker = dir + "/.helofix-bench"
-        let log = dir + "/var/log/exim_mainlog"
-        let wanted = "domains=\(options.domains) log-mib=\(options.logMiB) format=1"
-        var rejections = 0
+        let wanted = "domains=\(options.domains) log-mib=\(options.logMiB) format=2"
+        var known: [String: Int] = [:]
         if let existing = try? String(contentsOfFile: marker, encoding: .utf8), existing.hasPrefix(wanted + "\n") {
-            rejections = Int(existing.split(separator: "\n").last.map(String.init) ?? "") ?? 0
+            for line in existing.split(separator: "\n").dropFirst() {
+                let parts = line.split(separator: " ")
+                if parts.count == 2, let n = Int(parts[1]) { known[String(parts[0])] = n }
+            }
         } else {
             try? FileManager.default.removeItem(atPath: dir)
-            printError("generating \(options.domains) domains and a \(options.logMiB) MiB log in \(dir) …\n")
-            let seconds = try timeIt {
-                try SyntheticServer(root: dir, domains: options.domains).write()
-                rejections = try SyntheticLog(path: log, mib: options.logMiB, domains: options.domains).write()
-            }
-            try ByteWriter.file(marker, wanted + "\n\(rejections)")
+            printError("generating \(options.domains) domains in \(dir) …\n")
+            let seconds = try timeIt { try SyntheticServer(root: dir, domains: options.domains).write() }
             printError("generated in \(fixed(seconds, 1)) s\n")
         }
-        return BenchSetup(root: dir, log: log, helofix: try helofixBinary(), runs: options.runs, rejections: rejections)
+        var logs: [(profile: LogProfile, path: String, rejections: Int)] = []
+        for profile in options.profiles {
+            let path = dir + profile.logPath
+            if let n = known[profile.rawValue] {
+                logs.append((profile, path, n))
+                continue
+            }
+            printError("generating the \(profile.rawValue) \(options.logMiB) MiB log …\n")
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            var n = 0
+            let seconds = try timeIt { n = try SyntheticLog(path: path, mib: options.logMiB, domains: options.domains, profile: profile).write() }
+            printError("generated in \(fixed(seconds, 1)) s\n")
+            known[profile.rawValue] = n
+            logs.append((profile, path, n))
+            let lines = known.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            try ByteWriter.file(marker, ([wanted] + lines).joined(separator: "\n") + "\n")
+        }
+        if known.isEmpty { try ByteWriter.file(marker, wanted + "\n") }
+        return BenchSetup(root: dir, logs: logs, helofix: try helofixBinary(), runs: options.runs)
     }
 
     private func helofixBinary() throws(BenchError) -> String {
@@ -79,5 +96,11 @@ enum Machine {
         let model = info.split(separator: "\n").first { $0.hasPrefix("model name") }?
             .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
         return "\(cpus) CPUs, \(model)"
+    }
+
+    /// The 1-minute load average: other work on the machine slows every timed program alike.
+    static func loadAverage() -> String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").first.map(String.init) ?? "unknown"
     }
 }

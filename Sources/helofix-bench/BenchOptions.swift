@@ -21,6 +21,11 @@ struct BenchOptions {
     var dir: String?
     /// The helofix binary to time (default: next to this executable).
     var helofix: String?
+    /// The log profiles to measure (`--profile sparse|flood|both`).
+    var profiles: [LogProfile] = LogProfile.allCases
+    /// Write every fixture server (`ServerFixtures`) under this directory and stop: their
+    /// `inspect --format json` before and after a speed change must be byte-identical.
+    var writeFixtures: String?
     /// Servers and domains per server of the synthetic fleet.
     var fleetServers = 1000
     var fleetDomains = 1000
@@ -29,7 +34,7 @@ struct BenchOptions {
         var rest = args
         while let flag = rest.popFirst() {
             if flag == "--help" || flag == "-h" {
-                print("usage: helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH] [--fleet-servers N] [--fleet-domains N]")
+                print("usage: helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH] [--profile sparse|flood|both] [--fleet-servers N] [--fleet-domains N] [--write-fixtures DIR]")
                 exit(0)
             }
             guard let value = rest.popFirst() else { throw BenchError(message: "\(flag) needs a value") }
@@ -39,6 +44,11 @@ struct BenchOptions {
             case "--runs": runs = try Self.number(flag, value)
             case "--dir": dir = value
             case "--helofix": helofix = value
+            case "--write-fixtures": writeFixtures = value
+            case "--profile":
+                if value == "both" { profiles = LogProfile.allCases; continue }
+                guard let p = LogProfile(rawValue: value) else { throw BenchError(message: "--profile wants sparse, flood or both, not \(value)") }
+                profiles = [p]
             case "--fleet-servers": fleetServers = try Self.number(flag, value)
             case "--fleet-domains": fleetDomains = try Self.number(flag, value)
             default: throw BenchError(message: "unknown option \(flag); see --help")

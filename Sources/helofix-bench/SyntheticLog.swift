@@ -1,9 +1,14 @@
 /// An exim_mainlog of realistic cPanel traffic (arrivals, deliveries, connections, RCPT refusals)
-/// with a sprinkle of impersonation rejections: about one line in 10,000. Same seed, same bytes.
+/// with impersonation rejections as often as the profile says. Same seed, same bytes.
 struct SyntheticLog {
     let path: String
     let mib: Int
     let domains: Int
+    var profile: LogProfile = .sparse
+
+    /// Flood senders (198.18.0.0/15, the benchmarking range; one in 50 is IPv6) and greeting names.
+    static let floodSenders = 5_000
+    static let floodNames = 2_000
 
     /// Senders that get refused, and the greeting each uses.
     static let refused: [(ip: String, helo: String)] = [
@@ -25,8 +30,10 @@ struct SyntheticLog {
             line += 1
             if line % 50 == 0 { clock.tick() }
             let roll = random.below(10_000)
-            if roll == 0 {
-                rejection(&w, &random, clock)
+            // The sparse log keeps its old bytes (one roll per line); the flood draws once more.
+            let rejecting = profile == .sparse ? roll == 0 : random.below(profile.rejectionEvery) == 0
+            if rejecting {
+                if profile == .flood { floodRejection(&w, &random, clock) } else { rejection(&w, &random, clock) }
                 rejections += 1
             } else if roll < 4_000 {
                 delivery(&w, &random, clock, line)
@@ -60,6 +67,41 @@ struct SyntheticLog {
         w.bytes(clock.text); w.text(" H=(\(r.helo)) [\(r.ip)]:"); w.number(port)
         w.text(" I=[192.0.2.10]:25 rejected MAIL <orders@\(r.helo)>: \"REJECTED - Bad HELO - Host impersonating [\(r.helo)]\"\n")
         w.bytes(clock.text); w.text(" SMTP connection from (\(r.helo)) [\(r.ip)]:"); w.number(port); w.text(" closed by DROP in ACL\n")
+    }
+}
+
+extension SyntheticLog {
+    /// A flood rejection: sender `i` greets with its own name (one time in ten with a second one),
+    /// names drawn from the hosted domains, the orphans and the hostname.
+    private func floodRejection(_ w: inout ByteWriter, _ random: inout SeededRandom, _ clock: LogClock) {
+        let sender = random.below(Self.floodSenders)
+        let nameIndex = (sender * 7 + (random.below(10) == 0 ? 1 : 0)) % Self.floodNames
+        let helo = Self.floodName(nameIndex, domains: domains)
+        let port = 50_000 + random.below(10_000)
+        w.bytes(clock.text); w.text(" H=(\(helo)) ["); floodIP(&w, sender); w.text("]:"); w.number(port)
+        w.text(" I=[192.0.2.10]:25 rejected MAIL <orders@\(helo)>: \"REJECTED - Bad HELO - Host impersonating [\(helo)]\"\n")
+        w.bytes(clock.text); w.text(" SMTP connection from (\(helo)) ["); floodIP(&w, sender); w.text("]:"); w.number(port)
+        w.text(" closed by DROP in ACL\n")
+    }
+
+    static func floodName(_ i: Int, domains: Int) -> String {
+        if i == 0 { return SyntheticServer.hostname }
+        if i % 20 == 1 { return SyntheticServer.orphan(i / 20 % SyntheticServer.orphans) }
+        return SyntheticServer.domain(i * 37 % domains)
+    }
+
+    private func floodIP(_ w: inout ByteWriter, _ sender: Int) {
+        if sender % 50 == 49 {
+            // Exim logs IPv6 clients fully expanded.
+            w.text("2001:0db8:0000:0000:0000:0000:"); w.text(hex4(sender / 65_536)); w.text(":"); w.text(hex4(sender % 65_536))
+        } else {
+            w.text("198.18."); w.number(sender / 250); w.text("."); w.number(1 + sender % 250)
+        }
+    }
+
+    private func hex4(_ n: Int) -> String {
+        let digits = String(n, radix: 16)
+        return String(repeating: "0", count: 4 - digits.count) + digits
     }
 }
 

@@ -9,6 +9,8 @@ import ProcessLaunch
 /// Not /dev/null: GNU grep notices it and stops at the first match, like -q.
 struct TimedProcess {
     var seconds: Double
+    /// User plus system CPU time: on a machine shared with other work it varies far less than wall time.
+    var cpuSeconds: Double
     var peakRSSMiB: Double
     var status: Int32
 
@@ -25,7 +27,7 @@ struct TimedProcess {
         var finish = timespec()
         clock_gettime(CLOCK_MONOTONIC, &finish)
         let seconds = Double(finish.tv_sec - start.tv_sec) + Double(finish.tv_nsec - start.tv_nsec) / 1e9
-        return TimedProcess(seconds: seconds, peakRSSMiB: Double(end.peakRSSKiB) / 1024, status: end.status)
+        return TimedProcess(seconds: seconds, cpuSeconds: end.cpuSeconds, peakRSSMiB: Double(end.peakRSSKiB) / 1024, status: end.status)
     }
 }
 

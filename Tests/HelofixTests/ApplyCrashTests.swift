@@ -30,7 +30,7 @@ import TestSupport
     func crash(at step: String) throws -> (CLIRoot, TreeState, TreeState) {
         let root = try CLIRoot(Fixtures.migratedCPanel)
         let before = root.tree()
-        let child = try HelofixBinary.start(["apply", "remove-domain-traces", "shop.example.com", "--yes", "--reason", "crash test", "--root", root.path],
+        let child = try HelofixBinary.start(["apply", "remove-domain-traces", "shop.example.com", "--yes", "--reason", "crash test", "--no-dns", "--root", root.path],
                                             environment: ["HELOFIX_TEST_PAUSE_AT": step])
         let pid = child.process.pid
         let stopped = Self.waitUntilStopped(pid)
@@ -70,7 +70,7 @@ import TestSupport
     @Test func theNextApplyRecoversFirstThenApplies() throws {
         let (root, _, _) = try crash(at: "after-file-3")
         defer { root.remove() }
-        let run = try root.helofix(["apply", "remove-domain-traces", "shop.example.com", "--yes", "--reason", "crash test"])
+        let run = try root.helofix(["apply", "remove-domain-traces", "shop.example.com", "--yes", "--reason", "crash test", "--no-dns"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("rolled back interrupted transaction"))
         #expect(Self.touched.allSatisfy { root.read($0)?.contains("shop.example.com") != true }, "all-after")
@@ -80,7 +80,7 @@ import TestSupport
     @Test func hangupDuringCommitIsHeldBack() throws {
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
-        let child = try HelofixBinary.start(["apply", "remove-domain-traces", "shop.example.com", "--yes", "--reason", "crash test", "--root", root.path],
+        let child = try HelofixBinary.start(["apply", "remove-domain-traces", "shop.example.com", "--yes", "--reason", "crash test", "--no-dns", "--root", root.path],
                                             environment: ["HELOFIX_TEST_PAUSE_AT": "after-file-2"])
         let pid = child.process.pid
         try #require(Self.waitUntilStopped(pid))
@@ -100,7 +100,7 @@ import TestSupport
     @Test func recoveryLeavesARunningTransactionAlone() throws {
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
-        let child = try HelofixBinary.start(["apply", "remove-domain-traces", "shop.example.com", "--yes", "--reason", "crash test", "--root", root.path],
+        let child = try HelofixBinary.start(["apply", "remove-domain-traces", "shop.example.com", "--yes", "--reason", "crash test", "--no-dns", "--root", root.path],
                                             environment: ["HELOFIX_TEST_PAUSE_AT": "after-file-1"])
         let pid = child.process.pid
         defer { kill(pid, SIGKILL); child.process.waitForExit() }

@@ -8,7 +8,7 @@ import Testing
     static func check(_ tree: ServerTree?, extra: [String] = []) throws -> HelofixBinary.Result {
         let root = try tree?.writeToTemporaryDirectory(prefix: "helofix-check") ?? "/nonexistent/helofix-root"
         defer { if tree != nil { try? FileManager.default.removeItem(atPath: root) } }
-        return try HelofixBinary.run(["inspect", "--check", "--root", root] + extra)
+        return try HelofixBinary.run(["inspect", "--no-dns", "--check", "--root", root] + extra)
     }
 
     /// One line: `HELOFIX STATE - text|critical=N warning=N rejections=N`.
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func plainInspectKeepsExitTwoForAnUnreadableRoot() throws {
-        let r = try HelofixBinary.run(["inspect", "--root", "/nonexistent/helofix-root"])
+        let r = try HelofixBinary.run(["inspect", "--no-dns", "--root", "/nonexistent/helofix-root"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("/nonexistent/helofix-root"))
     }

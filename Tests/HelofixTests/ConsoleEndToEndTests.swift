@@ -20,7 +20,7 @@ import TestSupport
     static func open(_ tree: ServerTree = Fixtures.migratedCPanel, width: Int = 80, height: Int = 24, term: String = "tmux-256color",
                      env: String = "", arguments: String = "") throws -> (TmuxSession, root: String) {
         let root = try tree.writeToTemporaryDirectory(prefix: "helofix-e2e")
-        let run = "env -u NO_COLOR TERM=\(term) LANG=C.UTF-8 HOME=\(shellQuoted(root)) \(env) \(shellQuoted(binary)) --root \(shellQuoted(root)) \(arguments)"
+        let run = "env -u NO_COLOR TERM=\(term) LANG=C.UTF-8 HOME=\(shellQuoted(root)) \(env) \(shellQuoted(binary)) --root \(shellQuoted(root)) --no-dns \(arguments)"
         let tmux = try TmuxSession(width: width, height: height, command: exitReporting(run))
         tmux.removeOnClose = [root]
         return (tmux, root)
@@ -166,7 +166,7 @@ import TestSupport
     @Test func quitExitsZeroAndRestoresTheTerminal() throws {
         let root = try Fixtures.migratedCPanel.writeToTemporaryDirectory(prefix: "helofix-e2e")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let run = "env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(Self.binary)) --root \(shellQuoted(root)); echo \"exit=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo; sleep 30"
+        let run = "env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(Self.binary)) --root \(shellQuoted(root)) --no-dns; echo \"exit=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo; sleep 30"
         let tmux = try TmuxSession(width: 80, height: 24, command: "sh -c \(shellQuoted(run))")
         #expect(Self.waitForLoaded(tmux).ok)
         tmux.send("q")
@@ -180,7 +180,7 @@ import TestSupport
         let root = try Fixtures.migratedCPanel.writeToTemporaryDirectory(prefix: "helofix-e2e")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let pidFile = root + "/helofix.pid"
-        let run = "env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(Self.binary)) --root \(shellQuoted(root)) </dev/tty & echo $! > \(shellQuoted(pidFile)); wait $!; echo \"exit=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo; sleep 30"
+        let run = "env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(Self.binary)) --root \(shellQuoted(root)) --no-dns </dev/tty & echo $! > \(shellQuoted(pidFile)); wait $!; echo \"exit=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo; sleep 30"
         let tmux = try TmuxSession(width: 80, height: 24, command: "sh -c \(shellQuoted(run))")
         #expect(Self.waitForLoaded(tmux).ok)
         let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))

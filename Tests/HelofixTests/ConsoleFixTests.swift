@@ -10,7 +10,7 @@ import TestSupport
     /// Opens `helofix ARGS --root ROOT` in a 100x30 tmux window, through a shell that prints
     /// `exit=STATUS` when it ends (read with ``exitStatus(_:)``).
     static func open(_ root: String, _ arguments: String = "", env: String = "") throws -> TmuxSession {
-        let run = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(shellQuoted(root)) \(env) \(shellQuoted(HelofixBinary.path)) \(arguments) --root \(shellQuoted(root)); echo exit=$?; sleep 60"
+        let run = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(shellQuoted(root)) \(env) \(shellQuoted(HelofixBinary.path)) \(arguments) --root \(shellQuoted(root)) --no-dns; echo exit=$?; sleep 60"
         return try TmuxSession(width: 100, height: 30, command: "sh -c \(shellQuoted(run))")
     }
 
@@ -98,7 +98,7 @@ import TestSupport
     @Test func rollbackRefusesWhenAFileChangedSinceAndShowsTheChange() throws {
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
-        let applied = try root.helofix(["apply", "--yes", "remove-domain-traces", "shop.example.com", "--reason", "test"])
+        let applied = try root.helofix(["apply", "--yes", "remove-domain-traces", "shop.example.com", "--reason", "test", "--no-dns"])
         #expect(applied.status == 0, "\(applied.stderr)")
         // Someone adds a domain by hand after the transaction.
         let edited = (root.read("/etc/localdomains") ?? "") + "new.example.net\n"
@@ -122,7 +122,7 @@ import TestSupport
         let root = try CLIRoot(Fixtures.hostnameCollision)
         defer { root.remove() }
         let collision = "The hostname example.com is a hosted domain"
-        #expect(try root.helofix(["inspect"]).stdout.contains(collision), "the fixture no longer shows the collision")
+        #expect(try root.helofix(["inspect", "--no-dns"]).stdout.contains(collision), "the fixture no longer shows the collision")
         let before = root.tree()
         let tmux = try Self.open(root.path, "wizard")
         let first = tmux.waitFor { $0.contains("Enter options  s skip") && $0.contains("Why") }
@@ -166,7 +166,7 @@ import TestSupport
         let done = tmux.waitFor(timeout: 20) { $0.contains("Not applied: this plan only runs platform commands") }
         #expect(done.ok, "no result:\n\(done.screen)")
         #expect(root.tree() == before, "nothing is written and nothing is run on a copied tree")
-        #expect(try root.helofix(["inspect"]).stdout.contains(collision))
+        #expect(try root.helofix(["inspect", "--no-dns"]).stdout.contains(collision))
     }
 
     @Test func readOnlySessionPressingEveryKeyWritesNothing() throws {
@@ -233,7 +233,7 @@ import TestSupport
         // Readable by nobody (the fixture's 0640 files would stop the read), writable only by root.
         _ = try ProcessRunner.run(["/bin/chmod", "-R", "o+rX", path])
         let before = TreeState.capture(path, excluding: [])
-        let run = "setpriv --reuid=nobody --regid=nogroup --clear-groups env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(HelofixBinary.path)) --root \(shellQuoted(path)); echo exit=$?; sleep 60"
+        let run = "setpriv --reuid=nobody --regid=nogroup --clear-groups env TERM=tmux-256color LANG=C.UTF-8 \(shellQuoted(HelofixBinary.path)) --root \(shellQuoted(path)) --no-dns; echo exit=$?; sleep 60"
         let tmux = try TmuxSession(width: 100, height: 30, command: "sh -c \(shellQuoted(run))")
         let first = tmux.waitFor { $0.contains("[READ-ONLY]") && $0.contains("you cannot write") }
         #expect(first.ok, "\(first.screen)")
@@ -250,7 +250,7 @@ import TestSupport
         let expected = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove(); expected.remove() }
         let before = root.tree()
-        let cli = try expected.helofix(["apply", "--yes", "remove-domain-traces", "shop.example.com", "--reason", "test"])
+        let cli = try expected.helofix(["apply", "--yes", "remove-domain-traces", "shop.example.com", "--reason", "test", "--no-dns"])
         #expect(cli.status == 0, "\(cli.stderr)")
         let after = expected.tree()
         // Through a shell (as every test here): tmux continues a stopped child of its own, the shell does not.

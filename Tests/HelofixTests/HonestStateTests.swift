@@ -9,7 +9,7 @@ import TestSupport
 @Suite struct HonestStateTests {
     static func interruptedTree() throws -> (CLIRoot, String) {
         let root = try CLIRoot(Fixtures.migratedCPanel)
-        let apply = try root.helofix(["apply", "remove-domain", "shop.example.com", "--yes", "--reason", "test"])
+        let apply = try root.helofix(["apply", "remove-domain", "shop.example.com", "--yes", "--reason", "test", "--no-dns"])
         #expect(apply.status == 0, "\(apply.stderr)")
         let id = try #require(apply.stdout.split(separator: " ").first { $0.hasPrefix("20") && $0.count == 20 }.map(String.init))
         // As if the process had died before the commit marker reached the disk.
@@ -20,12 +20,12 @@ import TestSupport
     @Test func inspectShowsAnInterruptedTransactionFirst() throws {
         let (root, id) = try Self.interruptedTree()
         defer { root.remove() }
-        let text = try root.helofix(["inspect"])
+        let text = try root.helofix(["inspect", "--no-dns"])
         #expect(text.stdout.hasPrefix("interrupted transaction \(id) (remove-domain"), "\(text.stdout.prefix(300))")
-        let json = try root.helofix(["inspect", "--format", "json"])
+        let json = try root.helofix(["inspect", "--no-dns", "--format", "json"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((document["interrupted"] as? [String])?.first?.hasPrefix("interrupted transaction \(id)") == true, "\(json.stdout.prefix(300))")
-        let check = try root.helofix(["inspect", "--check"])
+        let check = try root.helofix(["inspect", "--no-dns", "--check"])
         #expect(check.status == 1 && check.stdout.hasPrefix("HELOFIX WARNING - interrupted transaction \(id)"), "\(check.stdout)")
     }
 

@@ -20,22 +20,22 @@ import TestSupport
         try Prerequisite.require("/usr/bin/setpriv")
         let root = try Self.tree()
         defer { root.remove() }
-        let text = try HelofixBinary.run(["inspect", "--root", root.path], asUser: "nobody")
+        let text = try HelofixBinary.run(["inspect", "--no-dns", "--root", root.path], asUser: "nobody")
         #expect(text.stdout.hasPrefix("incomplete: cannot read "), "\(text.stdout.prefix(300))")
         #expect(text.stdout.contains("(run as root)"))
         #expect(!text.stdout.contains("leftover") && !text.stdout.contains("remove-domain"), "\(text.stdout)")
 
-        let json = try HelofixBinary.run(["inspect", "--format", "json", "--root", root.path], asUser: "nobody")
+        let json = try HelofixBinary.run(["inspect", "--no-dns", "--format", "json", "--root", root.path], asUser: "nobody")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((document["findings"] as? [Any])?.isEmpty == true, "\(json.stdout.prefix(400))")
         #expect((document["incomplete"] as? String)?.hasPrefix("incomplete: cannot read ") == true)
 
-        let check = try HelofixBinary.run(["inspect", "--check", "--root", root.path], asUser: "nobody")
+        let check = try HelofixBinary.run(["inspect", "--no-dns", "--check", "--root", root.path], asUser: "nobody")
         #expect(check.status == 3, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.hasPrefix("HELOFIX UNKNOWN - incomplete: cannot read "), "\(check.stdout)")
 
         // As root the same tree is complete, and the leftover is found: the test can tell the difference.
-        let asRoot = try HelofixBinary.run(["inspect", "--check", "--root", root.path])
+        let asRoot = try HelofixBinary.run(["inspect", "--no-dns", "--check", "--root", root.path])
         #expect(asRoot.status != 3, "\(asRoot.stdout)")
     }
 

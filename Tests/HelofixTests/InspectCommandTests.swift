@@ -9,7 +9,7 @@ struct InspectCommandTests {
     func jsonHasTheStableKeys(_ name: String) throws {
         let root = try TemporaryRoot(Fixtures.all[name]!)
         defer { root.remove() }
-        let result = try HelofixBinary.run(["inspect", "--root", root.path, "--format", "json"])
+        let result = try HelofixBinary.run(["inspect", "--no-dns", "--root", root.path, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         for key in ["platform", "hostname", "domains", "greetings", "whitelist", "settings", "diagnostics"] {
@@ -28,7 +28,7 @@ struct InspectCommandTests {
     func textFitsEightyColumns(_ name: String) throws {
         let root = try TemporaryRoot(Fixtures.all[name]!)
         defer { root.remove() }
-        let result = try HelofixBinary.run(["inspect", "--root", root.path])
+        let result = try HelofixBinary.run(["inspect", "--no-dns", "--root", root.path])
         #expect(result.status == 0)
         let wide = result.stdout.split(separator: "\n").filter { $0.count > 80 && !$0.hasPrefix("root: ") }
         #expect(wide.isEmpty, "lines over 80 columns: \(wide)")
@@ -38,7 +38,7 @@ struct InspectCommandTests {
     @Test func hostileServerExitsZeroAndListsEachProblemWithFileAndLine() throws {
         let root = try TemporaryRoot(Fixtures.hostile)
         defer { root.remove() }
-        let result = try HelofixBinary.run(["inspect", "--root", root.path, "--format", "json"])
+        let result = try HelofixBinary.run(["inspect", "--no-dns", "--root", root.path, "--format", "json"])
         #expect(result.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let problems = (json?["diagnostics"] as? [[String: Any]] ?? []).map { "\($0["problem"]!)@\($0["file"]!):\($0["line"] ?? "-")" }
@@ -49,12 +49,12 @@ struct InspectCommandTests {
             #expect(problems.contains(expected), "missing \(expected) in \(problems)")
         }
         #expect(problems.contains { $0.hasPrefix("symlink-loop@/etc/trustedmailhosts") })
-        let text = try HelofixBinary.run(["inspect", "--root", root.path])
+        let text = try HelofixBinary.run(["inspect", "--no-dns", "--root", root.path])
         #expect(text.status == 0 && text.stdout.contains("/etc/localdomains:2  invisible-entry"))
     }
 
     @Test func noSuchRoot() throws {
-        let result = try HelofixBinary.run(["inspect", "--root", "/nonexistent/helofix-root"])
+        let result = try HelofixBinary.run(["inspect", "--no-dns", "--root", "/nonexistent/helofix-root"])
         #expect(result.status == 2)
         #expect(result.stderr == "helofix: error: no such directory: /nonexistent/helofix-root; pass --root with the directory that holds the server's etc/ (or omit it on the server itself)\n")
         #expect(result.stdout.isEmpty)
@@ -63,7 +63,7 @@ struct InspectCommandTests {
     @Test func notAMailServer() throws {
         let root = try TemporaryRoot.empty()
         defer { root.remove() }
-        let result = try HelofixBinary.run(["inspect", "--root", root.path, "--format", "json"])
+        let result = try HelofixBinary.run(["inspect", "--no-dns", "--root", root.path, "--format", "json"])
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("helofix: error: \(root.path) is not a mail server:"))
         #expect(result.stderr.split(separator: "\n").count == 1)
@@ -73,7 +73,7 @@ struct InspectCommandTests {
     @Test func rootThatIsAFile() throws {
         let root = try TemporaryRoot(Fixtures.clean)
         defer { root.remove() }
-        let result = try HelofixBinary.run(["inspect", "--root", root.host("/etc/hostname")])
+        let result = try HelofixBinary.run(["inspect", "--no-dns", "--root", root.host("/etc/hostname")])
         #expect(result.status == 2)
         #expect(result.stderr.contains("is not a directory"))
     }
@@ -83,7 +83,7 @@ struct InspectCommandTests {
         let root = try TemporaryRoot(Fixtures.clean)
         defer { root.remove() }
         chmod(root.path, 0o700)
-        let result = try HelofixBinary.run(["inspect", "--root", root.path], asUser: "nobody")
+        let result = try HelofixBinary.run(["inspect", "--no-dns", "--root", root.path], asUser: "nobody")
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr == "helofix: error: cannot read \(root.path): permission denied; run helofix as root (sudo helofix …)\n")
     }

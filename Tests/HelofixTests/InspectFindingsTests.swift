@@ -8,7 +8,7 @@ import Testing
     static func inspect(_ tree: ServerTree, _ args: [String]) throws -> HelofixBinary.Result {
         let root = try tree.writeToTemporaryDirectory(prefix: "helofix-inspect")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        return try HelofixBinary.run(["inspect", "--root", root] + args)
+        return try HelofixBinary.run(["inspect", "--no-dns", "--root", root] + args)
     }
 
     @Test func jsonHasFindingsAndRejections() throws {

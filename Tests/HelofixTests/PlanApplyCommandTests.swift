@@ -22,7 +22,7 @@ import TestSupport
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
         let before = root.tree()
-        let run = try root.helofix(["apply", "remove-domain-traces", "shop.example.com"])
+        let run = try root.helofix(["apply", "remove-domain-traces", "shop.example.com", "--no-dns"])
         #expect(run.status == 1)
         #expect(run.stderr == "helofix: error: not a terminal, so nothing was applied: add --yes to apply without asking\n")
         #expect(root.tree() == before)
@@ -34,7 +34,7 @@ import TestSupport
         (["apply", "edit-greeting", "bob.example.net:x", "mail.example.com", "--yes"], "contains \":\""),
         (["apply", "whitelist-sender", "10.0.0.0/8", "--yes"], "wider than /16"),
         (["apply", "whitelist-sender", "999.1.1.1", "--yes"], "is not an IP address or CIDR range"),
-        (["apply", "remove-domain-traces", "bob.example.net", "--yes"], "still owned by the account bob"),
+        (["apply", "remove-domain-traces", "bob.example.net", "--yes", "--no-dns"], "still owned by the account bob"),
     ])
     func badInputIsOneLineAndWritesNothing(_ arguments: [String], _ reason: String) throws {
         let root = try CLIRoot(Fixtures.migratedCPanel)
@@ -64,7 +64,7 @@ import TestSupport
         for fixture in [Fixtures.migratedCPanel, Fixtures.directAdmin] {
             let root = try CLIRoot(fixture)
             defer { root.remove() }
-            let run = try root.helofix(["inspect", "--format", "json"])
+            let run = try root.helofix(["inspect", "--no-dns", "--format", "json"])
             let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
             for finding in json["findings"] as? [[String: Any]] ?? [] {
                 for remedy in finding["remedies"] as? [[String: Any]] ?? [] {
@@ -105,14 +105,14 @@ import TestSupport
             (["set-greeting", "bob.example.net", "mail.bob.example.net"], ["edit-greeting", "bob.example.net", "mail.bob.example.net"]),
             (["remove-greeting", "*"], ["edit-greeting", "*"]),
             (["whitelist", "203.0.113.10"], ["whitelist-sender", "203.0.113.10"]),
-            (["remove-domain", "shop.example.com"], ["remove-domain-traces", "shop.example.com"]),
+            (["remove-domain", "shop.example.com", "--no-dns"], ["remove-domain-traces", "shop.example.com", "--no-dns"]),
         ]
         for (former, current) in pairs {
             let old = try root.helofix(["plan"] + former), new = try root.helofix(["plan"] + current)
             #expect(old.status == new.status && old.stdout == new.stdout && old.stderr == new.stderr, "\(former[0])")
         }
         let before = root.tree()
-        let refused = try root.helofix(["apply", "remove-domain", "shop.example.com"])
+        let refused = try root.helofix(["apply", "remove-domain", "shop.example.com", "--no-dns"])
         #expect(refused.status == 1 && refused.stderr.contains("add --yes"))
         #expect(root.tree() == before)
     }
@@ -121,7 +121,7 @@ import TestSupport
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
         let before = root.tree()
-        let apply = try root.helofix(["apply", "remove-domain-traces", "shop.example.com", "--yes", "--reason", "moved to new server"],
+        let apply = try root.helofix(["apply", "remove-domain-traces", "shop.example.com", "--yes", "--reason", "moved to new server", "--no-dns"],
                                      environment: ["SUDO_USER": "carol", "SSH_CONNECTION": "198.51.100.9 50000 192.0.2.10 22"])
         #expect(apply.status == 0)
         let history = try root.helofix(["history", "--format", "json"])
@@ -177,7 +177,7 @@ import TestSupport
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
         let before = root.tree()
-        let run = try root.helofix(["apply", "remove-domain", "shop.example.com", "--yes"] + (option[0] == "--reason" ? option : option + ["--reason", "x"]))
+        let run = try root.helofix(["apply", "remove-domain", "shop.example.com", "--no-dns", "--yes"] + (option[0] == "--reason" ? option : option + ["--reason", "x"]))
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stderr.contains("helofix: error: " + (option[0].split(separator: "=").first ?? "")), "\(run.stderr)")
         #expect(root.tree() == before)
@@ -187,12 +187,12 @@ import TestSupport
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
         let before = root.tree()
-        let none = try root.helofix(["apply", "remove-domain", "shop.example.com", "--yes"])
+        let none = try root.helofix(["apply", "remove-domain", "shop.example.com", "--no-dns", "--yes"])
         #expect(none.status == 1 && none.stderr.contains("--reason"), "\(none.stderr)")
-        let blank = try root.helofix(["apply", "remove-domain", "shop.example.com", "--yes", "--reason", "  "])
+        let blank = try root.helofix(["apply", "remove-domain", "shop.example.com", "--no-dns", "--yes", "--reason", "  "])
         #expect(blank.status == 1)
         #expect(root.tree() == before)
-        let apply = try root.helofix(["apply", "remove-domain", "shop.example.com", "--yes", "--reason", "moved \u{1B}[31mred\u{7}"])
+        let apply = try root.helofix(["apply", "remove-domain", "shop.example.com", "--no-dns", "--yes", "--reason", "moved \u{1B}[31mred\u{7}"])
         #expect(apply.status == 0, "\(apply.stderr)")
         let history = try root.helofix(["history"])
         #expect(history.stdout.contains("why: moved \\u{1B}[31mred\\u{7}"), "\(history.stdout)")

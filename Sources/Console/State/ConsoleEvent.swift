@@ -1,4 +1,5 @@
 import Diagnosis
+import DomainDNS
 import MailServer
 
 /// Everything that can happen to the console: keys, resizes, and finished background work.
@@ -15,4 +16,6 @@ public enum ConsoleEvent: Sendable {
     case log(LogEvent)
     /// The runtime's answer to a ``FixEffect``.
     case fix(FixEvent)
+    /// DNS look-ups started, or their answers arrived (after the first frame, in the background).
+    case dns(DNSLookupStatus)
 }

@@ -28,6 +28,9 @@ public enum ConsoleReducer {
         case .readFailed(let text):
             state.message = (text, true)
             return []
+        case .dns(let status):
+            state.dns = status
+            return []
         case .log(let event):
             LogEvents.apply(event, to: &state)
             return []

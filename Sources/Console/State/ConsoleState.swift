@@ -1,4 +1,5 @@
 import Diagnosis
+import DomainDNS
 import MailServer
 
 /// The console's whole state: what is shown, where the selection is, what the log scan is doing.
@@ -54,6 +55,8 @@ public struct ConsoleState: Sendable {
     public var history: HistoryScreen? = nil
     /// Whether an exim binary exists under the root, so a fix can offer "verify with Exim".
     public var eximAvailable = false
+    /// Where the domains' mail really goes, as DNS answers arrive.
+    public var dns: DNSLookupStatus = .notAsked
 
     /// How many live rejections are kept.
     public static let liveLimit = 20

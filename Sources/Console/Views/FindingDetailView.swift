@@ -10,7 +10,8 @@ enum FindingDetailView {
         }
         let mark = SeverityMark(finding.severity)
         TitleLine.draw(" \(index + 1)/\(state.data.findings.count) ", state, into: &grid)
-        let lines = DetailText.lines(finding, width: grid.width - 4)
+        let aboutDomain = finding.subjects.contains { if case .domain = $0 { true } else { false } }
+        let lines = DetailText.lines(finding, width: grid.width - 4, dnsNote: aboutDomain ? state.dns.pendingLine : nil)
         let scroll = min(state.detailScroll, max(0, lines.count - state.listRows))
         grid.write(Glyphs.mark(mark), x: 2, y: 2, role: mark.role)
         for (i, line) in lines.dropFirst(scroll).prefix(state.listRows).enumerated() {
@@ -31,7 +32,8 @@ public enum DetailText {
     }
 
     /// The finding as wrapped lines: title, explanation, subjects, evidence, remedies.
-    public static func lines(_ f: Finding, width: Int) -> [Line] {
+    /// `dnsNote` (DNS still being asked, or gave no answer) is shown under the evidence.
+    public static func lines(_ f: Finding, width: Int, dnsNote: String? = nil) -> [Line] {
         var out: [Line] = []
         func add(_ text: String, _ role: StyleRole = .normal, indent: Int = 0) {
             for piece in TextFit.wrap(text, width - indent) { out.append(Line(text: piece, role: role, indent: indent)) }
@@ -45,6 +47,10 @@ public enum DetailText {
             out.append(Line(text: "", role: .normal, indent: 0))
             add("Evidence", .title)
             for e in f.evidence { evidence(e, add) }
+        }
+        if let dnsNote {
+            if f.evidence.isEmpty { out.append(Line(text: "", role: .normal, indent: 0)) }
+            add(dnsNote, .dim, indent: 2)
         }
         if !f.remedies.isEmpty {
             out.append(Line(text: "", role: .normal, indent: 0))
@@ -70,6 +76,8 @@ public enum DetailText {
             for sample in group.samples.prefix(3) {
                 add("\(sample.location.description): \(sample.raw)", .dim, 4)
             }
+        case .dns(let query, let answer):
+            add("DNS \(query): \(answer)", .keyHint, 2)
         }
     }
 }

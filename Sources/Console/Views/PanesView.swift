@@ -62,8 +62,11 @@ enum PanesView {
         let text = TextFit.fit(row.text, room, ellipsis: g.ellipsis)
         let used = grid.write(text, x: x + 4, y: y, role: base)
         let noteRoom = room - used - 2
-        if noteRoom >= 4 && !row.note.isEmpty {
-            let note = TextFit.fit(row.note, noteRoom, ellipsis: g.ellipsis)
+        // A domain's DNS verdict (where its mail really goes) joins the note as soon as it arrives.
+        let verdict = address.pane == .domains ? state.dns.verdictText(for: row.key) : nil
+        let noteText = verdict.map { row.note.isEmpty ? "→ \($0)" : row.note + " → \($0)" } ?? row.note
+        if noteRoom >= 4 && !noteText.isEmpty {
+            let note = TextFit.fit(noteText, noteRoom, ellipsis: g.ellipsis)
             grid.write(note, x: x + width - TextFit.width(note), y: y, role: base == .normal ? .dim : base)
         }
     }

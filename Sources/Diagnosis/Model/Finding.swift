@@ -33,6 +33,7 @@ public enum RuleID: String, Codable, Sendable, CaseIterable {
     case staleLock = "stale-lock"
     case hostnameNotLocal = "hostname-not-local"
     case checkDisabled = "check-disabled"
+    case domainMovedAway = "domain-moved-away"
 }
 
 /// What a finding is about, so the console can highlight related rows in every pane.
@@ -63,6 +64,8 @@ public enum Evidence: Codable, Sendable, Hashable {
     case file(SourceLocation, text: String)
     /// Log rejections of one (IP, greeting) pair.
     case log(RejectionGroup)
+    /// What public DNS answered (`shop.example.com MX` -> `10 mx.newhost.example`).
+    case dns(query: String, answer: String)
 }
 
 /// One of the four fixes helofix can make, or advice for the sending side.

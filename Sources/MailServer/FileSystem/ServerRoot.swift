@@ -53,6 +53,23 @@ public struct ServerRoot: Sendable, Hashable {
         return names
     }
 
+    /// Calls `body` with the bytes of each name in a directory (no `.`/`..`), in directory order,
+    /// without making a `String` per name; `false` when it cannot be listed.
+    func forEachName(_ serverPath: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        guard let dir = opendir(hostPath(serverPath)) else { return false }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                let name = UnsafeBufferPointer(rebasing: bytes[0..<length])
+                let dots = length == 1 && name[0] == 0x2E || length == 2 && name[0] == 0x2E && name[1] == 0x2E
+                if !dots { body(name) }
+            }
+        }
+        return true
+    }
+
     /// Reads a whole file, or says why it could not. Three system calls on the usual path
     /// (`stat`, `open`, one `read`): it runs for every account file of a big server.
     public func read(_ serverPath: String) -> FileRead {

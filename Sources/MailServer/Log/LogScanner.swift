@@ -44,14 +44,15 @@ public struct LogScanner: Sendable {
     /// Threads used for one plain file.
     public var threads: Int
 
-    /// Creates a scanner.
-    public init(threads: Int = 2) {
+    /// Creates a scanner; by default a plain file is split between all the cores this process may
+    /// run on (`taskset` and cgroup CPU sets count, not the machine's total).
+    public init(threads: Int = LogScanner.availableCores) {
         self.threads = max(1, threads)
     }
 
     /// Scans the files in order (oldest first) and returns the grouped rejections.
     public func scan(_ logs: [LogFile], progress: (any ScanProgress)? = nil) -> LogScanReport {
-        var tally = RejectionTally()
+        var tally = ScanTally()
         var files: [ScannedLog] = []
         var problems: [String] = []
         let total = logs.filter { !$0.compressed }.reduce(0) { $0 + (MappedLogScan.size(of: $1.hostPath) ?? 0) }
@@ -72,7 +73,7 @@ public struct LogScanner: Sendable {
 
 /// A file, or part of one, that has been read.
 struct ScannedPart {
-    var tally = RejectionTally()
+    var tally = ScanTally()
     var bytes = 0
     var lines = 0
 }
@@ -83,15 +84,24 @@ struct LogReadError: Error {
 }
 
 extension ScannedPart {
-    /// Parses a line found by ``CandidateSearch`` and counts it.
+    /// Parses a line found by ``CandidateSearch`` and counts it: on its bytes when it is plain
+    /// ASCII (nearly every line), else with the `String` parser.
     mutating func record(_ base: UnsafePointer<UInt8>, _ hit: CandidateSearch.Hit, lineNumber: Int, file: String) {
         var end = hit.lineEnd
         if end > hit.lineStart, base[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         // Exim's own lines stay far below 8 KiB; a longer one is cut, not refused.
-        let count = min(end - hit.lineStart, 8192)
-        let text = String(decoding: UnsafeBufferPointer(start: base + hit.lineStart, count: max(0, count)), as: UTF8.self)
-        if let r = RejectionLineParser.parse(Substring(text), location: SourceLocation(file: file, line: lineNumber)) {
-            tally.add(r)
+        let count = max(0, min(end - hit.lineStart, 8192))
+        let line = LineBytes(base: base + hit.lineStart, count: count)
+        switch RejectionLineBytes.parse(line) {
+        case .none:
+            return
+        case .found(let parsed):
+            tally.add(parsed, line: line, file: file, lineNumber: lineNumber)
+        case .useStringParser:
+            let text = String(decoding: UnsafeBufferPointer(start: line.base, count: count), as: UTF8.self)
+            if let r = RejectionLineParser.parse(Substring(text), location: SourceLocation(file: file, line: lineNumber)) {
+                tally.add(r)
+            }
         }
     }
 }

@@ -41,9 +41,16 @@ struct MappedLogScan {
             scanRange(fd: fd, size: size, from: bounds[t], to: bounds[t + 1])
         }
         var whole = ScannedPart()
-        for result in results {
-            guard var part = result else {
-                throw LogReadError(message: "cannot map \(log.displayPath) into memory; check free memory and that the file is not being truncated")
+        for t in 0..<parts {
+            guard var part = results[t] else {
+                throw mapError()
+            }
+            // A client's HELO retry split from its refused EHLO by the part boundary: this part is
+            // read again, continuing from the parts before, so the count is the single-core one.
+            if t > 0, whole.tally.retrySpansBoundary(into: part.tally) {
+                guard let again = scanRange(fd: fd, size: size, from: bounds[t], to: bounds[t + 1],
+                                            carrying: whole.tally.startingCandidates(), reportProgress: false) else { throw mapError() }
+                part = again
             }
             part.tally.shiftLines(by: whole.lines)
             whole.tally.append(part.tally)
@@ -51,6 +58,10 @@ struct MappedLogScan {
             whole.bytes += part.bytes
         }
         return whole
+    }
+
+    private func mapError() -> LogReadError {
+        LogReadError(message: "cannot map \(log.displayPath) into memory; check free memory and that the file is not being truncated")
     }
 
     private func openError(_ code: Int32) -> LogReadError {
@@ -73,8 +84,10 @@ struct MappedLogScan {
     }
 
     /// Scans `[from, to)` window by window; `nil` when a window cannot be mapped.
-    private func scanRange(fd: Int32, size: Int, from: Int, to: Int) -> ScannedPart? {
+    private func scanRange(fd: Int32, size: Int, from: Int, to: Int,
+                           carrying carried: [ScanTally.Carried] = [], reportProgress: Bool = true) -> ScannedPart? {
         var part = ScannedPart()
+        part.tally.carry(carried)
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         var start = from
         while start < to {
@@ -92,7 +105,7 @@ struct MappedLogScan {
             part.lines += newlines
             munmap(raw, length)
             part.bytes += end - start
-            progress?.advance(by: end - start, total: total)
+            if reportProgress { progress?.advance(by: end - start, total: total) }
             start = end
         }
         return part

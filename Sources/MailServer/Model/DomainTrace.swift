@@ -45,6 +45,13 @@ public struct DomainTrace: Sendable, Hashable, Codable {
             ? .entry(directory: directory, suffix: suffix) : .namedEntry(directory: directory, name: name)
     }
 
+    /// The file `directory/DOMAINsuffix` when the name on disk is exactly that (lower case).
+    init(domain: String, kind: Kind, directory: String, suffix: String) {
+        self.domain = domain
+        self.kind = kind
+        place = .entry(directory: directory, suffix: suffix)
+    }
+
     /// Where it is.
     public var location: SourceLocation {
         switch place {

@@ -3,12 +3,18 @@ public enum HostName {
     /// Whether `name` is a syntactically valid host name (a trailing dot is allowed).
     /// Works on UTF-8 bytes: it runs for every domain of a 100,000-domain server.
     public static func isValid(_ name: some StringProtocol) -> Bool {
-        var bytes = Array(name.utf8)
-        if bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
-        guard !bytes.isEmpty, bytes.count <= 253 else { return false }
+        // The UTF-8 storage itself, not a copy into an array: no allocation per name.
+        name.utf8.withContiguousStorageIfAvailable { isValid(bytes: $0) } ?? Array(name.utf8).withUnsafeBufferPointer { isValid(bytes: $0) }
+    }
+
+    /// ``isValid(_:)`` on UTF-8 bytes.
+    static func isValid(bytes utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var count = utf8.count
+        if utf8.last == UInt8(ascii: ".") { count -= 1 }
+        guard count > 0, count <= 253 else { return false }
         var labelLength = 0
         var previous: UInt8 = UInt8(ascii: ".")
-        for b in bytes {
+        for b in utf8.prefix(count) {
             if b == UInt8(ascii: ".") {
                 guard labelLength > 0, previous != UInt8(ascii: "-") else { return false }
                 labelLength = 0

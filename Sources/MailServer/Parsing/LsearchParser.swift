@@ -17,9 +17,14 @@ public enum LsearchParser {
     /// Parses the bytes of `file` (a server path, used in diagnostics).
     public static func parse(_ bytes: [UInt8], file: String, mode: Mode) -> LsearchFile {
         var result = LsearchFile(entries: [], diagnostics: [])
-        var firstKeyLine: [String: Int] = [:]
-        var sawCRLF = false
         let count = bytes.count
+        let lines = bytes.withUnsafeBufferPointer { buf in buf.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } } + 1
+        result.entries.reserveCapacity(lines)
+        // Folded keys (bytes) and the line each was first seen on, for duplicate keys.
+        var firstKeyLine = KeyLines(capacity: lines)
+        var sawCRLF = false
+        // An all-ASCII file (the usual case) needs no UTF-8 check per line.
+        let ascii = !bytes.contains { $0 >= 0x80 }
         var start = 0
         var lineNumber = 0
         bytes.withUnsafeBufferPointer { buf in
@@ -57,7 +62,7 @@ public enum LsearchParser {
                     continue
                 }
                 let slice = UnsafeBufferPointer(rebasing: buf[start..<lineEnd])
-                if String(validating: slice, as: UTF8.self) == nil {
+                if !ascii, String(validating: slice, as: UTF8.self) == nil {
                     result.diagnostics.append(Diagnostic(.nonUTF8, at: .init(file: file, line: lineNumber), text: escaped(buf, start, lineEnd),
                         message: "line \(lineNumber) of \(file) is not valid UTF-8; domain names must be ASCII (use the xn-- form)"))
                 }
@@ -76,7 +81,7 @@ public enum LsearchParser {
     /// One line, on bytes: splitting UTF-8 at ASCII delimiters is safe, and it keeps 100,000-line
     /// files fast (no per-character String work).
     private static func parseLine(_ line: UnsafeBufferPointer<UInt8>, bytes: [UInt8], offset: Int, number: Int, file: String, mode: Mode,
-                                  into result: inout LsearchFile, firstKeyLine: inout [String: Int]) {
+                                  into result: inout LsearchFile, firstKeyLine: inout KeyLines) {
         let n = line.count
         guard let firstNonSpace = line.firstIndex(where: { !isBlank($0) }) else { return }
         var contentEnd = n
@@ -134,12 +139,9 @@ public enum LsearchParser {
         if restStart < contentEnd && line[restStart] == UInt8(ascii: ":") { restStart += 1 }
         while restStart < contentEnd && isBlank(line[restStart]) { restStart += 1 }
         let value = restStart < contentEnd ? text(line, restStart..<contentEnd) : ""
-        let folded = key.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } || !key.utf8.allSatisfy({ $0 < 0x80 }) ? key.lowercased() : key
-        if let first = firstKeyLine[folded] {
+        if let first = firstKeyLine.firstLine(of: key, number) {
             result.diagnostics.append(Diagnostic(.duplicateKey, at: .init(file: file, line: number), text: text(line, 0..<n),
                 message: "\"\(key)\" is listed again at line \(number) of \(file); Exim uses only line \(first), remove the duplicate"))
-        } else {
-            firstKeyLine[folded] = number
         }
         result.entries.append(LsearchEntry(key: key, value: value, line: number, quoted: quoted, visible: true,
                                            file: bytes, range: offset..<(offset + n)))
@@ -155,6 +157,24 @@ public enum LsearchParser {
             else { out.append("\\x" + String(b, radix: 16, uppercase: true).leftPadded(to: 2)) }
         }
         return out
+    }
+}
+
+/// The line each key was first seen on, keys compared as Exim does (case-insensitively).
+struct KeyLines {
+    private var keys: ByteInterner
+    private var lines: [Int] = []
+
+    init(capacity: Int) { keys = ByteInterner(capacity: capacity) }
+
+    /// The line `key` was first seen on, or `nil` (and `line` is remembered) when it is new.
+    mutating func firstLine(of key: String, _ line: Int) -> Int? {
+        // ASCII keys fold byte by byte; others the way String does it (the folded text is then hashed as is).
+        let ascii = !key.utf8.contains { $0 >= 0x80 }
+        let id = ascii ? keys.id(of: key, fold: true) : keys.id(of: key.lowercased(), fold: false)
+        if id < lines.count { return lines[id] }
+        lines.append(line)
+        return nil
     }
 }
 

@@ -15,7 +15,7 @@ extension SnapshotBuilder {
                 for name in s.value.split(separator: ";") {
                     let domain = name.trimmingCharacters(in: " \t").lowercased()
                     guard HostName.isValid(domain) else { continue }
-                    domains[domain, default: HostedDomain(name: domain)].add(.local, at: SourceLocation(file: conf, line: s.line))
+                    domains.update(domain) { $0.add(.local, at: SourceLocation(file: conf, line: s.line)) }
                 }
             }
         }

@@ -3,7 +3,7 @@ struct SnapshotBuilder {
     let root: ServerRoot
     let processes: any ProcessProbe
     var snapshot: ServerSnapshot
-    var domains: [String: HostedDomain] = [:]
+    var domains = DomainTable()
 
     init(root: ServerRoot, platform: Platform, processes: any ProcessProbe) {
         self.root = root
@@ -38,6 +38,7 @@ struct SnapshotBuilder {
     /// Adds every key of a domain list (`localdomains`, `remotedomains`, …).
     mutating func readDomainList(_ path: String, as list: DomainList) {
         guard let parsed = lsearch(path, mode: .list) else { return }
+        domains.reserve(parsed.entries.count)
         for entry in parsed.entries where entry.visible && entry.key != "*" {
             let name = entry.key.foldedForLookup
             if !HostName.isValid(name) {
@@ -46,7 +47,7 @@ struct SnapshotBuilder {
                 continue
             }
             // Mutated in place: one hash and no copy of the domain per line.
-            domains[name, default: HostedDomain(name: name)].add(list, at: SourceLocation(file: path, line: entry.line))
+            domains.update(name) { $0.add(list, at: SourceLocation(file: path, line: entry.line)) }
         }
     }
 
@@ -54,12 +55,19 @@ struct SnapshotBuilder {
     mutating func readOwners(_ path: String) {
         guard let parsed = lsearch(path, mode: .keyValue) else { return }
         for entry in parsed.entries where entry.visible && entry.key != "*" && !entry.value.isEmpty {
-            setOwner(entry.key.foldedForLookup, entry.value.split(separator: " ").first.map(String.init) ?? entry.value)
+            setOwner(entry.key.foldedForLookup, Self.firstWord(entry.value))
         }
     }
 
+    /// The account in a `domain: user` value: its first space-separated word (on bytes for ASCII).
+    static func firstWord(_ value: String) -> String {
+        guard !value.utf8.contains(where: { $0 >= 0x80 }) else { return value.split(separator: " ").first.map(String.init) ?? value }
+        guard let space = value.utf8.firstIndex(of: UInt8(ascii: " ")) else { return value }
+        return String(value[..<space])
+    }
+
     mutating func setOwner(_ name: String, _ owner: String) {
-        domains[name, default: HostedDomain(name: name)].claim(by: owner)
+        domains.update(name) { $0.claim(by: owner) }
     }
 
     /// Reads the hostname from `/etc/hostname` and the platform's own files, noting disagreements.
@@ -162,14 +170,41 @@ struct SnapshotBuilder {
     }
 
     /// Adds one trace per file in a per-domain directory (`/etc/valiases/D`).
+    ///
+    /// A big server has 100,000 files in each of these, so ASCII names are checked on their bytes
+    /// and only a kept domain becomes a `String`; other names take the `String` path.
     mutating func readTraceDirectory(_ entry: ServerFile, kind: DomainTrace.Kind) {
         let dir = entry.path, suffix = entry.suffix
-        guard let names = root.list(dir) else { return }
-        for name in names where name.hasSuffix(suffix) && !name.hasPrefix(".") {
-            let domain = (suffix.isEmpty ? name : String(name.dropLast(suffix.count))).foldedForLookup
-            guard HostName.isValid(domain), domain.contains(".") else { continue }
-            snapshot.traces.append(DomainTrace(domain: domain, kind: kind, directory: dir, name: name, suffix: suffix))
+        let tail = Array(suffix.utf8)
+        var found: [DomainTrace] = []
+        _ = root.forEachName(dir) { name in
+            guard name.count >= tail.count, name.first != UInt8(ascii: ".") else { return }
+            guard !name.contains(where: { $0 >= 0x80 }) else {
+                let text = String(decoding: name, as: UTF8.self)
+                if let trace = Self.trace(named: text, in: dir, kind: kind, suffix: suffix) { found.append(trace) }
+                return
+            }
+            let stemEnd = name.count - tail.count
+            guard tail.indices.allSatisfy({ name[stemEnd + $0] == tail[$0] }) else { return }
+            let stem = UnsafeBufferPointer(rebasing: name[0..<stemEnd])
+            guard HostName.isValid(bytes: stem), stem.contains(UInt8(ascii: ".")) else { return }
+            if stem.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                let domain = String(decoding: stem.map(ByteInterner.lower), as: UTF8.self)
+                found.append(DomainTrace(domain: domain, kind: kind, directory: dir, name: String(decoding: name, as: UTF8.self), suffix: suffix))
+            } else {
+                found.append(DomainTrace(domain: String(decoding: stem, as: UTF8.self), kind: kind, directory: dir, suffix: suffix))
+            }
         }
+        snapshot.traces += found
+    }
+
+    /// A trace for a directory entry whose name is not all ASCII (never a valid host name, but
+    /// judged the same way as before the byte path existed).
+    private static func trace(named name: String, in dir: String, kind: DomainTrace.Kind, suffix: String) -> DomainTrace? {
+        guard name.hasSuffix(suffix), !name.hasPrefix(".") else { return nil }
+        let domain = (suffix.isEmpty ? name : String(name.dropLast(suffix.count))).foldedForLookup
+        guard HostName.isValid(domain), domain.contains(".") else { return nil }
+        return DomainTrace(domain: domain, kind: kind, directory: dir, name: name, suffix: suffix)
     }
 
     /// Zone files and `zone` stanzas, the per-domain DNS traces.
@@ -214,8 +249,8 @@ struct SnapshotBuilder {
 
     /// Sorts and returns the snapshot.
     mutating func finish() -> ServerSnapshot {
-        // Sort the names, not the structs: moving 100,000 HostedDomain values around costs more than the compare.
-        snapshot.domains = domains.keys.sorted().map { domains[$0]! }
+        // Sort positions by the names' bytes, not the structs: moving 100,000 HostedDomain values around costs more than the compare.
+        snapshot.domains = domains.sorted()
         for i in snapshot.domains.indices { snapshot.domains[i].lists.sort() }
         return snapshot
     }

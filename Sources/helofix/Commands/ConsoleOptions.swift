@@ -9,6 +9,7 @@ struct ConsoleOptions: ParsableArguments {
     var theme: String?
     @Flag(help: "Never change anything (the header shows READ-ONLY; the wizard still explains and previews).")
     var readOnly = false
+    @OptionGroup(title: "DNS evidence") var dnsArguments: DNSArguments
 
     /// Opens the console on the server root, following `logPath` (the platform's log when nil),
     /// and exits with the console's status.
@@ -16,6 +17,7 @@ struct ConsoleOptions: ParsableArguments {
         var launcher = ConsoleLauncher(root: rootOptions.serverRoot, mode: readOnly ? .readOnly : .edit, logPath: logPath,
                                        theme: theme, environment: ProcessInfo.processInfo.environment, greeting: nil)
         launcher.startWizard = startWizard
+        launcher.dns = dnsArguments.options
         let code: Int32
         do {
             code = try launcher.run()

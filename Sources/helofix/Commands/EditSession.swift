@@ -41,8 +41,10 @@ struct EditSession {
     /// or failure exits 1 with the reason.
     /// An apply must say why (`requireReason`); a rollback has a default reason.
     func confirmAndApply(_ plan: Plan, question: String, yes: Bool, reason: String, rollbackOf: String? = nil,
-                         requireReason: Bool = false) throws -> TransactionRecord {
+                         requireReason: Bool = false, note: String? = nil) throws -> TransactionRecord {
         FileHandle.standardOutput.write(Data(PlanText.render(plan, root: root).utf8))
+        // A note about the plan from outside the files (DNS for a domain removal), before the question.
+        if let note { FileHandle.standardOutput.write(Data("\n\(note)\n".utf8)) }
         try Self.confirm(question, yes: yes)
         if requireReason, reason.trimmingCharacters(in: .whitespaces).isEmpty {
             throw fail("say why with --reason \"...\" (it goes into the history and the audit log); nothing was applied", code: 1)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Analysis
 import Diagnosis
+import DomainDNS
 import Foundation
 import MailServer
 import Remedy
@@ -15,6 +16,13 @@ struct InspectCommand: AsyncParsableCommand {
             With --check, print one Nagios/Icinga status line (HELOFIX OK|WARNING|CRITICAL|UNKNOWN - …|perfdata) \
             and exit 0 OK, 1 WARNING (also: an interrupted transaction), 2 CRITICAL, 3 UNKNOWN (also when the root or \
             any mail file cannot be read: the data is incomplete, run as root).
+
+            DNS evidence: for the domains of findings (orphans, stale traces, refused greetings, local-and-remote; \
+            every local domain with --dns all) helofix asks public DNS for the MX hosts and their addresses and \
+            compares them with this server's addresses: mail goes here, elsewhere (finding domain-moved-away), \
+            nxdomain, or unknown (no answer: said, never guessed). It also asks the PTR of refused senders and \
+            compares local zones' MX/SPF with public DNS. --no-dns turns this off; a resolver that never answers \
+            costs at most --dns-timeout x --dns-tries seconds.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -30,13 +38,14 @@ struct InspectCommand: AsyncParsableCommand {
     var confirm = false
     @Option(name: .customLong("exim-config"), help: ArgumentHelp("The Exim configuration --confirm uses (default: the platform's, under --root).", valueName: "FILE"))
     var eximConfig: String?
+    @OptionGroup(title: "DNS evidence") var dnsArguments: DNSArguments
 
     func run() async throws {
         let root = rootOptions.serverRoot
         let enrichments: [any AnalysisEnrichment] = confirm || eximConfig != nil ? [try eximEnrichment()] : []
         let pipeline = AnalysisPipeline(root: root,
                                         logs: logs.isEmpty ? .platformDefaults : .files(logs.map(LogFile.init(argument:))),
-                                        enrichments: enrichments)
+                                        enrichments: enrichments + [DNSEvidence(options: dnsArguments.options)])
         let progress = check ? nil : ScanProgressLine.forTerminal()
         var events: (@Sendable (AnalysisEvent) -> Void)?
         if let progress { events = { progress.relay($0) } }
@@ -51,6 +60,7 @@ struct InspectCommand: AsyncParsableCommand {
         progress?.finish()
         let (snapshot, findings, report) = (analysis.snapshot, analysis.findings, analysis.logs)
         for note in analysis.notes { FileHandle.standardError.write(Data("helofix: \(note)\n".utf8)) }
+        let dns = analysis.dns ?? .notConsulted("--no-dns")
         // An interrupted change outranks everything: files may be half as before, half as after.
         let interrupted = TransactionHistory(root: root).interrupted().map {
             "interrupted transaction \($0.id) (\($0.remedy.terminalSafe)): the next helofix apply, rollback or recover rolls it back"
@@ -61,14 +71,14 @@ struct InspectCommand: AsyncParsableCommand {
         switch format {
         case .json:
             var writer = JSONWriter(fd: 1)
-            InspectJSON(snapshot: snapshot, findings: findings, logs: report, interrupted: interrupted).write(to: &writer)
+            InspectJSON(snapshot: snapshot, findings: findings, logs: report, interrupted: interrupted, dns: dns).write(to: &writer)
             FileHandle.standardOutput.write(Data("\n".utf8))
         case .text:
             // Said first: every section below lacks what the unreadable files hold.
             let warning = interrupted.map { $0 + "\n" }.joined() + (interrupted.isEmpty ? "" : "\n")
                 + (snapshot.incompleteSummary.map { "\($0)\nNo findings are drawn from incomplete data.\n\n" } ?? "")
             let text = warning + InspectText.render(snapshot, width: 80) + FindingsText.rejections(report, width: 80)
-                + FindingsText.render(findings, width: 80)
+                + DNSText.render(dns, width: 80) + FindingsText.render(findings, width: 80)
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         if !logs.isEmpty, !report.problems.isEmpty { throw fail(report.problems.joined(separator: "; ")) }

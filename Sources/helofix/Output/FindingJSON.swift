@@ -42,6 +42,8 @@ enum FindingJSON {
             w.object { w in w.field("file", loc.file); w.field("kind", "file"); w.field("line", loc.line); w.field("text", text) }
         case .log(let g):
             w.object { w in w.field("kind", "log"); w.key("rejections"); group(g, to: &w) }
+        case .dns(let query, let answer):
+            w.object { w in w.field("answer", answer); w.field("kind", "dns"); w.field("query", query) }
         }
     }
 

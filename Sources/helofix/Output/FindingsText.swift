@@ -39,6 +39,7 @@ enum FindingsText {
     static func evidenceText(_ e: Evidence) -> String {
         switch e {
         case .file(let loc, let text): "\(loc)  \(text)"
+        case .dns(let query, let answer): "DNS \(query): \(answer)"
         case .log(let g):
             "\(g.count)× \(g.ip?.description ?? "bounce") as \(g.helo)" + (g.samples.first.map { " (\($0.location))" } ?? "")
                 + (g.lastSeen.map { ", last \($0)" } ?? "")

@@ -1,4 +1,5 @@
 import Diagnosis
+import DomainDNS
 import MailServer
 import Remedy
 
@@ -10,11 +11,13 @@ struct InspectJSON {
     let logs: LogScanReport
     /// Interrupted transactions, one sentence each (waiting to be rolled back).
     var interrupted: [String] = []
+    var dns: DNSReport = .notConsulted("--no-dns")
 
     func write(to w: inout JSONWriter) {
         let s = snapshot
         w.object { w in
             w.key("diagnostics"); w.array { w in for d in s.diagnostics { diagnostic(d, &w) } }
+            w.key("dns"); DNSJSON.report(dns, to: &w)
             w.key("domains"); w.array { w in for d in s.domains { domain(d, &w) } }
             w.key("findings"); w.array { w in for f in findings { FindingJSON.write(f, to: &w) } }
             w.key("greetings"); w.array { w in for g in s.greetings { greeting(g, &w) } }
@@ -40,6 +43,7 @@ struct InspectJSON {
 
     private func domain(_ d: HostedDomain, _ w: inout JSONWriter) {
         w.object { w in
+            if let route = dns.routes[d.name] { w.key("dns"); DNSJSON.route(route, to: &w) }
             w.key("lists"); w.array { w in for l in d.lists { w.string(l.rawValue) } }
             w.field("name", d.name)
             w.field("owner", d.owner)

@@ -120,27 +120,28 @@ struct JSONWriter {
     }
 
     private mutating func quoted(_ s: String) {
-        // Almost every string needs no escaping: append it whole.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+        // On the string's UTF-8 buffer, not its generic view: a flood report quotes 50 MB of log lines.
+        var s = s
+        s.withUTF8 { bytes in
             buffer.append(0x22)
-            buffer.append(contentsOf: s.utf8)
-            buffer.append(0x22)
-            flushIfFull()
-            return
-        }
-        buffer.append(0x22)
-        for b in s.utf8 {
-            switch b {
-            case 0x22: raw("\\\"")
-            case 0x5C: raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x0D: raw("\\r")
-            case 0x09: raw("\\t")
-            case 0..<0x20: raw("\\u00" + String(b >> 4, radix: 16) + String(b & 0xF, radix: 16))
-            default: buffer.append(b)
+            // Almost every string needs no escaping: append it whole.
+            if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                buffer.append(contentsOf: bytes)
+            } else {
+                for b in bytes {
+                    switch b {
+                    case 0x22: buffer.append(0x5C); buffer.append(0x22)
+                    case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
+                    case 0x0A: buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
+                    case 0x0D: buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
+                    case 0x09: buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
+                    case 0..<0x20: buffer.append(contentsOf: ("\\u00" + String(b >> 4, radix: 16) + String(b & 0xF, radix: 16)).utf8)
+                    default: buffer.append(b)
+                    }
+                }
             }
+            buffer.append(0x22)
         }
-        buffer.append(0x22)
         flushIfFull()
     }
 

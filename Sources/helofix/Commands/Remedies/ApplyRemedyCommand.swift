@@ -24,8 +24,16 @@ struct ApplyRemedyCommand<Words: RemedyWords>: AsyncParsableCommand {
         } catch {
             throw fail(error.message, code: 1)
         }
+        var note: String?
+        if let removal = words as? any DomainRemovalWords {
+            let text = DomainRemovalDNS.note(removal, snapshot: snapshot)
+            note = text
+            if text.hasPrefix(DomainRemovalDNS.warningPrefix) {
+                FileHandle.standardError.write(Data("helofix: warning: \(text.dropFirst(DomainRemovalDNS.warningPrefix.count))\n".utf8))
+            }
+        }
         let record = try session.confirmAndApply(plan, question: "Apply this change?", yes: edit.yes, reason: edit.reason,
-                                                 requireReason: true)
+                                                 requireReason: true, note: note)
         var text = "\napplied: transaction \(record.id) (\(record.files.count) file\(record.files.count == 1 ? "" : "s")"
         let ran = session.executor.runner == nil ? "left to you on the server" : "ran"
         text += record.commands.isEmpty ? ")" : ", \(ran) \(record.commands.joined(separator: "; ")))"

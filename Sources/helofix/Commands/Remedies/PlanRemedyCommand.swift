@@ -21,6 +21,9 @@ struct PlanRemedyCommand<Words: RemedyWords>: AsyncParsableCommand {
         do {
             let plan = try Planner(snapshot: snapshot, root: root).plan(words.request, force: force.force)
             FileHandle.standardOutput.write(Data(PlanText.render(plan, root: root).utf8))
+            if let removal = words as? any DomainRemovalWords {
+                FileHandle.standardOutput.write(Data("\n\(DomainRemovalDNS.note(removal, snapshot: snapshot))\n".utf8))
+            }
         } catch {
             throw fail(error.message, code: 1)
         }

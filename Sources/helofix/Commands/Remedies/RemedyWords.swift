@@ -44,10 +44,19 @@ struct WhitelistSenderWords: RemedyWords {
 }
 
 /// `remove-domain-traces DOMAIN`.
-struct RemoveDomainTracesWords: RemedyWords {
+struct RemoveDomainTracesWords: DomainRemovalWords {
     static let kind = RemedyKind.removeDomainTraces
     @Argument(help: "The domain that is hosted elsewhere now.") var domain: String
+    @OptionGroup(title: "DNS evidence") var dnsArguments: DNSArguments
     var request: RemedyRequest { Self.kind.request(domain) }
+}
+
+/// The words of a domain removal: DNS is asked where the domain's mail goes before it is removed.
+protocol DomainRemovalWords: RemedyWords {
+    /// The domain to remove.
+    var domain: String { get }
+    /// Whether and how to ask DNS.
+    var dnsArguments: DNSArguments { get }
 }
 
 // MARK: - Former words, hidden, for one release
@@ -81,11 +90,12 @@ struct WhitelistWords: RemedyWords {
 }
 
 /// `remove-domain DOMAIN`, now `remove-domain-traces`.
-struct RemoveDomainWords: RemedyWords {
+struct RemoveDomainWords: DomainRemovalWords {
     static let kind = RemedyKind.removeDomainTraces
     static let commandName = "remove-domain"
     static let isFormerName = true
     @Argument(help: "The domain that is hosted elsewhere now.") var domain: String
+    @OptionGroup(title: "DNS evidence") var dnsArguments: DNSArguments
     var request: RemedyRequest { Self.kind.request(domain) }
 }
 

@@ -1,0 +1,169 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Gives each distinct byte string a small integer and keeps its bytes once.
+///
+/// `Dictionary<String, …>` was the top cost of reading a 100,000-domain server (`perf`: SipHash
+/// seeding, resizing and `memcmp` of `String` keys), and a flood log has 180,000 rejections from a
+/// few thousand senders: both now hash short byte runs eight bytes at a time into one
+/// open-addressing table and make a `String` only per distinct value. Lookups fold ASCII upper case
+/// when asked (names are compared case-insensitively); the stored bytes are then the folded ones.
+struct ByteInterner: Sendable {
+    /// The bytes of every value, back to back.
+    private var storage: [UInt8] = []
+    /// Where value `id` starts in `storage`; value `id` ends where `id + 1` starts.
+    private var starts: [Int] = [0]
+    /// Open addressing, at most half full: 0 for an empty slot, else the hash's high 32 bits and
+    /// `id + 1` in one word, so a probe rarely needs to look at the bytes of a different value.
+    private var slots: [UInt64]
+
+    /// Creates a table sized for about `capacity` values (no re-hashing until then).
+    init(capacity: Int = 32) {
+        var size = 64
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        starts.reserveCapacity(capacity + 1)
+    }
+
+    /// Values interned so far.
+    var count: Int { starts.count - 1 }
+
+    /// The id of `bytes` (ASCII-folded to lower case when `fold`), adding it when new.
+    mutating func id(of bytes: UnsafeBufferPointer<UInt8>, fold: Bool) -> Int {
+        let hash = Self.hash(bytes, fold: fold)
+        let (found, slot) = find(bytes, hash: hash, fold: fold)
+        if let found { return found }
+        let id = count
+        if fold {
+            for b in bytes { storage.append(Self.lower(b)) }
+        } else {
+            storage.append(contentsOf: bytes)
+        }
+        starts.append(storage.count)
+        slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
+        if count * 2 > slots.count { grow() }
+        return id
+    }
+
+    /// The id of `text`'s UTF-8 bytes (see ``id(of:fold:)``).
+    mutating func id(of text: String, fold: Bool) -> Int {
+        var text = text
+        return text.withUTF8 { id(of: $0, fold: fold) }
+    }
+
+    /// The id of `bytes` if it was interned, without adding it.
+    func existing(_ bytes: UnsafeBufferPointer<UInt8>, fold: Bool) -> Int? {
+        find(bytes, hash: Self.hash(bytes, fold: fold), fold: fold).found
+    }
+
+    /// The id of `text` if it was interned.
+    func existing(_ text: String, fold: Bool) -> Int? {
+        var text = text
+        return text.withUTF8 { existing($0, fold: fold) }
+    }
+
+    /// The stored bytes of `id`.
+    func bytes(_ id: Int) -> ArraySlice<UInt8> { storage[starts[id]..<starts[id + 1]] }
+
+    /// The value of `id` as text.
+    func string(_ id: Int) -> String { String(decoding: bytes(id), as: UTF8.self) }
+
+    /// Compares two values' bytes (`memcmp` order, which is `String` order for ASCII text).
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+        let xs = starts[a], xn = starts[a + 1] - xs, ys = starts[b], yn = starts[b + 1] - ys
+        let n = min(xn, yn)
+        guard n > 0 else { return xn < yn }
+        let c = storage.withUnsafeBufferPointer { memcmp($0.baseAddress! + xs, $0.baseAddress! + ys, n) }
+        return c != 0 ? c < 0 : xn < yn
+    }
+
+    /// The value's id, or the empty slot where it would go.
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, fold: Bool) -> (found: Int?, slot: Int) {
+        let mask = slots.count - 1
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        return slots.withUnsafeBufferPointer { table in
+            while true {
+                let entry = table[slot]
+                if entry == 0 { return (nil, slot) }
+                if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                    let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                    if equals(id, bytes, fold: fold) { return (id, slot) }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>, fold: Bool) -> Bool {
+        let start = starts[id]
+        guard starts[id + 1] - start == bytes.count else { return false }
+        guard bytes.count > 0 else { return true }
+        return storage.withUnsafeBufferPointer { stored in
+            if !fold { return memcmp(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 }
+            for i in 0..<bytes.count where stored[start + i] != Self.lower(bytes[i]) { return false }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+        let mask = bigger.count - 1
+        storage.withUnsafeBufferPointer { stored in
+            for id in 0..<count {
+                // Stored bytes are already folded, so hashing them unfolded gives the same hash.
+                let value = UnsafeBufferPointer(rebasing: stored[starts[id]..<starts[id + 1]])
+                let hash = Self.hash(value, fold: false)
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while bigger[slot] != 0 { slot = (slot + 1) & mask }
+                bigger[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
+            }
+        }
+        slots = bigger
+    }
+
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 {
+        b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+    }
+
+    /// ASCII upper case to lower case in all eight bytes of a word at once.
+    @inline(__always) private static func lower(word w: UInt64) -> UInt64 {
+        let low7 = w & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastA = low7 &+ 0x3F3F_3F3F_3F3F_3F3F // high bit set when the byte is >= "A"
+        let aboveZ = low7 &+ 0x2525_2525_2525_2525 // high bit set when the byte is > "Z"
+        let upper = atLeastA & ~aboveZ & ~w & 0x8080_8080_8080_8080
+        return w | (upper >> 2)
+    }
+
+    /// Eight bytes at a time, multiply and shift per word, a final mix so every bit counts.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, fold: Bool) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        let n = bytes.count
+        while i + 8 <= n {
+            var w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if fold { w = lower(word: w) }
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
+        }
+        if i < n {
+            var w: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                w |= UInt64(fold ? lower(base[i]) : base[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+        }
+        h = (h ^ (h >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 33)
+    }
+}
