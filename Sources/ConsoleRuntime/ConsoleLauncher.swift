@@ -4,6 +4,7 @@ import CursesTerminal
 import DomainDNS
 import Foundation
 import MailServer
+import Remedy
 
 /// Opens the console on a server root: decides the mode (an editor exists only when changes are
 /// allowed), opens the terminal, starts the server read, the log scan and the file watcher in the
@@ -93,12 +94,16 @@ public struct ConsoleLauncher {
         let screen = try TerminalScreen(environment: environment) { theme.resolved(for: $0) }
         defer { screen.close() }
         let inbox = RuntimeInbox()
-        let analysis = ServerAnalysis(pipeline: AnalysisPipeline(root: root, logs: logSelection(), enrichments: [DNSEvidence(options: dns)]), inbox: inbox)
+        let work = FixWork(root: root, editor: editor, snapshot: nil)
+        // When this host has Exim and the server's configuration is readable, every analysis asks
+        // Exim about the refused senders in the background (fixed since = no longer critical).
+        let exim = work.exim.map { EximEnrichment.replaying(EximConfirmation(exim: $0.binary, config: $0.config, localIP: nil, runner: ProcessCommandRunner())) }
+        let enrichments: [any AnalysisEnrichment] = (exim.map { [$0] } ?? []) + [DNSEvidence(options: dns)]
+        let analysis = ServerAnalysis(pipeline: AnalysisPipeline(root: root, logs: logSelection(), enrichments: enrichments), inbox: inbox)
         let size = screen.size
         var state = ConsoleState(width: size.width, height: size.height, mode: mode, keymap: keymap,
                                  glyphs: screen.unicode && !ascii ? .unicode : .ascii)
         state.message = firstMessage
-        let work = FixWork(root: root, editor: editor, snapshot: nil)
         state.eximAvailable = work.exim != nil
         analysis.start()
         defer { analysis.stop() }

@@ -14,15 +14,14 @@ struct FixWork {
     /// The latest snapshot (kept up to date by the loop), for planning; `nil` until the first read.
     var snapshot: ServerSnapshot?
 
-    /// The Exim to ask, when there is one: on a server (`--root /`) its own exim with its own
-    /// configuration; for a copy of a server under `--root DIR`, an exim (the copy's, else this
-    /// machine's) run with the copy's `/etc/exim.conf` (`-C`), so it reads the copy's lists.
+    /// The Exim to ask, when there is one: always this host's exim (never a program inside the
+    /// root); on a server (`--root /`) with its own configuration, for a copy of a server under
+    /// `--root DIR` with the copy's `/etc/exim.conf` (`-C`), so it reads the copy's lists.
     var exim: (binary: String, config: String?)? {
-        let names = ["/usr/sbin/exim", "/usr/sbin/exim4"]
-        let own = names.map(root.hostPath).first { access($0, X_OK) == 0 }
-        if root.path == "/" { return own.map { ($0, nil) } }
+        guard let binary = EximConfirmation.hostBinary() else { return nil }
+        if root.path == "/" { return (binary, nil) }
         let config = root.hostPath("/etc/exim.conf")
-        guard access(config, R_OK) == 0, let binary = own ?? names.first(where: { access($0, X_OK) == 0 }) else { return nil }
+        guard access(config, R_OK) == 0 else { return nil }
         return (binary, config)
     }
 
@@ -73,13 +72,15 @@ struct FixWork {
         }
     }
 
-    /// `exim -bh IP` with `EHLO NAME`, read the same way as `helofix verify`.
+    /// `exim -bh IP` with `EHLO NAME`: the same replay as `helofix verify` and `inspect --confirm`.
     func verify(ip: String, helo: String) -> String {
         guard let (binary, config) = exim else { return "Cannot verify: no exim binary (or no /etc/exim.conf under \(root.path))." }
-        let check = EximGreetingCheck(binary: binary, config: config, runner: ProcessCommandRunner())
-        guard case .verdict(let verdict)? = try? check.run(ip: ip, helo: helo, sender: "postmaster@\(helo)") else {
+        guard let address = IPAddress(ip) else { return "Cannot verify: \(ip) is not an IP address." }
+        let replay = EximConfirmation(exim: binary, config: config, localIP: nil, runner: ProcessCommandRunner())
+            .replay(.init(ip: address, greeting: helo))
+        guard let verdict = replay.verdict else {
             return "Exim gave no SMTP answer; try helofix verify --ip \(ip) --helo \(helo) for details."
         }
-        return "\(verdict.accepted ? "ACCEPTED" : "REJECTED") by Exim: \(helo) from \(ip) at \(verdict.stage): \(verdict.answer)"
+        return "\(verdict.verdict == .accepted ? "ACCEPTED" : "REJECTED") by Exim: \(helo) from \(ip) at \(verdict.stage): \(verdict.reply)"
     }
 }

@@ -30,7 +30,7 @@ extension Fixtures {
     static let directAdminEximConf = """
         primary_hostname = da1.hostco.example
         domainlist local_domains = lsearch;/etc/virtual/domains
-        hostlist whitelist_hosts_ip = net-iplsearch;/etc/virtual/whitelist_hosts_ip
+        hostlist whitelist_hosts_ip = /etc/virtual/whitelist_hosts_ip
         hostlist relay_hosts = net-iplsearch;/etc/virtual/pophosts
         acl_smtp_helo = acl_check_helo
         begin acl

@@ -203,12 +203,11 @@ import TestSupport
         try Prerequisite.require(exim)
         let root = try CLIRoot(Fixtures.migratedCPanel)
         defer { root.remove() }
-        // The copy's exim.conf mirrors cPanel's MAIL-stage rule over the copy's own localdomains;
-        // with -C Exim runs as Debian-exim, which must be able to read the list.
-        let config = CPanelLikeEximConfig.text(hostname: "server1.hostco.example", root: root.path)
-        try Data(config.utf8).write(to: URL(fileURLWithPath: root.path + "/etc/exim.conf"))
-        chmod(root.path + "/etc/exim.conf", 0o644)
-        if let group = getgrnam("Debian-exim") { chown(root.path + "/etc/localdomains", 0, group.pointee.gr_gid) }
+        // The copy's exim.conf is the cPanel 11.120 replica over the copy's own lists, with
+        // "Require remote (domain) HELO" on; the replica leaves the tree readable by Exim's user.
+        var replica = EximReplica(.cpanel, hostname: "server1.hostco.example")
+        replica.requireHeloNoLD = true
+        try replica.install(in: root.path)
         // The control: before the fix the same session is refused.
         let before = try root.helofix(["verify", "--ip", "203.0.113.10", "--helo", "shop.example.com", "--exim", exim,
                                        "--config", root.path + "/etc/exim.conf"])

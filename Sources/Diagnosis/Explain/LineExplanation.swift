@@ -109,15 +109,32 @@ public struct LineExplanation: Sendable {
         }
     }
 
-    /// On the cPanel receiver itself: which of the two rules it was.
+    /// On the cPanel receiver itself: which rule it was. The stock requirehelonoforge drop exempts
+    /// every local interface address, so it never refuses a remote sender; a refused greeting that
+    /// is the hostname comes from requirehelonold, because /etc/localdomains lists the hostname too.
     static func cpanelRule(name: String, snapshot: ServerSnapshot) -> String {
-        if name == snapshot.hostname {
-            return "cPanel's \"Require remote (hostname/IP address) HELO\" (acl_requirehelonoforge, \(state(snapshot.settings.hostnameRule))): \(name) is this server's hostname."
-        }
+        let own = name == snapshot.hostname ? " (this server's hostname, which cPanel also lists there)" : ""
         if snapshot.localDomainNames.contains(name) {
-            return "cPanel's \"Require remote (domain) HELO\" (acl_requirehelonold, \(state(snapshot.settings.localDomainRule))): \(name) is in /etc/localdomains here."
+            return "cPanel's \"Require remote (domain) HELO\" (acl_requirehelonold, \(state(snapshot.settings.localDomainRule))): \(name) is in /etc/localdomains here\(own)."
+        }
+        if name == snapshot.hostname {
+            return "\(name) is this server's hostname but not in its /etc/localdomains: the stock hostname rule (acl_requirehelonoforge) never refuses a remote sender, so a custom ACL refused it (see custom_begin_mail in WHM's Advanced Editor), or another server did."
         }
         return "cPanel's greeting-forgery check, but \(name) is neither this server's hostname nor in its /etc/localdomains now: either another server refused it, or the conflict has been fixed since."
+    }
+
+    /// The setting that refused this on the receiving server `snapshot` describes (what `explain
+    /// --root` reports): the cPanel option, the DirectAdmin message macro, or a custom ACL.
+    public func setting(on snapshot: ServerSnapshot) -> String {
+        switch rule {
+        case .cpanelImpersonating:
+            if let name, snapshot.platform == .cpanel, !snapshot.localDomainNames.contains(name) { return "custom ACL" }
+            return snapshot.platform == .cpanel ? "acl_requirehelonold" : "custom ACL"
+        case .cpanelInterface: return snapshot.platform == .cpanel ? "acl_requirehelonoforge" : "custom ACL"
+        case .directAdminHostname: return "HELO_HOST_IMPERSANATION"
+        case .directAdminDomain: return "HELO_IS_LOCAL_DOMAIN"
+        case .eximWiki, .eximInterface: return "custom ACL"
+        }
     }
 
     private static func state(_ s: RuleSetting) -> String {

@@ -115,6 +115,9 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
     public var explanation: String
     /// What to do, recommended first.
     public var remedies: [RemedyOption]
+    /// What the server's own Exim answers today for this finding's sender (``EximVerdict``), when
+    /// it was asked (`inspect --confirm`); `nil` otherwise.
+    public var exim: EximVerdict? = nil
 
     /// Creates a finding.
     public init(rule: RuleID, severity: Severity, title: String, subjects: [Subject], evidence: [Evidence],

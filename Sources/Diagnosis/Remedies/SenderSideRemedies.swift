@@ -7,8 +7,12 @@ enum SenderSideRemedies {
     static let greetingSettings = """
         a server: give it its own hostname (web.example.com, not example.com) or set its greeting \
         (cPanel /etc/mailhelo plus /var/cpanel/custom_mailhelo, Postfix smtp_helo_name, Exim helo_data); \
-        an app: PHPMailer $mail->Helo (it defaults to the site's domain), Symfony Mailer or Laravel \
-        local_domain, SwiftMailer setLocalDomain(), nodemailer name
+        an app: PrestaShop or thirty bees "Mail domain name" (PS_MAIL_DOMAIN, under Advanced parameters » E-mail), \
+        Laravel-based apps MAIL_EHLO_DOMAIN in .env (Symfony Mailer local_domain), Roundcube $config['smtp_helo_host'], \
+        PHPMailer $mail->Hostname and $mail->Helo (they default to the site's domain), SwiftMailer setLocalDomain(), \
+        nodemailer name, WordPress SMTP plugins' HELO/hostname field (WP Mail SMTP, Post SMTP, FluentSMTP). \
+        This rejection is a plain string match of the greeting against the receiver's own names: DNS, reverse DNS, \
+        SPF or Cloudflare settings do not cause it and changing them does not fix it
         """
 
     /// "Change the sender's greeting" for a client that greets as `helo`.
@@ -19,10 +23,16 @@ enum SenderSideRemedies {
             tradeOff: "The real fix, made on the other machine; nothing changes on this server and no check is weakened.")
     }
 
-    /// "Make the sender authenticate": helps on cPanel only (its checks run at MAIL FROM, after AUTH).
-    static func authenticate(platform: Platform, ip: IPAddress?) -> RemedyOption? {
-        guard platform == .cpanel else { return nil }
+    /// "Make the sender authenticate": on cPanel its checks run at MAIL FROM, after AUTH; on
+    /// DirectAdmin only where acl_check_helo accepts any greeting on 465/587 (SpamBlocker 4.5.57+).
+    static func authenticate(platform: Platform, settings: HeloCheckSettings, ip: IPAddress?) -> RemedyOption? {
         let who = ip.map { "the sender at \($0)" } ?? "the sender"
+        if platform == .directadmin, settings.submissionPortsAcceptAnyHelo == true {
+            return RemedyOption(.advice("Make \(who) submit on port 587 (or 465) with SMTP AUTH (a mailbox here); this server's acl_check_helo accepts any greeting on those ports and requires AUTH there."),
+                title: "Make \(who) submit on port 587 with SMTP AUTH",
+                tradeOff: "Works on this DirectAdmin because its exim.conf (SpamBlocker 4.5.57 or later) skips the HELO checks on 465/587; on port 25 AUTH comes too late, after HELO.")
+        }
+        guard platform == .cpanel else { return nil }
         return RemedyOption(.advice("Make \(who) log in with SMTP AUTH (a mailbox of its domain) before MAIL FROM; cPanel accepts authenticated mail before the HELO checks."),
             title: "Make \(who) authenticate (SMTP AUTH)",
             tradeOff: "Works on cPanel only: the checks run at MAIL FROM, after AUTH. Needs a mailbox password in the app's settings.")

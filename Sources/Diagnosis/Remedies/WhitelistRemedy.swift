@@ -20,7 +20,9 @@ public enum WhitelistRemedy {
         case .cpanel: "an accept line in the custom_begin_mail ACL"
         case .directadmin:
             context.settings.whitelistHostsIPAccept == false
-                ? "an accept line in /etc/exim.acl_check_helo.pre.conf" : "/etc/virtual/whitelist_hosts_ip"
+                ? (context.settings.heloPreConfHook == true ? "an accept line in /etc/exim.acl_check_helo.pre.conf"
+                    : "an updated exim.conf (CustomBuild ./build exim_conf), then /etc/virtual/whitelist_hosts_ip")
+                : "/etc/virtual/whitelist_hosts_ip"
         case .exim, .unknown: "an accept line before the HELO check in the Exim ACL"
         }
     }
@@ -31,7 +33,7 @@ public enum WhitelistRemedy {
             "cPanel accepts hosts in custom_begin_mail before requirehelo*; /scripts/buildeximconf applies it and WHM \"Reset configuration\" removes it. Lists like skipsmtpcheckhosts do not help."
         case .directadmin:
             context.settings.whitelistHostsIPAccept == false
-                ? "This exim.conf (SpamBlocker 4.4 or older) has no whitelist accept in acl_check_helo, so whitelist_hosts_ip does not help here."
+                ? "This exim.conf (SpamBlocker 4.4 or older) has no whitelist accept in acl_check_helo and no pre.conf hook, so whitelist_hosts_ip does not help here until exim.conf is updated."
                 : "SpamBlocker 4.5 accepts +whitelist_hosts_ip in acl_check_helo before the impersonation denies."
         case .exim, .unknown:
             "Plain Exim has no whitelist file for this; the accept must come before the deny in your own ACL."

@@ -16,6 +16,9 @@ struct EntryProblemRule: FindingRule {
             case .invalidEntry: finding(.invalidEntry, d, title: "Unusable entry in \(d.location.file)",
                                         explanation: "This line is not an address, range or name Exim can use, so it matches nothing.",
                                         fix: "Correct or remove the line.")
+            case .afterNameItem: finding(.invisibleEntry, d, title: "Address line in \(d.location.file) is not reached for senders without reverse DNS",
+                                         explanation: "In a plain host list, an item that is not an address makes Exim look up the sender's host name; when the sender has no reverse DNS the lookup fails and Exim stops reading the list there.",
+                                         fix: "Put every address line above the first non-address line, or remove that line.")
             default: nil
             }
         }

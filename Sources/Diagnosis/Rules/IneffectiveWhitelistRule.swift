@@ -31,7 +31,7 @@ struct IneffectiveWhitelistRule: FindingRule {
             \(reasons.joined(separator: "; ")).
             """
         var remedies = [SenderSideRemedies.changeGreeting(helo: g.helo, ip: ip)]
-        if let auth = SenderSideRemedies.authenticate(platform: c.platform, ip: ip) { remedies.append(auth) }
+        if let auth = SenderSideRemedies.authenticate(platform: c.platform, settings: c.settings, ip: ip) { remedies.append(auth) }
         remedies.append(WhitelistRemedy.option(for: ip, context: c))
         return Finding(rule: .ineffectiveWhitelist, severity: .critical,
                        title: "\(ip) is whitelisted in \(entries[0].list) but still refused",
@@ -41,7 +41,12 @@ struct IneffectiveWhitelistRule: FindingRule {
     }
 
     private func reason(_ e: WhitelistEntry, _ c: RuleContext) -> String {
-        if !e.visibleToExim { return "Exim cannot see this entry (\(e.kind == .ipv6 || e.kind == .cidr6 ? "IPv6 keys need double quotes" : "indented or unparsable"))" }
+        if !e.visibleToExim {
+            if e.list == "whitelist_hosts_ip" {
+                return "Exim does not match this line: in this plain host list a quoted address or an \"IP: note\" line is a name pattern, and an address after such a line is not reached for a sender without reverse DNS"
+            }
+            return "Exim cannot see this entry (\(e.kind == .ipv6 || e.kind == .cidr6 ? "IPv6 keys need double quotes" : "indented or unparsable"))"
+        }
         if let why = (WhitelistCatalog.cpanel + WhitelistCatalog.directAdmin(whitelistAccept: c.settings.whitelistHostsIPAccept))
             .first(where: { $0.list == e.list })?.why { return why }
         return "it is consulted only after the greeting check"

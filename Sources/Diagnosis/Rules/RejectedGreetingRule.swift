@@ -100,7 +100,7 @@ struct RejectedGreetingRule: FindingRule {
     /// (where that skips the check) and, last, a whitelist that really bypasses it here.
     private func exemptions(_ g: RejectionGroup, _ c: RuleContext) -> [RemedyOption] {
         var options: [RemedyOption] = []
-        if let auth = SenderSideRemedies.authenticate(platform: c.platform, ip: g.ip) { options.append(auth) }
+        if let auth = SenderSideRemedies.authenticate(platform: c.platform, settings: c.settings, ip: g.ip) { options.append(auth) }
         if let ip = g.ip { options.append(WhitelistRemedy.option(for: ip, context: c)) }
         return options
     }
@@ -115,7 +115,7 @@ struct RejectedGreetingRule: FindingRule {
     private func ruleName(_ rule: RejectionRule, _ c: RuleContext) -> String {
         switch rule {
         case .cpanelImpersonating:
-            "cPanel's greeting-forgery check at MAIL FROM (hostname rule \(c.describe(c.settings.hostnameRule)), local-domain rule \(c.describe(c.settings.localDomainRule)))"
+            "cPanel's \"Require remote (domain) HELO\" check at MAIL FROM (acl_requirehelonold, \(c.describe(c.settings.localDomainRule)); it refuses every name in /etc/localdomains, which lists the hostname too; the hostname rule acl_requirehelonoforge exempts every local address and never refuses a remote sender)"
         case .cpanelInterface: "cPanel's Interface rule (the greeting was this server's own address)"
         case .directAdminHostname: "DirectAdmin's HELO_HOST_IMPERSANATION rule at HELO"
         case .directAdminDomain: "DirectAdmin's HELO_IS_LOCAL_DOMAIN rule at HELO"

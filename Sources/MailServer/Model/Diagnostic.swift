@@ -9,6 +9,9 @@ public struct Diagnostic: Codable, Sendable, Hashable {
         case unquotedIPv6 = "unquoted-ipv6"
         /// An address, range or host name that cannot be parsed.
         case invalidEntry = "invalid-entry"
+        /// An address line of a plain host list after an item that is not an address: Exim looks
+        /// the sender's name up at that item, and without reverse DNS the list ends there.
+        case afterNameItem = "after-name-item"
         /// The same key twice: Exim uses the first one only.
         case duplicateKey = "duplicate-key"
         /// Windows line ends (CR LF).

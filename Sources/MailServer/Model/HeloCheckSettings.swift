@@ -11,6 +11,14 @@ public struct HeloCheckSettings: Codable, Sendable, Hashable {
     public var stage: SMTPStage?
     /// DirectAdmin: whether the installed exim.conf accepts `+whitelist_hosts_ip` before the denies.
     public var whitelistHostsIPAccept: Bool?
+    /// DirectAdmin: whether `acl_check_helo` accepts any greeting on ports 465/587 (SpamBlocker
+    /// 4.5.57+, which requires SMTP AUTH there), so submitting on 587 with AUTH skips the HELO checks.
+    public var submissionPortsAcceptAnyHelo: Bool? = nil
+    /// DirectAdmin: whether `acl_check_helo` includes `/etc/exim.acl_check_helo.pre.conf` (4.5+).
+    public var heloPreConfHook: Bool? = nil
+    /// cPanel: whether the `custom_begin_mail` ACL slot is built in (`acl_custom_begin_mail` is not 0
+    /// in /etc/exim.conf.localopts; WHM "Reset configuration" sets it to 0).
+    public var customBeginMail: Bool? = nil
 
     /// Creates settings.
     public init(hostnameRule: RuleSetting, localDomainRule: RuleSetting, stage: SMTPStage?, whitelistHostsIPAccept: Bool? = nil) {

@@ -58,6 +58,62 @@ public struct HostListInterpreter: Sendable {
         return (entries, diagnostics)
     }
 
+    /// Interprets a plain host-list file (``PlainHostList``): an address or range item matches; a
+    /// quoted item or an `IP: note` line is a name pattern that never matches an address; and the
+    /// first item that is not an address makes Exim look up the client's host name, which fails for
+    /// a sender without reverse DNS and ends the list there, so later address lines stop matching.
+    public func interpret(_ list: PlainHostList) -> (entries: [WhitelistEntry], diagnostics: [Diagnostic]) {
+        var entries: [WhitelistEntry] = []
+        var diagnostics: [Diagnostic] = []
+        var nameItem: PlainHostList.Item?
+        for item in list.items {
+            let location = SourceLocation(file: file, line: item.line)
+            if let net = IPNetwork(item.text) {
+                let kind: HostPatternKind = net.address.isIPv6
+                    ? (net.isSingleAddress && !item.text.contains("/") ? .ipv6 : .cidr6)
+                    : (net.isSingleAddress && !item.text.contains("/") ? .ipv4 : .cidr4)
+                let visible = nameItem == nil
+                entries.append(plain(item, location, kind, net, visible: visible))
+                if let name = nameItem {
+                    diagnostics.append(Diagnostic(.afterNameItem, at: location, text: item.raw,
+                        message: "\(item.text) comes after \"\(name.text)\" (line \(name.line)), which is not an address: Exim looks up the sender's host name there, and for a sender without reverse DNS the list ends at that line; move the address lines above it or remove line \(name.line)"))
+                }
+                continue
+            }
+            if nameItem == nil { nameItem = item }
+            // What the admin meant: the address inside quotes, or before a ": note".
+            let meant = Self.meantAddress(item.text)
+            if let net = meant.flatMap(IPNetwork.init) {
+                entries.append(plain(item, location, net.address.isIPv6 ? .ipv6 : .ipv4, net, visible: false))
+                diagnostics.append(Diagnostic(.invalidEntry, at: location, text: item.raw,
+                    message: "\"\(item.text)\" in \(file) is a host-name pattern to Exim, not an address, and never matches; write the bare address \(net.isSingleAddress ? net.address.description : net.description) on its own line"))
+            } else if HostName.isValid(item.text.lowercased()) {
+                entries.append(plain(item, location, .hostname, nil, visible: true))
+            } else {
+                entries.append(plain(item, location, .invalid, nil, visible: false))
+                diagnostics.append(Diagnostic(.invalidEntry, at: location, text: item.raw,
+                    message: "\"\(item.text)\" in \(file) is not an IP address or CIDR range; correct or remove line \(item.line)"))
+            }
+        }
+        return (entries, diagnostics)
+    }
+
+    /// `"2001:db8::1"` → `2001:db8::1`; `203.0.113.5: mail server` → `203.0.113.5`.
+    static func meantAddress(_ text: String) -> String? {
+        if text.hasPrefix("\""), let close = text.dropFirst().firstIndex(of: "\"") {
+            return String(text[text.index(after: text.startIndex)..<close])
+        }
+        if let colon = text.firstRange(of: ": ") { return String(text[..<colon.lowerBound]) }
+        if text.hasSuffix(":") { return String(text.dropLast()) }
+        return nil
+    }
+
+    private func plain(_ item: PlainHostList.Item, _ location: SourceLocation, _ kind: HostPatternKind, _ net: IPNetwork?,
+                       visible: Bool) -> WhitelistEntry {
+        WhitelistEntry(entry: item.text, list: list, location: location, raw: item.raw, kind: kind, bypass: bypass,
+                       network: net, visibleToExim: visible, grantsRelay: grantsRelay)
+    }
+
     private func make(_ text: String, _ e: LsearchEntry, _ location: SourceLocation, _ kind: HostPatternKind,
                       _ net: IPNetwork?, visible: Bool) -> WhitelistEntry {
         WhitelistEntry(entry: text, list: list, location: location, raw: e.raw, kind: kind, bypass: bypass,

@@ -105,8 +105,10 @@ extension SnapshotBuilder {
     private mutating func readCPanelSettings(_ path: String) {
         var noforge = RuleSetting(enabled: true, source: "cPanel default (on)")
         var nold = RuleSetting(enabled: false, source: "cPanel default (off)")
+        var customBeginMail = true
         if let bytes = bytes(path) {
             for s in SettingsFileParser.parse(bytes, separator: "=") {
+                if s.key == "acl_custom_begin_mail" { customBeginMail = s.value != "0" }
                 let on: Bool? = switch s.value { case "1": true; case "0": false; default: nil }
                 guard s.key == "acl_requirehelonoforge" || s.key == "acl_requirehelonold" else { continue }
                 guard let on else {
@@ -119,5 +121,6 @@ extension SnapshotBuilder {
             }
         }
         snapshot.settings = HeloCheckSettings(hostnameRule: noforge, localDomainRule: nold, stage: .mail)
+        snapshot.settings.customBeginMail = customBeginMail
     }
 }

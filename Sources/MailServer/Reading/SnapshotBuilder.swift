@@ -136,12 +136,37 @@ struct SnapshotBuilder {
 
     /// Reads one host list with its meaning on this platform.
     mutating func readHostList(_ source: WhitelistSource) {
-        guard let parsed = lsearch(source.file, mode: .list) else { return }
         let interpreter = HostListInterpreter(list: source.list, file: source.file, acceptsNames: source.acceptsNames,
                                               bypass: source.bypass, grantsRelay: source.grantsRelay)
-        let (entries, diagnostics) = interpreter.interpret(parsed)
-        snapshot.whitelist += entries
+        let entries: [WhitelistEntry], diagnostics: [Diagnostic]
+        if source.plainHostList {
+            guard let bytes = bytes(source.file) else { return }
+            (entries, diagnostics) = interpreter.interpret(PlainHostList(bytes))
+        } else {
+            guard let parsed = lsearch(source.file, mode: .list) else { return }
+            (entries, diagnostics) = interpreter.interpret(parsed)
+        }
+        for e in entries {
+            var entry = source.list == "alwaysrelay" ? alwaysRelayed(e) : e
+            if source.exactAddressesOnly, entry.kind == .cidr4 || entry.kind == .cidr6, entry.visibleToExim {
+                entry.visibleToExim = false
+                snapshot.diagnostics.append(Diagnostic(.invalidEntry, at: entry.location, text: entry.raw,
+                    message: "\(entry.entry) in \(source.file) is a range, but the list is read with an exact lookup (net-lsearch): it matches no address; list each address"))
+            }
+            snapshot.whitelist.append(entry)
+        }
         snapshot.diagnostics += diagnostics
+    }
+
+    /// cPanel's tailwatchd splits alwaysrelay lines at `:`, so an IPv6 line never reaches
+    /// recent_authed_mail_ips, the list Exim actually reads.
+    private mutating func alwaysRelayed(_ e: WhitelistEntry) -> WhitelistEntry {
+        guard e.kind == .ipv6 || e.kind == .cidr6 else { return e }
+        var out = e
+        out.visibleToExim = false
+        snapshot.diagnostics.append(Diagnostic(.invalidEntry, at: e.location, text: e.raw,
+            message: "\(e.entry) in /etc/alwaysrelay is IPv6: tailwatchd copies only IPv4 addresses into /etc/recent_authed_mail_ips, so Exim never sees it; exempt it with the whitelist remedy (custom_begin_mail) instead"))
+        return out
     }
 
     /// Adds one trace per file in a per-domain directory (`/etc/valiases/D`).

@@ -5,7 +5,7 @@ public enum WhitelistCatalog {
     /// cPanel: `ACL_MAIL_PRE_BLOCK` accepts before the `requirehelo*` checks for these.
     public static let cpanel: [WhitelistSource] = [
         .init(list: "alwaysrelay", file: "/etc/alwaysrelay", acceptsNames: false, bypass: .all, grantsRelay: true,
-              why: "feeds recent_authed_mail_ips, accepted before the HELO checks; it also lets the IP relay through this server"),
+              why: "tailwatchd copies its IPv4 addresses into recent_authed_mail_ips (the list Exim reads, before the HELO checks) after /scripts/restartsrv_tailwatchd; IPv6 lines are never copied; it also lets the IP relay through this server"),
         .init(list: "recent_authed_mail_ips", file: "/etc/recent_authed_mail_ips", acceptsNames: false, bypass: .all, grantsRelay: false,
               why: "accepted before the HELO checks, but tailwatchd rewrites it constantly; never edit it by hand"),
         .init(list: "backupmxhosts", file: "/etc/backupmxhosts", acceptsNames: true, bypass: .all, grantsRelay: false,
@@ -26,7 +26,7 @@ public enum WhitelistCatalog {
     public static let cpanelCustomBeginMail = "/usr/local/cpanel/etc/exim/acls/ACL_MAIL_BLOCK/custom_begin_mail"
 
     /// DirectAdmin: `whitelist_hosts_ip` helps only when the installed exim.conf accepts it in `acl_check_helo`.
-    public static func directAdmin(whitelistAccept: Bool?) -> [WhitelistSource] {
+    public static func directAdmin(whitelistAccept: Bool?, relayHosts: RelayHostsDefinition = .unknown) -> [WhitelistSource] {
         let bypass: HeloBypass = switch whitelistAccept {
         case true?: .all
         case false?: .none
@@ -36,13 +36,48 @@ public enum WhitelistCatalog {
             .init(list: "whitelist_hosts_ip", file: "/etc/virtual/whitelist_hosts_ip", acceptsNames: false, bypass: bypass, grantsRelay: false,
                   why: whitelistAccept == false
                     ? "this server's exim.conf (SpamBlocker 4.4 or older) has no whitelist accept in acl_check_helo"
-                    : "accepted in acl_check_helo before the impersonation denies"),
-            .init(list: "relay_hosts", file: "/etc/virtual/pophosts", acceptsNames: false, bypass: .localDomainRuleOnly, grantsRelay: true,
-                  why: "exempts from the local-domain rule only, and grants relaying"),
+                    : "accepted in acl_check_helo before the impersonation denies",
+                  plainHostList: true),
+        ] + relayHosts.sources + [
             .init(list: "whitelist_hosts", file: "/etc/virtual/whitelist_hosts", acceptsNames: true, bypass: .none, grantsRelay: false,
                   why: "consulted later in the session, after the HELO checks"),
             .init(list: "skip_rbl_hosts_ip", file: "/etc/virtual/skip_rbl_hosts_ip", acceptsNames: false, bypass: .none, grantsRelay: false,
                   why: "skips RBL checks only"),
         ]
+    }
+}
+
+/// How `hostlist relay_hosts` is defined in the installed configuration: SpamBlocker 4.4 names
+/// `net-lsearch;/etc/virtual/pophosts` in exim.conf (exact addresses: a CIDR line matches
+/// nothing); 4.5 sets it in `/etc/exim.variables.conf`, empty by default.
+public enum RelayHostsDefinition: Sendable, Hashable {
+    /// A lookup file; `exact` for `lsearch`/`net-lsearch` (no ranges).
+    case file(String, exact: Bool)
+    /// Defined empty: nothing is exempt.
+    case empty
+    /// Not found: assume the historical pophosts file.
+    case unknown
+
+    /// Reads the value after `hostlist relay_hosts =`.
+    public static func parse(_ value: String) -> RelayHostsDefinition {
+        let v = value.trimmingCharacters(in: " \t")
+        if v.isEmpty { return .empty }
+        guard let semicolon = v.firstIndex(of: ";") else { return .unknown }
+        let kind = v[..<semicolon], path = String(v[v.index(after: semicolon)...]).trimmingCharacters(in: " \t")
+        guard path.hasPrefix("/") else { return .unknown }
+        return .file(String(path), exact: kind.hasSuffix("lsearch") && !kind.hasSuffix("iplsearch"))
+    }
+
+    var sources: [WhitelistSource] {
+        let file: String, exact: Bool
+        switch self {
+        case .empty: return []
+        case .unknown: (file, exact) = ("/etc/virtual/pophosts", false)
+        case .file(let f, let e): (file, exact) = (f, e)
+        }
+        var source = WhitelistSource(list: "relay_hosts", file: file, acceptsNames: false, bypass: .localDomainRuleOnly, grantsRelay: true,
+                                     why: "exempts from the local-domain rule only, and grants relaying")
+        source.exactAddressesOnly = exact
+        return [source]
     }
 }

@@ -13,4 +13,8 @@ public struct WhitelistSource: Sendable, Hashable {
     public var grantsRelay: Bool
     /// Why, in one sentence.
     public var why: String
+    /// The file is named directly in the host list (one item a line), not read with lsearch.
+    public var plainHostList = false
+    /// The list is read with `lsearch`/`net-lsearch`: exact keys, so a CIDR line matches nothing.
+    public var exactAddressesOnly = false
 }

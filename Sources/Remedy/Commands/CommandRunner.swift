@@ -10,9 +10,25 @@ public protocol CommandRunner: Sendable {
     func run(_ executable: String, _ arguments: [String], input: [UInt8]?) throws -> CommandOutput
     /// Whether `executable` can be started (checked before anything is written).
     func canRun(_ executable: String) -> Bool
+    /// Runs `executable` and waits at most `timeout`: then it is killed and ``CommandTimedOut`` thrown.
+    func run(_ executable: String, _ arguments: [String], input: [UInt8]?, timeout: Duration) throws -> CommandOutput
 }
 
 extension CommandRunner {
     /// An executable file at that host path.
     public func canRun(_ executable: String) -> Bool { access(executable, X_OK) == 0 }
+
+    /// A runner that cannot bound time waits as long as the program runs.
+    public func run(_ executable: String, _ arguments: [String], input: [UInt8]?, timeout: Duration) throws -> CommandOutput {
+        try run(executable, arguments, input: input)
+    }
+}
+
+/// The program ran longer than it was allowed and was killed.
+public struct CommandTimedOut: Error, Sendable, CustomStringConvertible {
+    /// The program.
+    public var executable: String
+    /// The limit it exceeded.
+    public var timeout: Duration
+    public var description: String { "\(executable) did not finish within \(timeout) and was stopped" }
 }

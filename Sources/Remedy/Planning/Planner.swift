@@ -36,9 +36,10 @@ public struct Planner: Sendable {
     }
 
     /// Rule 3: a staged lsearch file must not read worse than before (no new invalid, hidden or duplicate lines).
+    /// DirectAdmin's whitelist_hosts_ip is a plain host list, not lsearch: its remedy writes it by that rule.
     private func validate(_ plan: Plan) throws(RemedyError) {
         let modes = Dictionary(DomainRemoval.keyFiles(snapshot.platform) + DomainRemoval.keyFiles(.directadmin)
-                               + [("/etc/virtual/helo_data", .keyValue), ("/etc/virtual/whitelist_hosts_ip", .list)],
+                               + [("/etc/virtual/helo_data", .keyValue)],
                                uniquingKeysWith: { a, _ in a })
         for change in plan.files {
             guard let after = change.after, let mode = modes[change.path] else { continue }

@@ -29,7 +29,7 @@ public struct SenderWhitelist: Remedy {
         let entry = net.isSingleAddress ? net.address.description : net.description
         switch context.snapshot.platform {
         case .cpanel: return try cpanelPlan(context, entry: entry)
-        case .directadmin: return try directAdminPlan(context, entry: entry, ipv6: net.address.isIPv6)
+        case .directadmin: return try directAdminPlan(context, entry: entry)
         case .exim, .unknown:
             throw RemedyError(.notApplicable, "plain Exim has no panel whitelist; add \"accept hosts = <; \(entry)\" before the HELO checks in your own ACL")
         }
@@ -40,6 +40,9 @@ public struct SenderWhitelist: Remedy {
     }
 
     private func cpanelPlan(_ context: PlanningContext, entry: String) throws(RemedyError) -> Plan {
+        if context.snapshot.settings.customBeginMail == false {
+            throw RemedyError(.notApplicable, "acl_custom_begin_mail is 0 in /etc/exim.conf.localopts (WHM \"Reset configuration\" turns it off), so buildeximconf leaves the custom_begin_mail ACL out and an accept line there would not help; turn the custom_begin_mail block on in WHM » Exim Configuration Manager » Advanced Editor first")
+        }
         let path = WhitelistCatalog.cpanelCustomBeginMail
         let (before, _) = try context.current(path)
         // `<;` makes `;` the list separator, so an IPv6 address's colons need no doubling.
@@ -58,7 +61,20 @@ public struct SenderWhitelist: Remedy {
                                 "Test with: helofix verify --ip \(entry.split(separator: "/").first ?? "") --helo <the sender's greeting>"])
     }
 
-    private func directAdminPlan(_ context: PlanningContext, entry: String, ipv6: Bool) throws(RemedyError) -> Plan {
+    /// whitelist_hosts_ip is a plain host list: the bare address (IPv6 unquoted; quotes would make
+    /// it a name pattern that never matches), placed above the first item that is not an address,
+    /// because Exim stops matching addresses there for a sender without reverse DNS.
+    static func addingToPlainHostList(_ entry: String, to bytes: [UInt8]) -> [UInt8] {
+        let list = PlainHostList(bytes)
+        guard let blocker = list.items.first(where: { IPNetwork($0.text) == nil }) else {
+            return LsearchEdit.appending(entry, to: bytes)
+        }
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        lines.insert(Array(entry.utf8), at: blocker.line - 1)
+        return Array(lines.joined(separator: [0x0A]))
+    }
+
+    private func directAdminPlan(_ context: PlanningContext, entry: String) throws(RemedyError) -> Plan {
         switch context.snapshot.settings.whitelistHostsIPAccept {
         case true?: break
         case false?:
@@ -68,9 +84,8 @@ public struct SenderWhitelist: Remedy {
         }
         let path = "/etc/virtual/whitelist_hosts_ip"
         let (before, _) = try context.current(path)
-        // net-iplsearch skips unquoted IPv6 keys silently.
-        let line = ipv6 ? "\"\(entry)\"" : entry
-        guard let change = try context.change(path, to: LsearchEdit.appending(line, to: before ?? []), newFileMode: 0o600, group: "mail") else {
+        let after = Self.addingToPlainHostList(entry, to: before ?? [])
+        guard let change = try context.change(path, to: after, newFileMode: 0o600, group: "mail") else {
             throw RemedyError(.notApplicable, "\(entry) is already in \(path)")
         }
         return Plan(request: .whitelist(range), title: "Accept \(entry) before the greeting checks (whitelist_hosts_ip)",

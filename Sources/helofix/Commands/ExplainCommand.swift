@@ -9,12 +9,20 @@ struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Explain a pasted \"Host impersonating\" bounce or log line (argument or stdin).",
-        discussion: "Run it on the receiving server with --root / to see which finding there causes the rejection.")
+        discussion: """
+            Run it on the receiving server with --root / to see which finding there causes the rejection. \
+            --format json prints {"greeting", "impersonation", "ip", "platform", "rule", "side", "stage"} \
+            (and "setting" with --root); see docs/json.md.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @Argument(help: "The bounce or log line; read from standard input when left out.")
     var line: String?
     @Option(name: .long, help: ArgumentHelp("Read DIR as the receiving server's / and look for the cause there.", valueName: "DIR"))
     var root: String?
+    @Option(help: "Output format: text (for people) or json (for scripts).")
+    var format: Format = .text
 
     /// A pasted bounce is a few KiB; more than this is not a paste (`explain < /dev/zero`).
     static let inputLimit = 1 << 20
@@ -36,18 +44,64 @@ struct ExplainCommand: AsyncParsableCommand {
         let text = try line ?? Self.readStandardInput()
         // A pasted bounce may span lines; the message is found anywhere in it.
         let joined = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard var explanation = LineExplanation(line: joined) else {
+        let snapshot = try root.map(readSnapshot)
+        if var explanation = LineExplanation(line: joined) {
+            if let snapshot { explanation.attach(receiver: snapshot) }
+            switch format {
+            case .text: print(ExplanationText.render(explanation, rootGiven: root != nil, width: 80), terminator: "")
+            case .json: ExplanationJSON.write(explanation, setting: snapshot.map(explanation.setting(on:)))
+            }
+        } else if let other = OtherHeloRejection(line: joined) {
+            switch format {
+            case .text: print(ExplanationText.render(other, width: 80), terminator: "")
+            case .json: ExplanationJSON.write(other, settingShown: snapshot != nil)
+            }
+        } else {
             throw fail("no \"Host impersonating\" or \"_my_ address\" rejection in the text; paste the bounce's SMTP error line", code: 1)
         }
-        if let root {
-            let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
-            let serverRoot = ServerRoot((absolute as NSString).standardizingPath)
-            do {
-                explanation.attach(receiver: try SnapshotReader(root: serverRoot).read())
-            } catch {
-                throw fail(error.description)
-            }
+    }
+
+    private func readSnapshot(_ root: String) throws -> ServerSnapshot {
+        let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
+        do {
+            return try SnapshotReader(root: ServerRoot((absolute as NSString).standardizingPath)).read()
+        } catch {
+            throw fail(error.description)
         }
-        print(ExplanationText.render(explanation, rootGiven: root != nil, width: 80), terminator: "")
+    }
+}
+
+/// `explain --format json`: one object, keys in alphabetical order.
+enum ExplanationJSON {
+    static func write(_ e: LineExplanation, setting: String?) {
+        var w = JSONWriter(fd: 1)
+        w.object { w in
+            w.field("greeting", e.name)
+            w.field("impersonation", true)
+            w.field("ip", e.ip?.description)
+            w.field("platform", e.platform)
+            w.field("rule", e.rule.rawValue)
+            if let setting { w.field("setting", setting) }
+            w.field("side", e.side.rawValue)
+            w.field("stage", e.stage.rawValue)
+        }
+        w.flush()
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    static func write(_ o: OtherHeloRejection, settingShown: Bool) {
+        var w = JSONWriter(fd: 1)
+        w.object { w in
+            w.field("greeting", o.greeting)
+            w.field("impersonation", false)
+            w.field("ip", o.ip?.description)
+            w.field("platform", o.platform)
+            w.field("rule", o.rule)
+            if settingShown { w.field("setting", o.setting) }
+            w.field("side", o.side.rawValue)
+            w.field("stage", o.stage.rawValue)
+        }
+        w.flush()
+        FileHandle.standardOutput.write(Data("\n".utf8))
     }
 }

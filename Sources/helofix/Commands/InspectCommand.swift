@@ -34,13 +34,18 @@ struct InspectCommand: AsyncParsableCommand {
     var logs: [String] = []
     @Flag(help: "Monitoring-plugin mode: one status line and the Nagios exit code.")
     var check = false
+    @Flag(help: "Replay each refused sender through this host's exim -bh (nothing is delivered or logged) and mark what Exim accepts now as fixed since.")
+    var confirm = false
+    @Option(name: .customLong("exim-config"), help: ArgumentHelp("The Exim configuration --confirm uses (default: the platform's, under --root).", valueName: "FILE"))
+    var eximConfig: String?
     @OptionGroup(title: "DNS evidence") var dnsArguments: DNSArguments
 
     func run() async throws {
         let root = rootOptions.serverRoot
+        let enrichments: [any AnalysisEnrichment] = confirm || eximConfig != nil ? [try eximEnrichment()] : []
         let pipeline = AnalysisPipeline(root: root,
                                         logs: logs.isEmpty ? .platformDefaults : .files(logs.map(LogFile.init(argument:))),
-                                        enrichments: [DNSEvidence(options: dnsArguments.options)])
+                                        enrichments: enrichments + [DNSEvidence(options: dnsArguments.options)])
         let progress = check ? nil : ScanProgressLine.forTerminal()
         var events: (@Sendable (AnalysisEvent) -> Void)?
         if let progress { events = { progress.relay($0) } }
@@ -54,6 +59,7 @@ struct InspectCommand: AsyncParsableCommand {
         }
         progress?.finish()
         let (snapshot, findings, report) = (analysis.snapshot, analysis.findings, analysis.logs)
+        for note in analysis.notes { FileHandle.standardError.write(Data("helofix: \(note)\n".utf8)) }
         let dns = analysis.dns ?? .notConsulted("--no-dns")
         // An interrupted change outranks everything: files may be half as before, half as after.
         let interrupted = TransactionHistory(root: root).interrupted().map {
@@ -76,6 +82,22 @@ struct InspectCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         if !logs.isEmpty, !report.problems.isEmpty { throw fail(report.problems.joined(separator: "; ")) }
+    }
+
+    /// The Exim enrichment for --confirm: this host's exim with the configuration under --root
+    /// (or --exim-config); a clear error when either is missing.
+    private func eximEnrichment() throws -> EximEnrichment {
+        let root = rootOptions.serverRoot
+        guard let exim = EximConfirmation.hostBinary() else {
+            throw fail("--confirm needs Exim on this host (/usr/sbin/exim or /usr/sbin/exim4); none was found")
+        }
+        if let eximConfig, access(eximConfig, R_OK) != 0 {
+            throw fail("cannot read the Exim configuration \(eximConfig); give a readable file with --exim-config")
+        }
+        guard let config = EximConfirmation.configuration(root: root, platform: PlatformDetector.detect(root), explicit: eximConfig) else {
+            throw fail("no Exim configuration under \(root.path) for --confirm; name one with --exim-config FILE")
+        }
+        return .replaying(EximConfirmation(exim: exim, config: config.path, localIP: nil, runner: ProcessCommandRunner()))
     }
 
     private func report(_ status: CheckStatus) -> ExitCode {

@@ -23,4 +23,16 @@ enum ExplanationText {
         }
         return out
     }
+
+    /// A syntax rule, not impersonation: said plainly.
+    static func render(_ o: OtherHeloRejection, width: Int) -> String {
+        let lines = [
+            "Receiver: \(o.platform == "cpanel" ? "cPanel/WHM" : o.platform == "directadmin" ? "DirectAdmin" : o.platform == "exim" ? "Exim with a custom ACL" : "unknown")",
+            "Rule: \(o.rule) (\(o.setting)), at the \(o.stage.rawValue.uppercased()) stage",
+            "Refused greeting: \(o.greeting ?? "(not named in the message)")" + (o.ip.map { " from \($0)" } ?? ""),
+            "",
+            "Not impersonation: \(o.meaning) Fix the sender's greeting: a fully qualified name of its own (e.g. mail.its-domain.example).",
+        ]
+        return lines.flatMap { $0.isEmpty ? [""] : TextFit.wrap($0, width, indent: 2) }.joined(separator: "\n") + "\n"
+    }
 }

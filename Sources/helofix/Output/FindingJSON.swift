@@ -7,6 +7,9 @@ enum FindingJSON {
     static func write(_ f: Finding, to w: inout JSONWriter) {
         w.object { w in
             w.key("evidence"); w.array { w in for e in f.evidence { evidence(e, &w) } }
+            if let v = f.exim {
+                w.key("exim"); w.object { w in w.field("reply", v.reply); w.field("verdict", v.verdict.rawValue) }
+            }
             w.field("explanation", f.explanation)
             w.field("id", f.id)
             w.key("remedies"); w.array { w in for r in f.remedies { remedy(r, &w) } }

@@ -12,6 +12,7 @@ enum FindingsText {
             out += "  \(f.severity.rawValue.uppercased()) [\(f.rule.rawValue)]\n"
             out += wrap("    " + f.title, width)
             out += wrap("    " + f.explanation, width)
+            if let v = f.exim { out += wrap("    Exim now: \(v.verdict == .accepted ? "accepted now" : "refused") (\(v.reply))", width) }
             for e in f.evidence.prefix(6) { out += TextTable.cell("    evidence: " + evidenceText(e), width).trimmingTrailing() + "\n" }
             if f.evidence.count > 6 { out += "    evidence: … and \(f.evidence.count - 6) more\n" }
             for (n, r) in f.remedies.enumerated() {
