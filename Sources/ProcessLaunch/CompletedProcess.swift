@@ -11,7 +11,8 @@ public struct CompletedProcess: Sendable {
     /// What it wrote to standard output and standard error.
     public var stdout: [UInt8]
     public var stderr: [UInt8]
-    /// The child outlived the time it was given and was killed (SIGKILL).
+
+    /// Whether the child ran past its time limit and was killed.
     public var timedOut = false
 
     /// The exit status (128 + N for signal N).
@@ -25,9 +26,8 @@ public struct CompletedProcess: Sendable {
 extension ChildProcess {
     /// Runs `argv`, feeds it `input` (stdin is `/dev/null` without), and collects both outputs.
     /// Input and outputs are moved together with `poll`, so a program that prints much before it
-    /// reads, or prints to both streams, can never block on a full pipe.
-    /// With `timeout`, a child still running then is killed, its pipes are closed (a grandchild
-    /// holding them cannot keep us waiting) and the result says `timedOut`.
+    /// reads, or prints to both streams, can never block on a full pipe. With a `timeout`, a child
+    /// still running then is killed (SIGKILL, by its own pid) and the result says ``CompletedProcess/timedOut``.
     public static func run(_ argv: [String], input: [UInt8]? = nil, environment: [String: String]? = nil,
                            timeout: Duration? = nil) throws(LaunchError) -> CompletedProcess {
         let child = try start(argv, stdin: input == nil ? .null : .pipe, stdout: .pipe, stderr: .pipe, environment: environment)
@@ -40,29 +40,31 @@ extension ChildProcess {
         // A program that exits without reading its input must cost a write error, not a SIGPIPE.
         if inFD >= 0 { _ = fcntl(inFD, F_SETFL, fcntl(inFD, F_GETFL) | O_NONBLOCK) }
         var buffer = [UInt8](repeating: 0, count: 65536)
-        let deadline = timeout.map { ContinuousClock.now + $0 }
-        var timedOut = false
+        let clock = ContinuousClock()
+        let deadline = timeout.map { clock.now + $0 }
+        var killedAt: ContinuousClock.Instant?
         while outFD >= 0 || errFD >= 0 || inFD >= 0 {
+            var wait: Int32 = -1
+            if let deadline, killedAt == nil {
+                if clock.now >= deadline {
+                    child.send(SIGKILL)
+                    killedAt = clock.now
+                } else {
+                    wait = Int32(clamping: (deadline - clock.now).milliseconds + 1)
+                }
+            }
+            // After the kill, what is left in the pipes is read; a grandchild that kept them open
+            // gets one second before they are closed.
+            if let killedAt {
+                if clock.now - killedAt > .seconds(1) { break }
+                wait = 100
+            }
             var fds = [pollfd(fd: outFD, events: Int16(POLLIN), revents: 0), pollfd(fd: errFD, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: inFD, events: Int16(POLLOUT), revents: 0)]
-            var wait: Int32 = -1
-            if let deadline {
-                let left = deadline - ContinuousClock.now
-                if left <= .zero {
-                    child.send(SIGKILL)
-                    for fd in [inFD, outFD, errFD] where fd >= 0 { close(fd) }
-                    (inFD, outFD, errFD) = (-1, -1, -1)
-                    timedOut = true
-                    break
-                }
-                wait = Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
-            }
-            let ready = poll(&fds, 3, wait)
-            if ready < 0 {
+            if poll(&fds, 3, wait) < 0 {
                 if errno == EINTR { continue }
                 break
             }
-            if ready == 0 { continue }
             for (index, fd) in [outFD, errFD].enumerated() where fd >= 0 && fds[index].revents != 0 {
                 let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 if n > 0 {
@@ -82,9 +84,34 @@ extension ChildProcess {
                 }
             }
         }
-        var done = CompletedProcess(termination: child.waitForExit(), stdout: out, stderr: err)
-        done.timedOut = timedOut
+        for fd in [inFD, outFD, errFD] where fd >= 0 { close(fd) }
+        // A child that closed its outputs may still run: the time limit holds until it ends.
+        var ended: Termination?
+        if let deadline, killedAt == nil {
+            while true {
+                if let end = child.exitIfEnded() {
+                    ended = end
+                    break
+                }
+                if clock.now >= deadline {
+                    child.send(SIGKILL)
+                    killedAt = clock.now
+                    break
+                }
+                usleep(10_000)
+            }
+        }
+        var done = CompletedProcess(termination: ended ?? child.waitForExit(), stdout: out, stderr: err)
+        done.timedOut = killedAt != nil
         return done
+    }
+}
+
+private extension Duration {
+    /// Whole milliseconds (rounded down).
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }
 
