@@ -45,8 +45,7 @@ extension SnapshotBuilder {
 
     /// `/etc/ips` (`IP:netmask:broadcast`) and `/var/cpanel/mainip`.
     private mutating func readCPanelIPs() {
-        if let bytes = bytes("/var/cpanel/mainip") {
-            let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \t\r\n")
+        if let text = singleValue("/var/cpanel/mainip") {
             if let ip = IPAddress(text) {
                 snapshot.ips.append(ServerIP(address: ip, location: .init(file: "/var/cpanel/mainip", line: 1), isMain: true))
             }

@@ -3,9 +3,8 @@ extension SnapshotBuilder {
     /// local domains from `update-exim4.conf.conf` (`dc_other_hostnames`).
     mutating func readExim() {
         var extra: [HostnameSource] = []
-        if let bytes = bytes("/etc/mailname") {
-            let name = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \t\r\n")
-            if !name.isEmpty { extra.append(HostnameSource(location: .init(file: "/etc/mailname", line: 1), value: name.lowercased())) }
+        if let name = singleValue("/etc/mailname") {
+            extra.append(HostnameSource(location: .init(file: "/etc/mailname", line: 1), value: name.lowercased()))
         }
         readHostname(extra: extra)
         let conf = "/etc/exim4/update-exim4.conf.conf"
