@@ -29,7 +29,7 @@ let package = Package(
         // The one process launcher. swift-subprocess (1.0.2) was considered: its API is async only,
         // while our callers are synchronous (the transaction layer under its locks, scanning threads
         // streaming gzip) and the benchmark needs the child's peak memory, which it does not report.
-        .target(name: "ProcessLaunch", swiftSettings: strict),
+        .target(name: "ProcessLaunch", dependencies: ["CLibcExtras"], swiftSettings: strict),
         // glibc's wcwidth (text widths) and closefrom for posix_spawn, which Swift's Glibc leaves out.
         .target(name: "CLibcExtras"),
         .target(
@@ -50,10 +50,16 @@ let package = Package(
             swiftSettings: strict),
         .target(name: "CursesTerminal", dependencies: ["Console", "CNCursesW"], swiftSettings: strict),
         .target(name: "ServerFixtures", dependencies: [], swiftSettings: strict),
+        // The console at run time: the event loop, the background analysis and log tail, the file
+        // watcher, the fix worker and the editor (the only writer), between Console and the executable.
+        .target(
+            name: "ConsoleRuntime",
+            dependencies: ["MailServer", "Diagnosis", "Analysis", "Remedy", "Console", "CursesTerminal"],
+            swiftSettings: strict),
         .executableTarget(
             name: "helofix",
             dependencies: [
-                "MailServer", "Diagnosis", "Analysis", "Remedy", "Console", "CursesTerminal", "ServerFixtures",
+                "MailServer", "Diagnosis", "Analysis", "Remedy", "Console", "ConsoleRuntime", "ServerFixtures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -68,6 +74,6 @@ let package = Package(
         .testTarget(name: "RemedyTests", dependencies: ["Remedy", "Diagnosis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TestSupport"], exclude: ["__Snapshots__"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "HelofixTests", dependencies: ["helofix", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "HelofixTests", dependencies: ["helofix", "ConsoleRuntime", "TestSupport"], swiftSettings: strict),
     ]
 )

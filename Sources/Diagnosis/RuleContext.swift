@@ -55,7 +55,7 @@ struct RuleContext {
 
     /// The rejections this server made itself (not bounces of its own mail).
     var receiverGroups: [RejectionGroup] {
-        rejections.filter { $0.samples.first?.side != "sender" }
+        rejections.filter { $0.samples.first?.side != .sender }
     }
 
     /// `on`/`off`/`unknown` and where that comes from, for explanations.
@@ -68,9 +68,4 @@ struct RuleContext {
     func evidence(of domain: HostedDomain) -> [Evidence] {
         domain.sources.map { .file($0, text: domain.name) }
     }
-}
-
-/// One rule: a stable id and the findings it produces from the context.
-protocol FindingRule: Sendable {
-    func findings(in context: RuleContext) -> [Finding]
 }

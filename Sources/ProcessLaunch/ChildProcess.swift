@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CLibcExtras
 
 /// A program started by helofix: the one place that starts processes (platform commands, gzip,
 /// Exim, the benchmark's timed runs and the tests' helpers), so every child gets the same care.
@@ -88,6 +89,13 @@ public struct ChildProcess: Sendable {
             }
         }
 
+        #if canImport(Glibc)
+        // Every other descriptor is closed in the child: a file another thread has open for
+        // writing (a script being installed) must not stay open in our children, or exec'ing that
+        // file fails with "Text file busy".
+        cx_spawn_closefrom(&actions, 3)
+        #endif
+
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for p in cArgs { free(p) } }
         var cEnvironment: [UnsafeMutablePointer<CChar>?]? = environment.map { env in
@@ -95,10 +103,17 @@ public struct ChildProcess: Sendable {
         }
         defer { for p in cEnvironment ?? [] { free(p) } }
         var pid = pid_t()
-        let rc: Int32 = if cEnvironment != nil {
-            posix_spawnp(&pid, program, &actions, &attributes, &cArgs, &cEnvironment!)
-        } else {
-            posix_spawnp(&pid, program, &actions, &attributes, &cArgs, environ)
+        var rc: Int32 = 0
+        // A program written a moment ago may still be open for writing in a child another thread
+        // is starting (between its fork and its exec): that lasts microseconds, so try again.
+        for attempt in 0..<20 {
+            rc = if cEnvironment != nil {
+                posix_spawnp(&pid, program, &actions, &attributes, &cArgs, &cEnvironment!)
+            } else {
+                posix_spawnp(&pid, program, &actions, &attributes, &cArgs, environ)
+            }
+            guard rc == ETXTBSY, attempt < 19 else { break }
+            usleep(10_000)
         }
         for fd in childEnds { close(fd) }
         guard rc == 0 else {
@@ -128,35 +143,4 @@ public struct ChildProcess: Sendable {
     public func send(_ signal: Int32) {
         kill(pid, signal)
     }
-}
-
-/// How a child ended.
-public struct Termination: Sendable, Hashable {
-    /// The exit status, or `nil` when a signal ended it.
-    public var exitStatus: Int32?
-    /// The signal that ended it, if one did.
-    public var signal: Int32?
-    /// The child's peak memory, in KiB (Linux reports `ru_maxrss` in KiB).
-    public var peakRSSKiB: Int
-
-    /// From `wait4`'s status word.
-    init(rawStatus: Int32, peakRSSKiB: Int) {
-        let signal = rawStatus & 0x7F
-        exitStatus = signal == 0 ? (rawStatus >> 8) & 0xFF : nil
-        self.signal = signal == 0 ? nil : signal
-        self.peakRSSKiB = peakRSSKiB
-    }
-
-    /// The exit status; a signal counts as 128 + its number, as shells report it.
-    public var status: Int32 { exitStatus ?? 128 + (signal ?? 0) }
-}
-
-/// A program could not be started.
-public struct LaunchError: Error, Sendable, CustomStringConvertible {
-    /// The program as given.
-    public var program: String
-    /// The `errno` value.
-    public var code: Int32
-
-    public var description: String { "cannot start \(program): \(String(cString: strerror(code)))" }
 }

@@ -156,7 +156,7 @@ import Testing
     @Test func liveRejectionsFillTheStripAndKeepTheCount() throws {
         var state = try T.state()
         let r = Rejection(time: "2026-11-29 10:00:00", ip: IPAddress("203.0.113.10"), helo: "shop.example.com", rule: .cpanelImpersonating,
-                          stage: "mail", side: "receiver", location: SourceLocation(file: "/var/log/exim_mainlog", line: 99), raw: "x")
+                          stage: .mail, side: .receiver, location: SourceLocation(file: "/var/log/exim_mainlog", line: 99), raw: "x")
         _ = ConsoleReducer.reduce(&state, .log(.rejections([r], live: false)))
         #expect(state.liveRejections.isEmpty)
         _ = ConsoleReducer.reduce(&state, .log(.rejections(Array(repeating: r, count: 30), live: true)))

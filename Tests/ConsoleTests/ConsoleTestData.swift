@@ -22,7 +22,7 @@ enum ConsoleTestData {
         let shopIP = IPAddress("203.0.113.10")!
         let vpsIP = IPAddress("198.51.100.7")!
         let sample = Rejection(time: "2026-11-21 11:01:11", ip: vpsIP, helo: "server1.hostco.example", rule: .cpanelImpersonating,
-                               stage: "mail", side: "receiver", location: SourceLocation(file: "/var/log/exim_mainlog", line: 7),
+                               stage: .mail, side: .receiver, location: SourceLocation(file: "/var/log/exim_mainlog", line: 7),
                                raw: "2026-11-21 11:01:11 H=(server1.hostco.example) [198.51.100.7]:42011 rejected MAIL")
         return [
             Finding(rule: .ineffectiveWhitelist, severity: .warning, title: "198.51.100.7 is whitelisted in a list that does not bypass the HELO check",

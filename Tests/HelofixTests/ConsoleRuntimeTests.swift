@@ -5,7 +5,7 @@ import ServerFixtures
 import Synchronization
 import Testing
 import TestSupport
-@testable import helofix
+@testable import ConsoleRuntime
 
 @Suite struct ConsoleRuntimeTests {
     static let location = SourceLocation(file: "/var/log/exim_mainlog", line: 1)
@@ -15,7 +15,7 @@ import TestSupport
         let lines = text.split(separator: "\n")
         let r = try #require(RejectionLineParser.parse(lines[0], location: Self.location))
         #expect(r.helo == "shop.example.com" && r.ip == IPAddress("203.0.113.10"))
-        #expect(r.rule == .cpanelImpersonating && r.stage == "mail" && r.side == "receiver")
+        #expect(r.rule == .cpanelImpersonating && r.stage == .mail && r.side == .receiver)
         #expect(r.time == "2026-11-25 10:00:01")
         #expect(RejectionLineParser.parse(lines[1], location: Self.location) == nil)  // the DROP line
     }
@@ -23,7 +23,7 @@ import TestSupport
     @Test func readsDirectAdminAndHostFieldVariants() throws {
         let da = "2026-11-25 10:00:00 H=(example.com) [203.0.113.10] rejected EHLO or HELO example.com: Bad HELO - Host impersonating domain name [example.com]"
         let r = try #require(RejectionLineParser.parse(da[...], location: Self.location))
-        #expect(r.rule == .directAdminDomain && r.stage == "helo" && r.helo == "example.com")
+        #expect(r.rule == .directAdminDomain && r.stage == .helo && r.helo == "example.com")
         let named = "2026-11-25 10:00:00 [1234] H=mx.example.net (box.example.org) [2001:db8::7]:25 rejected MAIL <a@b>: \"REJECTED - Bad HELO - Host impersonating [box.example.org]\""
         let n = try #require(RejectionLineParser.parse(named[...], location: Self.location))
         #expect(n.ip == IPAddress("2001:db8::7") && n.helo == "box.example.org")

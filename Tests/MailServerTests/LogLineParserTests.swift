@@ -79,8 +79,8 @@ import Testing
         #expect(r.ip == c.ip.flatMap(IPAddress.init))
         #expect(r.helo == c.helo)
         #expect(r.rule == c.rule)
-        #expect(r.stage == c.stage)
-        #expect(r.side == c.side)
+        #expect(r.stage.rawValue == c.stage)
+        #expect(r.side.rawValue == c.side)
         #expect(r.time == c.time)
         #expect(r.location.line == 7)
     }

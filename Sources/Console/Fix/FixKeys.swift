@@ -59,6 +59,12 @@ enum FixKeys {
         flow.text = option.prefill
         flow.confirmation = ""
         flow.step = kind.hasForm ? .form : .preview
+        return replan(flow, kind, &state)
+    }
+
+    /// Plans the form's current text again: the Remedy layer's own checks speak while the admin types.
+    private static func replan(_ flow: FixFlow, _ kind: FixKind, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        var flow = flow
         let target = kind.target(for: flow.text)
         flow.plan = .planning(target)
         state.fix = flow
@@ -101,11 +107,7 @@ enum FixKeys {
         default:
             return []
         }
-        let target = kind.target(for: flow.text)
-        flow.plan = .planning(target)
-        state.fix = flow
-        state.message = nil
-        return [.fix(.plan(target))]
+        return replan(flow, kind, &state)
     }
 
     private static func preview(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {

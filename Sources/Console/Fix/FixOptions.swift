@@ -54,7 +54,7 @@ public enum FixOptions {
                             tradeOff: "The name should resolve to the sending IP and match its reverse DNS.")
         case .whitelist:
             own = FixOption(kind: .whitelist, prefill: row.text, title: "Whitelist \(row.text) with the list that bypasses the check here",
-                            tradeOff: "A whitelisted sender that gets infected floods the server with spam; prefer fixing its greeting.")
+                            tradeOff: WhitelistRemedy.risk + " Prefer fixing its greeting.")
         }
         if !options.contains(where: { $0.kind == own.kind && $0.prefill == own.prefill }) { options.append(own) }
         return options

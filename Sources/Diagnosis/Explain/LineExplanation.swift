@@ -10,10 +10,10 @@ public struct LineExplanation: Sendable {
     /// The sending client's address, when the line is the receiver's own log line.
     public var ip: IPAddress?
     /// `receiver` (this is the refusing server's log line) or `sender` (a bounce or client error).
-    public var side: String
+    public var side: RejectionSide
     /// `mail`, `helo` or `rcpt`: from the log line's "rejected MAIL"/"rejected EHLO or HELO" or the
     /// bounce's "after MAIL FROM"/"after HELO", else the rule's usual stage.
-    public var stage: String
+    public var stage: SMTPStage
     /// Whether the text itself names the stage (a bare pasted message does not).
     public var stageKnown: Bool
     /// The receiving platform in words ("cPanel/WHM", "DirectAdmin", "Exim (custom ACL)").
@@ -34,7 +34,7 @@ public struct LineExplanation: Sendable {
         rule = stated.map { message.rule.at(stage: $0) } ?? message.rule
         name = message.name ?? parsed?.helo
         ip = parsed?.ip
-        side = parsed?.side ?? "sender"
+        side = parsed?.side ?? .sender
         receiver = Self.receiver(of: rule)
         ruleDescription = Self.describe(rule, name: name)
         findings = []
@@ -55,7 +55,7 @@ public struct LineExplanation: Sendable {
     public mutating func attach(receiver snapshot: ServerSnapshot) {
         guard let name else { return }
         let time: String? = nil
-        let rejection = Rejection(time: time, ip: ip, helo: name, rule: rule, stage: stage, side: "receiver",
+        let rejection = Rejection(time: time, ip: ip, helo: name, rule: rule, stage: stage, side: .receiver,
                                   location: SourceLocation(file: "(pasted line)", line: 1), raw: "")
         let group = RejectionGroup(ip: ip, helo: name, rule: rule, count: 1, firstSeen: nil, lastSeen: nil, samples: [rejection])
         let subjects: Set<String> = Set([name] + (ip.map { [$0.description] } ?? []))
@@ -69,17 +69,17 @@ public struct LineExplanation: Sendable {
 
     /// The stage a bounce or client error names: "after [pipelined ]MAIL FROM", "after HELO", or
     /// the bare "rejected MAIL"/"rejected EHLO or HELO" of a log line it could not otherwise read.
-    static func stage(in text: Substring) -> String? {
+    static func stage(in text: Substring) -> SMTPStage? {
         if let r = text.firstRange(of: " after ") {
             var s = text[r.upperBound...]
             if s.hasPrefix("pipelined ") { s = s.dropFirst("pipelined ".count) }
-            if s.hasPrefix("MAIL FROM") { return "mail" }
-            if s.hasPrefix("HELO") || s.hasPrefix("EHLO") { return "helo" }
-            if s.hasPrefix("RCPT") { return "rcpt" }
+            if s.hasPrefix("MAIL FROM") { return .mail }
+            if s.hasPrefix("HELO") || s.hasPrefix("EHLO") { return .helo }
+            if s.hasPrefix("RCPT") { return .rcpt }
         }
-        if text.contains("rejected MAIL") { return "mail" }
-        if text.contains("rejected EHLO or HELO") || text.contains("rejected HELO") || text.contains("rejected EHLO") { return "helo" }
-        if text.contains("rejected RCPT") { return "rcpt" }
+        if text.contains("rejected MAIL") { return .mail }
+        if text.contains("rejected EHLO or HELO") || text.contains("rejected HELO") || text.contains("rejected EHLO") { return .helo }
+        if text.contains("rejected RCPT") { return .rcpt }
         return nil
     }
 

@@ -27,35 +27,3 @@ struct EntryProblemRule: FindingRule {
                 remedies: [RemedyOption(.advice("\(fix) (\(d.location))"), title: fix, tradeOff: "Once Exim sees the entry it takes effect on the next connection.")])
     }
 }
-
-/// `broad-whitelist` (warning): an entry wider than /16 (IPv4) or /48 (IPv6) exempts whole networks.
-struct BroadWhitelistRule: FindingRule {
-    func findings(in c: RuleContext) -> [Finding] {
-        c.snapshot.whitelist.compactMap { e in
-            guard e.visibleToExim, let net = e.network, net.prefixLength < (net.address.isIPv6 ? 48 : 16) else { return nil }
-            let addresses = net.address.isIPv6 ? "2^\(128 - net.prefixLength)" : "\(1 << (32 - net.prefixLength))"
-            let skips = e.bypassesHeloCheck ? "the greeting-forgery checks and more" : "the checks \(e.list) skips"
-            return Finding(rule: .broadWhitelist, severity: .warning, title: "\(e.entry) in \(e.list) exempts \(addresses) addresses",
-                           subjects: [.file(e.location.file)], evidence: [.file(e.location, text: e.raw)],
-                           explanation: "\(e.entry) (\(e.location)) lets \(addresses) addresses skip \(skips). Spam from anywhere in that range gets the same pass. Whitelists should name the few sending hosts.",
-                           remedies: [RemedyOption(.advice("Replace \(e.entry) in \(e.location.file) with the sending hosts' own addresses."),
-                                                   title: "Narrow \(e.entry) to the hosts that need it", tradeOff: WhitelistRemedy.risk)])
-        }
-    }
-}
-
-/// `relay-whitelist` (warning): cPanel `alwaysrelay` (and DirectAdmin `relay_hosts`) also let the
-/// host relay mail to anywhere through this server.
-struct RelayWhitelistRule: FindingRule {
-    func findings(in c: RuleContext) -> [Finding] {
-        c.snapshot.whitelist.compactMap { e in
-            guard e.visibleToExim, e.grantsRelay, e.network != nil else { return nil }
-            return Finding(rule: .relayWhitelist, severity: .warning, title: "\(e.entry) may relay through this server (\(e.list))",
-                           subjects: [.file(e.location.file)] + (e.network.map { $0.isSingleAddress ? [.ip($0.address)] : [] } ?? []),
-                           evidence: [.file(e.location, text: e.raw)],
-                           explanation: "\(e.list) exempts \(e.entry) from the greeting check, but it also lets that host send mail to any domain through this server without logging in. If it is compromised, this server relays its spam and gets blacklisted.",
-                           remedies: [RemedyOption(.whitelistSender(e.entry), title: "Exempt \(e.entry) with \(WhitelistRemedy.mechanism(c)) instead, then remove it from \(e.list)",
-                                                   tradeOff: "Skips the greeting check without granting relaying. " + WhitelistRemedy.risk)])
-        }
-    }
-}

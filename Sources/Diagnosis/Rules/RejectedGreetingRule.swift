@@ -41,10 +41,8 @@ struct RejectedGreetingRule: FindingRule {
                                          tradeOff: "Needed anyway: the hostname is a hosted domain. Uses the platform's rename tool."))
         }
         remedies += exemptions(g, c)
-        let subjects = [Subject.hostName(g.helo)] + (g.ip.map { [Subject.ip($0)] } ?? [])
-        return Finding(rule: .rejectedHeloIsHostname, severity: .critical,
-                       title: "\(g.ip?.description ?? "A client") greets as our hostname \(g.helo) and is refused",
-                       subjects: subjects, evidence: [.log(g)], explanation: explanation, remedies: remedies)
+        return ownNameFinding(g, title: "\(g.ip?.description ?? "A client") greets as our hostname \(g.helo) and is refused",
+                              explanation: explanation, remedies: remedies)
     }
 
     /// cPanel's Interface rule: the client greeted with this server's own address as a literal
@@ -59,9 +57,15 @@ struct RejectedGreetingRule: FindingRule {
             """
         var remedies = [SenderSideRemedies.changeGreeting(helo: g.helo, ip: g.ip)]
         remedies += exemptions(g, c)
+        return ownNameFinding(g, title: "\(g.ip?.description ?? "A client") greets with our own address \(g.helo) and is refused",
+                              explanation: explanation, remedies: remedies)
+    }
+
+    /// A client refused for greeting with this server's own name or address: both are critical
+    /// `rejected-helo-is-hostname` findings about the greeting and the client.
+    private func ownNameFinding(_ g: RejectionGroup, title: String, explanation: String, remedies: [RemedyOption]) -> Finding {
         let subjects = [Subject.hostName(g.helo)] + (g.ip.map { [Subject.ip($0)] } ?? [])
-        return Finding(rule: .rejectedHeloIsHostname, severity: .critical,
-                       title: "\(g.ip?.description ?? "A client") greets with our own address \(g.helo) and is refused",
+        return Finding(rule: .rejectedHeloIsHostname, severity: .critical, title: title,
                        subjects: subjects, evidence: [.log(g)], explanation: explanation, remedies: remedies)
     }
 

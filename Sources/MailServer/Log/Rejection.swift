@@ -19,10 +19,10 @@ public enum RejectionRule: String, Codable, Sendable, CaseIterable {
 
     /// The rule once the SMTP stage is known: cPanel runs its HELO checks in the MAIL ACL, so its
     /// wording at the HELO stage comes from a custom HELO ACL (the wiki recipe copies it exactly).
-    public func at(stage: String) -> RejectionRule {
+    public func at(stage: SMTPStage) -> RejectionRule {
         switch (self, stage) {
-        case (.cpanelImpersonating, "helo"): .eximWiki
-        case (.cpanelInterface, "helo"): .eximInterface
+        case (.cpanelImpersonating, .helo): .eximWiki
+        case (.cpanelInterface, .helo): .eximInterface
         default: self
         }
     }
@@ -39,16 +39,16 @@ public struct Rejection: Codable, Sendable, Hashable {
     /// Which rule.
     public var rule: RejectionRule
     /// `mail` or `helo` (the SMTP stage the rejection happened at).
-    public var stage: String
+    public var stage: SMTPStage
     /// `receiver` (this server refused) or `sender` (a bounce this server received back).
-    public var side: String
+    public var side: RejectionSide
     /// The log file and line number.
     public var location: SourceLocation
     /// The raw line (cut to 500 characters).
     public var raw: String
 
     /// Creates a rejection record.
-    public init(time: String?, ip: IPAddress?, helo: String, rule: RejectionRule, stage: String, side: String,
+    public init(time: String?, ip: IPAddress?, helo: String, rule: RejectionRule, stage: SMTPStage, side: RejectionSide,
                 location: SourceLocation, raw: String) {
         self.time = time
         self.ip = ip

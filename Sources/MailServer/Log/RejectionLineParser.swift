@@ -14,7 +14,7 @@ public enum RejectionLineParser {
         if let bounce = body.firstRange(of: "SMTP error from remote mail server after ") {
             let stage = stage(afterBounce: body[bounce.upperBound...], rule: message.rule)
             guard let name = message.name else { return nil }
-            return Rejection(time: header.time, ip: nil, helo: name, rule: message.rule.at(stage: stage), stage: stage, side: "sender",
+            return Rejection(time: header.time, ip: nil, helo: name, rule: message.rule.at(stage: stage), stage: stage, side: .sender,
                              location: location, raw: raw)
         }
         let head = body[..<max(body.startIndex, min(message.start, body.endIndex))]
@@ -23,7 +23,7 @@ public enum RejectionLineParser {
               let host = hostField(in: head[..<rejected.lowerBound])
         else { return nil }
         guard let helo = message.name ?? host.greeting else { return nil }
-        return Rejection(time: header.time, ip: host.ip, helo: helo, rule: message.rule.at(stage: stage), stage: stage, side: "receiver",
+        return Rejection(time: header.time, ip: host.ip, helo: helo, rule: message.rule.at(stage: stage), stage: stage, side: .receiver,
                          location: location, raw: raw)
     }
 
@@ -41,29 +41,29 @@ public enum RejectionLineParser {
     }
 
     /// `rejected MAIL <a@b>: …` → mail; `rejected EHLO or HELO x: …`, `rejected HELO x` → helo.
-    private static func stage(afterRejected s: Substring) -> String? {
-        if s.hasPrefix("MAIL") { return "mail" }
-        if s.hasPrefix("EHLO") || s.hasPrefix("HELO") { return "helo" }
-        if s.hasPrefix("RCPT") { return "rcpt" }
+    private static func stage(afterRejected s: Substring) -> SMTPStage? {
+        if s.hasPrefix("MAIL") { return .mail }
+        if s.hasPrefix("EHLO") || s.hasPrefix("HELO") { return .helo }
+        if s.hasPrefix("RCPT") { return .rcpt }
         return nil
     }
 
     /// `after [pipelined ]MAIL FROM:<…>` → mail, `after HELO x` / `after EHLO x` → helo.
-    public static func stage(afterBounce s: Substring, rule: RejectionRule) -> String {
+    public static func stage(afterBounce s: Substring, rule: RejectionRule) -> SMTPStage {
         let s = s.hasPrefix("pipelined ") ? s.dropFirst("pipelined ".count) : s
-        if s.hasPrefix("MAIL FROM") { return "mail" }
-        if s.hasPrefix("HELO") || s.hasPrefix("EHLO") { return "helo" }
-        if s.hasPrefix("RCPT") { return "rcpt" }
+        if s.hasPrefix("MAIL FROM") { return .mail }
+        if s.hasPrefix("HELO") || s.hasPrefix("EHLO") { return .helo }
+        if s.hasPrefix("RCPT") { return .rcpt }
         return rule.usualStage
     }
 }
 
 extension RejectionRule {
     /// The SMTP stage at which this rule usually fires (cPanel checks at MAIL FROM, the others at HELO).
-    public var usualStage: String {
+    public var usualStage: SMTPStage {
         switch self {
-        case .cpanelImpersonating, .cpanelInterface: "mail"
-        case .directAdminHostname, .directAdminDomain, .eximWiki, .eximInterface: "helo"
+        case .cpanelImpersonating, .cpanelInterface: .mail
+        case .directAdminHostname, .directAdminDomain, .eximWiki, .eximInterface: .helo
         }
     }
 }

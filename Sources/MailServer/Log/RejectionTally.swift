@@ -43,7 +43,7 @@ public struct RejectionTally: Sendable {
     /// Whether `r` repeats the line just counted for `key` (the client's HELO after a refused EHLO),
     /// and remembers `r` as the line a retry would repeat.
     private mutating func isRetry(_ r: Rejection, _ key: Key) -> Bool {
-        guard r.stage == "helo", r.side == "receiver" else { return false }
+        guard r.stage == .helo, r.side == .receiver else { return false }
         let line = Self.withoutTime(r)
         if let previous = retryCandidate[key], previous.line == line, Self.sameMoment(previous.time, r.time) {
             retryCandidate[key] = nil

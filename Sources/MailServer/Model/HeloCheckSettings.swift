@@ -21,12 +21,12 @@ public struct HeloCheckSettings: Codable, Sendable, Hashable {
     /// DirectAdmin `HELO_IS_LOCAL_DOMAIN`).
     public var localDomainRule: RuleSetting
     /// At which SMTP stage the rules run (`mail` on cPanel, `helo` on DirectAdmin).
-    public var stage: String?
+    public var stage: SMTPStage?
     /// DirectAdmin: whether the installed exim.conf accepts `+whitelist_hosts_ip` before the denies.
     public var whitelistHostsIPAccept: Bool?
 
     /// Creates settings.
-    public init(hostnameRule: RuleSetting, localDomainRule: RuleSetting, stage: String?, whitelistHostsIPAccept: Bool? = nil) {
+    public init(hostnameRule: RuleSetting, localDomainRule: RuleSetting, stage: SMTPStage?, whitelistHostsIPAccept: Bool? = nil) {
         self.hostnameRule = hostnameRule
         self.localDomainRule = localDomainRule
         self.stage = stage

@@ -116,6 +116,6 @@ extension SnapshotBuilder {
                 if s.key == "acl_requirehelonoforge" { noforge = setting } else { nold = setting }
             }
         }
-        snapshot.settings = HeloCheckSettings(hostnameRule: noforge, localDomainRule: nold, stage: "mail")
+        snapshot.settings = HeloCheckSettings(hostnameRule: noforge, localDomainRule: nold, stage: .mail)
     }
 }

@@ -37,7 +37,7 @@ extension SnapshotBuilder {
         guard let bytes = bytes(path) else {
             snapshot.settings = HeloCheckSettings(
                 hostnameRule: RuleSetting(enabled: nil, source: "\(path) not readable"),
-                localDomainRule: RuleSetting(enabled: nil, source: "\(path) not readable"), stage: "helo")
+                localDomainRule: RuleSetting(enabled: nil, source: "\(path) not readable"), stage: .helo)
             return nil
         }
         let text = String(decoding: bytes, as: UTF8.self)
@@ -55,7 +55,7 @@ extension SnapshotBuilder {
             line.map { RuleSetting(enabled: true, source: "\(path):\($0)") } ?? RuleSetting(enabled: false, source: "\(path) has no such rule")
         }
         snapshot.settings = HeloCheckSettings(hostnameRule: setting(hostnameLine), localDomainRule: setting(domainLine),
-                                              stage: "helo", whitelistHostsIPAccept: whitelistLine != nil)
+                                              stage: .helo, whitelistHostsIPAccept: whitelistLine != nil)
         return whitelistLine != nil
     }
 

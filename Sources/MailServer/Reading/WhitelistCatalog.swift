@@ -1,18 +1,3 @@
-/// One host list an admin might use to exempt a sender, and what it really does here.
-public struct WhitelistSource: Sendable, Hashable {
-    /// Short name used in findings and JSON.
-    public var list: String
-    /// Server path.
-    public var file: String
-    /// Host names are meaningful in it.
-    public var acceptsNames: Bool
-    /// How far it bypasses the HELO forgery check.
-    public var bypass: HeloBypass
-    /// It grants relaying as well.
-    public var grantsRelay: Bool
-    /// Why, in one sentence.
-    public var why: String
-}
 
 /// The host lists per platform (the whitelist rows of docs/files.md). Many guides recommend lists that are consulted only
 /// at RCPT/DATA; those are read too so that a finding can say they do not help.

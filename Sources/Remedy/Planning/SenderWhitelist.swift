@@ -1,3 +1,4 @@
+import Diagnosis
 import MailServer
 
 /// Exempts a sender IP or range from the greeting-forgery check with the mechanism that really
@@ -12,8 +13,9 @@ public struct SenderWhitelist: Remedy {
     /// Creates the remedy.
     public init(range: String) { self.range = range }
 
-    /// The risk of every whitelist: an infected sender's spam skips the checks.
-    static let risk = "Every message from this sender skips the greeting check: if that server is hacked or infected, its spam reaches this server unchecked. Prefer fixing the sender's greeting; remove this entry once it is fixed."
+    /// What the plan warns of: the risk every whitelist carries, and what to prefer.
+    static let risk = "Every message from this sender skips the greeting check. " + WhitelistRemedy.risk
+        + " Prefer fixing the sender's greeting; remove this entry once it is fixed."
 
     public func plan(in context: PlanningContext) throws(RemedyError) -> Plan {
         let net = try InputRules.network(range)

@@ -35,16 +35,3 @@ public struct Identity: Sendable, Codable, Hashable {
                         loginUID: loginUID, sshConnection: environment["SSH_CONNECTION"].flatMap { $0.isEmpty ? nil : $0 })
     }
 }
-
-/// The time of a transaction; injected so tests control ids and retention ages.
-public protocol TimeSource: Sendable {
-    /// Now.
-    func now() -> Date
-}
-
-/// The system clock.
-public struct SystemTime: TimeSource {
-    /// Creates the clock.
-    public init() {}
-    public func now() -> Date { Date() }
-}

@@ -14,18 +14,11 @@ struct ConsoleCommand: ParsableCommand {
             NO_COLOR=1 turns colour off. See docs/console.md.
             """)
 
-    @OptionGroup var rootOptions: RootOptions
+    @OptionGroup var options: ConsoleOptions
     @Option(help: ArgumentHelp("The Exim main log to scan and follow (default: the platform's, under --root).", valueName: "FILE"))
     var log: String?
-    @Option(help: ArgumentHelp("A built-in theme name or a theme .toml file.", valueName: "NAME|PATH"))
-    var theme: String?
-    @Flag(help: "Never change anything (the header shows READ-ONLY).")
-    var readOnly = false
 
     func run() throws {
-        let launcher = ConsoleLauncher(root: rootOptions.serverRoot, mode: readOnly ? .readOnly : .edit, logPath: log,
-                                       theme: theme, environment: ProcessInfo.processInfo.environment, greeting: nil)
-        let code = try launcher.run()
-        if code != 0 { throw ExitCode(code) }
+        try options.runConsole(logPath: log)
     }
 }

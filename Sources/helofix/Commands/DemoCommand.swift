@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleRuntime
 import Foundation
 import MailServer
 import ServerFixtures
@@ -17,7 +18,12 @@ struct DemoCommand: ParsableCommand {
         let launcher = ConsoleLauncher(root: ServerRoot(root), mode: .demo, logPath: nil, theme: theme,
                                        environment: ProcessInfo.processInfo.environment,
                                        greeting: "Demo copy at \(root) (edits there are harmless).")
-        let code = try launcher.run()
+        let code: Int32
+        do {
+            code = try launcher.run()
+        } catch {
+            throw fail(error.message, code: error.status)
+        }
         print("Demo server left at \(root).")
         if code != 0 { throw ExitCode(code) }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleRuntime
 import Foundation
 import MailServer
 import Remedy
@@ -12,13 +13,8 @@ struct EditSession {
         self.root = root
         let env = ProcessInfo.processInfo.environment
         executor = TransactionExecutor(root: root, identity: .current(environment: env), clock: SystemTime(),
-                                       runner: Self.platformRunner(root), lockWait: lockWait,
+                                       runner: ProcessCommandRunner.forPlatformCommands(on: root), lockWait: lockWait,
                                        hook: DebugPause.hook(environment: env))
-    }
-
-    /// Platform commands run only on the live server; for any other root they are the admin's steps.
-    static func platformRunner(_ root: ServerRoot) -> (any CommandRunner)? {
-        root.path == "/" ? ProcessCommandRunner() : nil
     }
 
     /// Refuses a lock wait that is not a sane number of seconds and a reason over several lines.
@@ -33,11 +29,23 @@ struct EditSession {
     /// Rolls back interrupted transactions first, saying so on stderr.
     func recover() throws {
         do {
-            for report in try TransactionRecovery(root: root, clock: SystemTime(), runner: Self.platformRunner(root)).run() {
+            for report in try TransactionRecovery(root: root, clock: SystemTime(), runner: ProcessCommandRunner.forPlatformCommands(on: root)).run() {
                 FileHandle.standardError.write(Data("helofix: \(report.message)\n".utf8))
             }
         } catch {
             throw fail("recovery of an interrupted transaction failed: \(error.message)", code: 1)
+        }
+    }
+
+    /// Prints `plan`, asks `question` (unless `--yes`), and applies it as one transaction; a refusal
+    /// or failure exits 1 with the reason.
+    func confirmAndApply(_ plan: Plan, question: String, yes: Bool, reason: String, rollbackOf: String? = nil) throws -> TransactionRecord {
+        FileHandle.standardOutput.write(Data(PlanText.render(plan, root: root).utf8))
+        try Self.confirm(question, yes: yes)
+        do {
+            return try executor.apply(plan, reason: reason, rollbackOf: rollbackOf)
+        } catch {
+            throw fail(error.message, code: 1)
         }
     }
 

@@ -28,47 +28,20 @@ struct VerifyCommand: AsyncParsableCommand {
         guard let binary = exim ?? ["/usr/sbin/exim", "/usr/sbin/exim4"].map(root.hostPath).first(where: { access($0, X_OK) == 0 }) else {
             throw fail("no exim binary in /usr/sbin; give its path with --exim")
         }
-        var arguments = ["-bh", ip]
-        if let config { arguments = ["-C", config] + arguments }
-        let input = Array("EHLO \(helo)\r\nMAIL FROM:<\(sender)>\r\nQUIT\r\n".utf8)
-        let output: CommandOutput
+        let outcome: EximGreetingCheck.Outcome
         do {
-            output = try ProcessCommandRunner().run(binary, arguments, input: input)
+            outcome = try EximGreetingCheck(binary: binary, config: config, runner: ProcessCommandRunner()).run(ip: ip, helo: helo, sender: sender)
         } catch {
             throw fail("cannot run \(binary): \(error)")
         }
-        let verdict = SMTPVerdict(transcript: output.stdout, log: output.stderr)
-        guard let verdict else {
-            throw fail("\(binary) gave no SMTP answer (exit \(output.status)): \(output.stderr.split(separator: "\n").last ?? "")")
+        let verdict: SMTPVerdict
+        switch outcome {
+        case .verdict(let answered): verdict = answered
+        case .noAnswer(let status, let lastError): throw fail("\(binary) gave no SMTP answer (exit \(status)): \(lastError)")
         }
         var text = "\(verdict.accepted ? "ACCEPTED" : "REJECTED"): \(helo) from \(ip) at \(verdict.stage): \(verdict.answer)\n"
         if let log = verdict.logLine { text += "Exim logged: \(log)\n" }
         FileHandle.standardOutput.write(Data(text.utf8))
         if !verdict.accepted { throw ExitCode(1) }
-    }
-}
-
-/// Reads an `exim -bh` transcript: the final line of each SMTP reply, in order.
-struct SMTPVerdict {
-    var accepted: Bool
-    var stage: String
-    var answer: String
-    var logLine: String?
-
-    init?(transcript: String, log: String) {
-        let replies = transcript.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { $0.count >= 4 && $0.prefix(3).allSatisfy(\.isNumber) && $0.dropFirst(3).first == " " }
-        guard replies.count >= 2 else { return nil }
-        logLine = log.split(separator: "\n").last { $0.hasPrefix("LOG:") }.map { String($0.dropFirst(5)) }
-        let stages = ["connect", "EHLO", "MAIL FROM"]
-        for (index, reply) in replies.prefix(3).enumerated() where reply.hasPrefix("4") || reply.hasPrefix("5") {
-            accepted = false
-            stage = stages[index]
-            answer = reply
-            return
-        }
-        accepted = replies.count >= 3
-        stage = "MAIL FROM"
-        answer = replies.count >= 3 ? replies[2] : replies[replies.count - 1]
     }
 }

@@ -9,17 +9,9 @@ struct WizardCommand: ParsableCommand {
         abstract: "Walk through the findings one at a time: what is wrong, the evidence, the options, the preview, apply, verify.",
         discussion: "Esc goes back a step; nothing is written before the final confirmation. See docs/user-guide.md.")
 
-    @OptionGroup var rootOptions: RootOptions
-    @Option(help: ArgumentHelp("A built-in theme name or a theme .toml file.", valueName: "NAME|PATH"))
-    var theme: String?
-    @Flag(help: "Never change anything (the wizard still explains and previews).")
-    var readOnly = false
+    @OptionGroup var options: ConsoleOptions
 
     func run() throws {
-        var launcher = ConsoleLauncher(root: rootOptions.serverRoot, mode: readOnly ? .readOnly : .edit, logPath: nil,
-                                       theme: theme, environment: ProcessInfo.processInfo.environment, greeting: nil)
-        launcher.startWizard = true
-        let code = try launcher.run()
-        if code != 0 { throw ExitCode(code) }
+        try options.runConsole(logPath: nil, startWizard: true)
     }
 }

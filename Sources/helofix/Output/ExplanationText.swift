@@ -8,9 +8,9 @@ enum ExplanationText {
         var lines: [String] = []
         let name = e.name ?? "(not named in the message)"
         lines.append("Receiver: \(e.receiver)")
-        lines.append("Rule: \(e.rule.rawValue), at the \(e.stage.uppercased()) stage")
+        lines.append("Rule: \(e.rule.rawValue), at the \(e.stage.rawValue.uppercased()) stage")
         lines.append("Refused greeting: \(name)" + (e.ip.map { " from \($0)" } ?? ""))
-        lines.append(e.side == "receiver" ? "Seen from: the receiving server's own log" : "Seen from: the sending side (a bounce or a client library's error)")
+        lines.append(e.side == .receiver ? "Seen from: the receiving server's own log" : "Seen from: the sending side (a bounce or a client library's error)")
         lines.append("")
         lines.append("What it means: the receiver refused the mail because the sender's greeting (HELO/EHLO) claims to be the receiver itself. \(e.ruleDescription)")
         var out = lines.flatMap { $0.isEmpty ? [""] : TextFit.wrap($0, width, indent: 2) }.joined(separator: "\n") + "\n"

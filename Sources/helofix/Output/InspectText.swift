@@ -54,7 +54,7 @@ enum InspectText {
         func state(_ r: RuleSetting) -> String {
             switch r.enabled { case true?: "on"; case false?: "off"; case nil: "unknown" }
         }
-        var lines = ["HELO checks" + (s.settings.stage.map { " (at \($0.uppercased()) stage)" } ?? "") + ":",
+        var lines = ["HELO checks" + (s.settings.stage.map { " (at \($0.rawValue.uppercased()) stage)" } ?? "") + ":",
                      "  hostname rule: \(state(s.settings.hostnameRule)) (\(s.settings.hostnameRule.source))",
                      "  local-domain rule: \(state(s.settings.localDomainRule)) (\(s.settings.localDomainRule.source))"]
         lines = lines.flatMap { TextFit.wrap($0, width, indent: 4) }

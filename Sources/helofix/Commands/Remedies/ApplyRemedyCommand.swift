@@ -11,17 +11,11 @@ struct ApplyRemedyCommand<Words: RemedyWords>: AsyncParsableCommand {
     @OptionGroup var rootOptions: RootOptions
     @OptionGroup var words: Words
     @OptionGroup var force: ForceOption
-    @Flag(help: "Apply without asking.") var yes = false
-    @Option(help: "Why (required; recorded in the history and audit log).") var reason: String = ""
-    @Option(help: "Seconds to wait for a lock held by another live process (0 to 3600).") var lockWait: Double = 30
-
-    func validate() throws {
-        try EditSession.validate(lockWait: lockWait, reason: reason)
-    }
+    @OptionGroup var edit: EditOptions
 
     func run() async throws {
         let root = rootOptions.serverRoot
-        let session = EditSession(root: root, lockWait: lockWait)
+        let session = EditSession(root: root, lockWait: edit.lockWait)
         try session.recover()
         let snapshot = try readSnapshot(root)
         let plan: Plan
@@ -30,21 +24,15 @@ struct ApplyRemedyCommand<Words: RemedyWords>: AsyncParsableCommand {
         } catch {
             throw fail(error.message, code: 1)
         }
-        FileHandle.standardOutput.write(Data(PlanText.render(plan, root: root).utf8))
-        try EditSession.confirm("Apply this change?", yes: yes)
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !edit.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw fail("say why with --reason \"...\" (it goes into the history and the audit log); nothing was applied", code: 1)
         }
-        do {
-            let record = try session.executor.apply(plan, reason: reason)
-            var text = "\napplied: transaction \(record.id) (\(record.files.count) file\(record.files.count == 1 ? "" : "s")"
-            let ran = session.executor.runner == nil ? "left to you on the server" : "ran"
-            text += record.commands.isEmpty ? ")" : ", \(ran) \(record.commands.joined(separator: "; ")))"
-            text += "; undo with: helofix rollback \(record.id)\n"
-            FileHandle.standardOutput.write(Data(text.utf8))
-            if let note = record.note { FileHandle.standardError.write(Data("helofix: warning: \(note)\n".utf8)) }
-        } catch {
-            throw fail(error.message, code: 1)
-        }
+        let record = try session.confirmAndApply(plan, question: "Apply this change?", yes: edit.yes, reason: edit.reason)
+        var text = "\napplied: transaction \(record.id) (\(record.files.count) file\(record.files.count == 1 ? "" : "s")"
+        let ran = session.executor.runner == nil ? "left to you on the server" : "ran"
+        text += record.commands.isEmpty ? ")" : ", \(ran) \(record.commands.joined(separator: "; ")))"
+        text += "; undo with: helofix rollback \(record.id)\n"
+        FileHandle.standardOutput.write(Data(text.utf8))
+        if let note = record.note { FileHandle.standardError.write(Data("helofix: warning: \(note)\n".utf8)) }
     }
 }

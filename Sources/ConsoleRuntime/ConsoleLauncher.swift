@@ -1,5 +1,4 @@
 import Analysis
-import ArgumentParser
 import Console
 import CursesTerminal
 import Foundation
@@ -8,26 +7,44 @@ import MailServer
 /// Opens the console on a server root: decides the mode (an editor exists only when changes are
 /// allowed), opens the terminal, starts the server read, the log scan and the file watcher in the
 /// background, runs the loop, and restores the terminal on every way out.
-struct ConsoleLauncher {
-    var root: ServerRoot
-    var mode: ConsoleMode
-    var logPath: String?
-    var theme: String?
-    var environment: [String: String]
-    var greeting: String?
+public struct ConsoleLauncher {
+    /// The server root.
+    public var root: ServerRoot
+    /// Edit, read-only or demo (an editor exists only when changes are allowed).
+    public var mode: ConsoleMode
+    /// The main log to scan and follow; the platform's when nil.
+    public var logPath: String?
+    /// A built-in theme name or a theme file; `default` when nil.
+    public var theme: String?
+    /// The process environment (terminal, colours, config directory, the admin's identity).
+    public var environment: [String: String]
+    /// A first message for the status line.
+    public var greeting: String?
     /// Open with the guided fix wizard up (`helofix wizard`), as soon as the server is read.
-    var startWizard = false
+    public var startWizard = false
 
-    func run() throws -> Int32 {
+    /// Creates a launcher.
+    public init(root: ServerRoot, mode: ConsoleMode, logPath: String?, theme: String?, environment: [String: String], greeting: String?) {
+        self.root = root
+        self.mode = mode
+        self.logPath = logPath
+        self.theme = theme
+        self.environment = environment
+        self.greeting = greeting
+    }
+
+    /// Runs the console; returns its exit status (128 + N after signal N). Throws a
+    /// ``ConsoleLaunchError`` when it cannot open or fails.
+    public func run() throws(ConsoleLaunchError) -> Int32 {
         guard isatty(0) == 1, isatty(1) == 1, environment["TERM"] != "dumb" else {
-            throw fail("the console needs an interactive terminal (stdin and stdout a tty, TERM not dumb); use `helofix inspect` for a printed report.")
+            throw ConsoleLaunchError("the console needs an interactive terminal (stdin and stdout a tty, TERM not dumb); use `helofix inspect` for a printed report.")
         }
         let catalog = ThemeCatalog(configDirectory: ThemeCatalog.configDirectory(environment: environment))
         let (chosenTheme, themeWarnings): (Theme, [String])
         do {
             (chosenTheme, themeWarnings) = try catalog.load(theme)
         } catch {
-            throw fail(error.description)
+            throw ConsoleLaunchError(error.description)
         }
         // Read-only by construction: the editor (the only writer) exists only when changes are allowed.
         var mode = self.mode
@@ -43,7 +60,7 @@ struct ConsoleLauncher {
                 editor = opened
                 notes += recovered.map { "helofix: \($0)" }
             } catch {
-                throw fail("recovery of an interrupted transaction failed: \(error.message)", code: 1)
+                throw ConsoleLaunchError("recovery of an interrupted transaction failed: \(error.message)", status: 1)
             }
         }
         let (keymap, keyWarnings) = catalog.keymap()
@@ -55,12 +72,12 @@ struct ConsoleLauncher {
         do {
             outcome = try runScreen(theme: chosenTheme, keymap: keymap, mode: mode, editor: editor, firstMessage: firstMessage)
         } catch {
-            throw fail(error.description)
+            throw ConsoleLaunchError(error.description)
         }
         switch outcome {
         case .quit: return 0
         case .signal(let number): return 128 + number
-        case .failed(let message): throw fail(message)
+        case .failed(let message): throw ConsoleLaunchError(message)
         }
     }
 

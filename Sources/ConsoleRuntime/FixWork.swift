@@ -72,10 +72,8 @@ struct FixWork {
     /// `exim -bh IP` with `EHLO NAME`, read the same way as `helofix verify`.
     func verify(ip: String, helo: String) -> String {
         guard let (binary, config) = exim else { return "Cannot verify: no exim binary (or no /etc/exim.conf under \(root.path))." }
-        let input = Array("EHLO \(helo)\r\nMAIL FROM:<postmaster@\(helo)>\r\nQUIT\r\n".utf8)
-        let arguments = (config.map { ["-C", $0] } ?? []) + ["-bh", ip]
-        guard let output = try? ProcessCommandRunner().run(binary, arguments, input: input),
-              let verdict = SMTPVerdict(transcript: output.stdout, log: output.stderr) else {
+        let check = EximGreetingCheck(binary: binary, config: config, runner: ProcessCommandRunner())
+        guard case .verdict(let verdict)? = try? check.run(ip: ip, helo: helo, sender: "postmaster@\(helo)") else {
             return "Exim gave no SMTP answer; try helofix verify --ip \(ip) --helo \(helo) for details."
         }
         return "\(verdict.accepted ? "ACCEPTED" : "REJECTED") by Exim: \(helo) from \(ip) at \(verdict.stage): \(verdict.answer)"

@@ -1,0 +1,7 @@
+import Foundation
+
+/// The time of a transaction; injected so tests control ids and retention ages.
+public protocol TimeSource: Sendable {
+    /// Now.
+    func now() -> Date
+}
