@@ -39,9 +39,14 @@ struct EditSession {
 
     /// Prints `plan`, asks `question` (unless `--yes`), and applies it as one transaction; a refusal
     /// or failure exits 1 with the reason.
-    func confirmAndApply(_ plan: Plan, question: String, yes: Bool, reason: String, rollbackOf: String? = nil) throws -> TransactionRecord {
+    func confirmAndApply(_ plan: Plan, question: String, yes: Bool, reason: String, rollbackOf: String? = nil,
+                         requireReason: Bool = false) throws -> TransactionRecord {
         FileHandle.standardOutput.write(Data(PlanText.render(plan, root: root).utf8))
         try Self.confirm(question, yes: yes)
+        // After the question: without a terminal the missing --yes is the first thing to fix.
+        if requireReason && reason.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw fail("say why with --reason \"...\" (it goes into the history and the audit log); nothing was applied", code: 1)
+        }
         do {
             return try executor.apply(plan, reason: reason, rollbackOf: rollbackOf)
         } catch {

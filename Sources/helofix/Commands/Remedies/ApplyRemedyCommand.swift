@@ -24,10 +24,8 @@ struct ApplyRemedyCommand<Words: RemedyWords>: AsyncParsableCommand {
         } catch {
             throw fail(error.message, code: 1)
         }
-        guard !edit.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw fail("say why with --reason \"...\" (it goes into the history and the audit log); nothing was applied", code: 1)
-        }
-        let record = try session.confirmAndApply(plan, question: "Apply this change?", yes: edit.yes, reason: edit.reason)
+        let record = try session.confirmAndApply(plan, question: "Apply this change?", yes: edit.yes, reason: edit.reason,
+                                                 requireReason: true)
         var text = "\napplied: transaction \(record.id) (\(record.files.count) file\(record.files.count == 1 ? "" : "s")"
         let ran = session.executor.runner == nil ? "left to you on the server" : "ran"
         text += record.commands.isEmpty ? ")" : ", \(ran) \(record.commands.joined(separator: "; ")))"
