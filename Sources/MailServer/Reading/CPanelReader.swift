@@ -48,8 +48,7 @@ extension SnapshotBuilder {
     /// `/etc/ips` (`IP:netmask:broadcast`) and `/var/cpanel/mainip`.
     private mutating func readCPanelIPs() {
         let f = CPanelFiles()
-        if let bytes = bytes(f.mainIP.path) {
-            let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \t\r\n")
+        if let text = singleValue(f.mainIP.path) {
             if let ip = IPAddress(text) {
                 snapshot.ips.append(ServerIP(address: ip, location: .init(file: f.mainIP.path, line: 1), isMain: true))
             }

@@ -4,9 +4,8 @@ extension SnapshotBuilder {
     mutating func readExim() {
         let f = EximFiles()
         var extra: [HostnameSource] = []
-        if let bytes = bytes(f.mailname.path) {
-            let name = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \t\r\n")
-            if !name.isEmpty { extra.append(HostnameSource(location: .init(file: f.mailname.path, line: 1), value: name.lowercased())) }
+        if let name = singleValue(f.mailname.path) {
+            extra.append(HostnameSource(location: .init(file: f.mailname.path, line: 1), value: name.lowercased()))
         }
         readHostname(extra: extra)
         let conf = f.updateConf.path

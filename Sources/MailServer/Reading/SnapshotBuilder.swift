@@ -20,6 +20,14 @@ struct SnapshotBuilder {
     }
 
     /// Reads a file's bytes, recording it as present or absent; unreadable files become diagnostics.
+    /// The value of a one-value file (see ``SingleValueFile``), noting what was odd about it.
+    mutating func singleValue(_ path: String) -> String? {
+        guard let bytes = bytes(path) else { return nil }
+        let reading = SingleValueFile.read(bytes, file: path)
+        snapshot.diagnostics += reading.oddities
+        return reading.value
+    }
+
     mutating func bytes(_ path: String) -> [UInt8]? {
         switch root.read(path) {
         case .missing:
@@ -74,11 +82,8 @@ struct SnapshotBuilder {
     mutating func readHostname(extra: [HostnameSource]) {
         var sources: [HostnameSource] = []
         let file = SharedFiles().hostname.path
-        if let bytes = bytes(file) {
-            let first = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).first
-            if let name = first?.trimmingCharacters(in: " \t\r"), !name.isEmpty {
-                sources.append(HostnameSource(location: .init(file: file, line: 1), value: name.lowercased()))
-            }
+        if let name = singleValue(file) {
+            sources.append(HostnameSource(location: .init(file: file, line: 1), value: name.lowercased()))
         }
         sources += extra
         snapshot.hostnameSources = sources
