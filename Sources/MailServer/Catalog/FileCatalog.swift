@@ -21,13 +21,6 @@ public enum FileCatalog {
         return files
     }
 
-    /// Where `platform` keeps a domain's local DNS zone (`/var/named/D.db`, Debian's `/etc/bind/D.db`),
-    /// in the order they are looked at: the zone directories the readers list, so whatever reads
-    /// a zone reads only what `helofix files` says it reads.
-    public static func zoneFiles(of domain: String, platform: Platform) -> [String] {
-        files(for: platform).filter { $0.use == .names && $0.suffix == ".db" }.map { "\($0.path)/\(domain)\($0.suffix)" }
-    }
-
     /// The platform's mail log, its rotations and the markers of impersonation lines.
     public static func log(for platform: Platform) -> MailLogSpec? {
         platform.defaultMainLog.map(MailLogSpec.init(path:))
