@@ -74,32 +74,28 @@ struct ExplainCommand: AsyncParsableCommand {
 /// `explain --format json`: one object, keys in alphabetical order.
 enum ExplanationJSON {
     static func write(_ e: LineExplanation, setting: String?) {
-        var w = JSONWriter(fd: 1)
-        w.object { w in
-            w.field("greeting", e.name)
-            w.field("impersonation", true)
-            w.field("ip", e.ip?.description)
-            w.field("platform", e.platform)
-            w.field("rule", e.rule.rawValue)
-            if let setting { w.field("setting", setting) }
-            w.field("side", e.side.rawValue)
-            w.field("stage", e.stage.rawValue)
-        }
-        w.flush()
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        emit(greeting: e.name, impersonation: true, ip: e.ip, platform: e.platform, rule: e.rule.rawValue,
+             setting: setting, side: e.side, stage: e.stage)
     }
 
     static func write(_ o: OtherHeloRejection, settingShown: Bool) {
+        emit(greeting: o.greeting, impersonation: false, ip: o.ip, platform: o.platform, rule: o.rule,
+             setting: settingShown ? o.setting : nil, side: o.side, stage: o.stage)
+    }
+
+    /// The one layout both kinds of answer share; `setting` is left out when `nil` (no `--root`).
+    private static func emit(greeting: String?, impersonation: Bool, ip: IPAddress?, platform: String, rule: String,
+                             setting: String?, side: RejectionSide, stage: SMTPStage) {
         var w = JSONWriter(fd: 1)
         w.object { w in
-            w.field("greeting", o.greeting)
-            w.field("impersonation", false)
-            w.field("ip", o.ip?.description)
-            w.field("platform", o.platform)
-            w.field("rule", o.rule)
-            if settingShown { w.field("setting", o.setting) }
-            w.field("side", o.side.rawValue)
-            w.field("stage", o.stage.rawValue)
+            w.field("greeting", greeting)
+            w.field("impersonation", impersonation)
+            w.field("ip", ip?.description)
+            w.field("platform", platform)
+            w.field("rule", rule)
+            if let setting { w.field("setting", setting) }
+            w.field("side", side.rawValue)
+            w.field("stage", stage.rawValue)
         }
         w.flush()
         FileHandle.standardOutput.write(Data("\n".utf8))
