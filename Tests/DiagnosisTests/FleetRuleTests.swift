@@ -1,4 +1,5 @@
 import Diagnosis
+import DomainDNS
 import MailServer
 import Testing
 
@@ -39,6 +40,62 @@ struct FleetRuleTests {
         #expect(findings.map(\.rule) == [.domainOnTwoServers])
         #expect(findings.first?.fixOn == "a")
         #expect(findings.first?.severity == .critical)
+    }
+
+    /// What public DNS answers for `domain`: its MX pointing at `address`.
+    static func route(_ domain: String, to address: String, verdict: MailVerdict = .elsewhere) -> [String: DomainMailRoute] {
+        [domain: DomainMailRoute(domain: domain, mx: [MXHost(name: "mx.\(domain)", preference: 10, addresses: [address])],
+                                 addresses: [address], verdict: verdict, addressesHere: verdict == .here ? [address] : [],
+                                 reason: "MX mx.\(domain) -> \(address)")]
+    }
+
+    @Test func dnsDecidesWhenBothOwnIt() {
+        var a = Self.server("a", host: "a.host.example", ip: "192.0.2.1", local: [("shop.example.com", "old")])
+        a.routes = Self.route("shop.example.com", to: "192.0.2.2")
+        let findings = FleetEngine().evaluate([a, Self.server("b", host: "b.host.example", ip: "192.0.2.2", local: [("shop.example.com", "frank")])])
+        #expect(findings.map(\.rule) == [.domainOnTwoServers])
+        #expect(findings.first?.fixOn == "a", "DNS sends the mail to b's address")
+        #expect(findings.first?.title.contains("the copy on a is stale") == true)
+        #expect(findings.first?.explanation.contains("public DNS sends its mail to b") == true)
+        #expect(findings.first?.evidence.contains(FleetEvidence(server: "a", evidence: .dns(query: "shop.example.com MX", answer: "MX mx.shop.example.com -> 192.0.2.2"))) == true)
+        #expect(findings.first?.remedies.map(\.planCommand) == ["helofix plan remove-domain shop.example.com"])
+    }
+
+    @Test func dnsOutranksTheLogWhenNeitherOwnsIt() {
+        // a's log refuses b's greeting (which alone would make a stale), but DNS says the mail goes to a.
+        var a = Self.server("a", host: "a.host.example", ip: "192.0.2.1", local: [("shop.example.com", nil)],
+                            refusals: [("shop.example.com", "192.0.2.2", 2)])
+        a.routes = Self.route("shop.example.com", to: "192.0.2.1", verdict: .here)
+        let findings = FleetEngine().evaluate([a, Self.server("b", host: "b.host.example", ip: "192.0.2.2", local: [("shop.example.com", nil)])])
+        #expect(findings.map(\.fixOn) == ["b"])
+    }
+
+    @Test func dnsNamingNoHolderMakesEveryCopyStale() {
+        var b = Self.server("b", host: "b.host.example", ip: "192.0.2.2", local: [("shop.example.com", "frank")])
+        b.routes = Self.route("shop.example.com", to: "203.0.113.99")
+        let findings = FleetEngine().evaluate([Self.server("a", host: "a.host.example", ip: "192.0.2.1", local: [("shop.example.com", "old")]), b])
+        #expect(findings.map(\.fixOn) == ["a", "b"])
+        #expect(findings.first?.explanation.contains("none of them") == true)
+    }
+
+    @Test func logDecidesWhenOwnershipIsAmbiguousAndDNSSilent() {
+        // Neither side has an owner and DNS gave no addresses: the refusal in b's log decides.
+        var a = Self.server("a", host: "a.host.example", ip: "192.0.2.1", local: [("shop.example.com", nil)])
+        a.routes = [:]
+        let findings = FleetEngine().evaluate([
+            a, Self.server("b", host: "b.host.example", ip: "192.0.2.2", local: [("shop.example.com", nil)],
+                           refusals: [("shop.example.com", "192.0.2.1", 3)]),
+        ])
+        #expect(findings.map(\.fixOn) == ["b"])
+        #expect(findings.first?.severity == .critical)
+    }
+
+    @Test func onlyUndecidedSharedDomainsAreAskedAbout() {
+        let servers = [
+            Self.server("a", host: "a.host.example", ip: "192.0.2.1", local: [("both.example", "x"), ("one.example", nil), ("orphan.example", nil)]),
+            Self.server("b", host: "b.host.example", ip: "192.0.2.2", local: [("both.example", "y"), ("orphan.example", "z")]),
+        ]
+        #expect(FleetMailRoutes.domainsToAsk(servers).map(\.domain) == ["both.example"])
     }
 
     @Test func withoutEvidenceNoServerIsChosen() {

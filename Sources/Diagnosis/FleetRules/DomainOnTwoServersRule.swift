@@ -2,8 +2,10 @@ import MailServer
 
 /// `domain-on-two-servers`: a domain local on two or more servers. Each server delivers its mail to
 /// itself and refuses the others' greeting as that domain (the seed's migration case). Which copy
-/// is stale: the one no account owns when an account owns it elsewhere; failing that, the one whose
-/// log refuses another member's greeting as the domain (it still believes the domain is its own).
+/// is stale, strongest evidence first: the one no account owns when an account owns it elsewhere;
+/// failing that, the ones public DNS does not send the domain's mail to (its MX, or its address
+/// without MX, is another holder's address); failing that, the one whose log refuses another
+/// member's greeting as the domain (it still believes the domain is its own).
 struct DomainOnTwoServersRule: FleetRule {
     func findings(in c: FleetContext) -> [FleetFinding] {
         var out: [FleetFinding] = []
@@ -31,16 +33,25 @@ struct DomainOnTwoServersRule: FleetRule {
         let severity: Severity = anyRefusal ? .critical : .warning
         let stale: [Int]
         let why: String
+        let mailTo = c.mailRoute(of: name, among: holders)
+        if let route = mailTo?.route { evidence.append(FleetEvidence(server: c.servers[mailTo!.asked].name, evidence: .dns(query: "\(name) MX", answer: route.summary))) }
         if owners.count == 1 {
             stale = holders.filter { $0 != owners[0] }
             why = "only \(c.servers[owners[0]].name) has an account that owns \(name)"
+        } else if let mailTo, mailTo.receivers.count < holders.count {
+            stale = holders.filter { !mailTo.receivers.contains($0) }
+            why = mailTo.receivers.isEmpty
+                ? "public DNS sends its mail to none of them (\(mailTo.route.summary))"
+                : "public DNS sends its mail to \(c.names(mailTo.receivers).joined(separator: " and ")) (\(mailTo.route.summary))"
         } else if !refusing.isEmpty, refusing.count < holders.count {
             stale = refusing
             why = "\(c.names(refusing).joined(separator: " and ")) refuse\(refusing.count == 1 ? "s" : "") the greeting \(name) from another server that lists it"
         } else {
             return [undecided(name, holders, servers, owners: owners, severity: severity, evidence: evidence, c)]
         }
-        let keeper = c.names(holders.filter { !stale.contains($0) }).joined(separator: " and ")
+        let keepers = c.names(holders.filter { !stale.contains($0) })
+        // DNS can show that the domain moved to a host outside the fleet: every copy is stale then.
+        let keeper = keepers.isEmpty ? "the host its DNS names" : keepers.joined(separator: " and ")
         return stale.map { s in
             let staleName = c.servers[s].name
             return FleetFinding(

@@ -1,3 +1,4 @@
+import DomainDNS
 import MailServer
 
 /// What every fleet rule reads: the servers and look-up tables built once, so a rule never scans
@@ -57,6 +58,17 @@ struct FleetContext {
     /// Refusals on server `receiver` of the greeting `helo` (from any sender when `sender` is `nil`).
     func refusals(on receiver: Int, helo: String, from sender: Int? = nil) -> [RejectionGroup] {
         servers[receiver].refusals.filter { $0.helo == helo && (sender == nil || server(at: $0.ip) == sender) }
+    }
+
+    /// Where public DNS sends `name`'s mail, as one of `holders` was told (the first holder whose
+    /// look-up named addresses), and which holders own those addresses; `nil` when none asked.
+    func mailRoute(of name: String, among holders: [Int]) -> (asked: Int, route: DomainMailRoute, receivers: [Int])? {
+        for i in holders {
+            guard let route = servers[i].routes[name], route.verdict == .here || route.verdict == .elsewhere else { continue }
+            let addresses = Set(route.addresses.compactMap { IPAddress($0) })
+            return (i, route, holders.filter { h in servers[h].ips.contains { addresses.contains($0) } })
+        }
+        return nil
     }
 
     /// Names of servers, in fleet order.

@@ -18,6 +18,12 @@ public struct FleetEvidence: Sendable, Hashable {
     public var server: String
     /// The file line or log group.
     public var evidence: Evidence
+
+    /// Creates evidence found on `server`.
+    public init(server: String, evidence: Evidence) {
+        self.server = server
+        self.evidence = evidence
+    }
 }
 
 /// A fix on one server: the exact `helofix plan` arguments to run there (the fleet view writes nothing).

@@ -1,3 +1,4 @@
+import DomainDNS
 import MailServer
 
 /// What the cross-server rules need from one server of a fleet: a small summary kept after its
@@ -36,9 +37,12 @@ public struct FleetServer: Sendable {
     public var greetings: [GreetingName]
     /// The impersonation rejections it made as receiver.
     public var refusals: [RejectionGroup]
+    /// What public DNS said about the mail of the domains looked up for this server (its
+    /// findings' domains, or all with `--dns all`), by domain; empty when DNS was not asked.
+    public var routes: [String: DomainMailRoute]
 
     /// Summarises a server read from its snapshot and log scan.
-    public init(name: String, snapshot: ServerSnapshot, rejections: [RejectionGroup]) {
+    public init(name: String, snapshot: ServerSnapshot, rejections: [RejectionGroup], routes: [String: DomainMailRoute] = [:]) {
         self.name = name
         platform = snapshot.platform
         hostname = snapshot.hostname
@@ -49,11 +53,13 @@ public struct FleetServer: Sendable {
         }
         greetings = snapshot.greetings
         refusals = rejections.filter { $0.samples.first?.side != .sender }
+        // Only answers that name addresses can point at a server; the rest would only take memory.
+        self.routes = routes.filter { !$0.value.addresses.isEmpty }
     }
 
     /// Creates a summary directly (benchmarks, tests).
     public init(name: String, platform: Platform, hostname: String?, ips: [IPAddress], localDomains: [LocalDomain],
-                greetings: [GreetingName] = [], refusals: [RejectionGroup] = []) {
+                greetings: [GreetingName] = [], refusals: [RejectionGroup] = [], routes: [String: DomainMailRoute] = [:]) {
         self.name = name
         self.platform = platform
         self.hostname = hostname
@@ -61,5 +67,6 @@ public struct FleetServer: Sendable {
         self.localDomains = localDomains
         self.greetings = greetings
         self.refusals = refusals
+        self.routes = routes
     }
 }

@@ -50,8 +50,12 @@ struct FleetCommand: AsyncParsableCommand {
             throw fail(message)
         }
         // One DNS enrichment for all servers: one cache and one bound on questions in flight.
-        let members = FleetReader.read(root, names: names, enrichments: [DNSEvidence(options: dnsArguments.options)])
-        let findings = FleetEngine().evaluate(members.compactMap(\.server))
+        let dns = DNSEvidence(options: dnsArguments.options)
+        let members = FleetReader.read(root, names: names, enrichments: [dns])
+        var servers = members.compactMap(\.server)
+        // A domain two servers list, each with an owner: where its mail goes tells the stale copy.
+        if dnsArguments.options.enabled { FleetMailRoutes(pool: dns.step.pool).complete(&servers) }
+        let findings = FleetEngine().evaluate(servers)
         if check { throw report(FleetCheckStatus(members: members, findings: findings)) }
         switch format {
         case .json:

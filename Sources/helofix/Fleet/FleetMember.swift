@@ -27,7 +27,8 @@ struct FleetMember: Sendable {
                                         reader: SnapshotReader(root: root, processes: RemoteProcesses()))
         do {
             let report = try pipeline.run()
-            return FleetMember(name: name, root: root.path, server: FleetServer(name: name, snapshot: report.snapshot, rejections: report.logs.groups),
+            return FleetMember(name: name, root: root.path, server: FleetServer(name: name, snapshot: report.snapshot, rejections: report.logs.groups,
+                                                                                       routes: report.dns?.routes ?? [:]),
                                findings: report.findings, rejections: report.logs.rejections, problems: report.logs.problems + report.notes)
         } catch {
             return FleetMember(name: name, root: root.path, server: nil, findings: [], rejections: 0, problems: [error.description])
