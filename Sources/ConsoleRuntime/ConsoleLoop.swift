@@ -8,7 +8,8 @@ struct ConsoleLoop {
     var state: ConsoleState
     let screen: TerminalScreen
     let inbox: RuntimeInbox
-    let analysis: ServerAnalysis
+    /// The server's analysis; `nil` for a fleet, whose data arrives once and is not re-read.
+    let analysis: ServerAnalysis?
     /// Plans, applies (edit mode only) and reads history for the fix screens.
     var work: FixWork
     /// Open the wizard once the first read has arrived (`helofix wizard`).
@@ -47,7 +48,7 @@ struct ConsoleLoop {
             }
             if let due = rereadAt, Date() >= due {
                 rereadAt = nil
-                analysis.reread()
+                analysis?.reread()
             }
             if dirty {
                 screen.draw(ConsoleView.render(state))
@@ -71,7 +72,7 @@ struct ConsoleLoop {
             switch effect {
             case .quit: return true
             case .redrawScreen: screen.invalidate()
-            case .rereadServer: analysis.reread()
+            case .rereadServer: analysis?.reread()
             case .applyRemedy:
                 // Superseded by .fix(.apply): the plan is previewed and confirmed first.
                 break
@@ -90,7 +91,7 @@ struct ConsoleLoop {
         screen.draw(ConsoleView.render(state))
         let event = work.apply(target, plan: state.fix?.readyPlan)
         if perform(ConsoleReducer.reduce(&state, event)) { return true }
-        guard let (snapshot, findings) = analysis.rereadNow() else { return false }
+        guard let (snapshot, findings) = analysis?.rereadNow() else { return false }
         work.snapshot = snapshot
         return perform(ConsoleReducer.reduce(&state, .serverRead(snapshot, findings: findings)))
     }

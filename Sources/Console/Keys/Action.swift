@@ -18,6 +18,8 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     case fix
     case wizard
     case history
+    case nextServer = "next-server"
+    case previousServer = "previous-server"
 
     /// One line for the help screen.
     public var summary: String {
@@ -44,6 +46,8 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
         case .fix: "Fix the selected row or finding (form, diff, confirm, apply)"
         case .wizard: "Guided fix wizard: one finding at a time"
         case .history: "History of changes, with their diffs and rollback"
+        case .nextServer: "Fleet: next server only (after the last: all)"
+        case .previousServer: "Fleet: previous server only (before the first: all)"
         }
     }
 
@@ -54,6 +58,8 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
         case .nextPane: "pane"
         case .open: "detail"
         case .findings: "findings"
+        case .nextServer: "server"
+        case .previousServer: "server"
         default: rawValue
         }
     }

@@ -31,6 +31,8 @@ public struct Keymap: Sendable, Hashable {
         .fix: [.character("e")],
         .wizard: [.character("w")],
         .history: [.character("H")],
+        .nextServer: [.character("s")],
+        .previousServer: [.character("S")],
     ])
 
     /// Creates a keymap from bindings.

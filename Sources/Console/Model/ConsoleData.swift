@@ -26,6 +26,8 @@ public struct ConsoleData: Sendable {
     public var warningCount: Int
     /// `incomplete: cannot read N files (run as root)` when files could not be read; no fix is offered then.
     public var incomplete: String?
+    /// The servers and cross-server findings when the console looks at a fleet; `nil` on one server.
+    public var fleet: FleetPart?
 
     /// An empty data set (before the first read).
     public init() {
@@ -53,9 +55,14 @@ public struct ConsoleData: Sendable {
         }.map(\.element)
         criticalCount = findings.lazy.filter { $0.severity == .critical }.count
         warningCount = findings.lazy.filter { $0.severity == .warning }.count
-        rows = [Self.domainRows(snapshot), Self.greetingRows(snapshot), Self.whitelistRows(snapshot)]
+        rows = Self.paneRows(snapshot)
         indexRows()
         markFindings(whitelist: snapshot.whitelist)
+    }
+
+    /// The rows of the three panes for a snapshot, without finding marks.
+    static func paneRows(_ s: ServerSnapshot) -> [[PaneRow]] {
+        [domainRows(s), greetingRows(s), whitelistRows(s)]
     }
 
     private static func domainRows(_ s: ServerSnapshot) -> [PaneRow] {
@@ -90,7 +97,7 @@ public struct ConsoleData: Sendable {
         }
     }
 
-    private mutating func indexRows() {
+    mutating func indexRows() {
         var first = [String: RowAddress](minimumCapacity: rows[0].count + rows[1].count + rows[2].count)
         var more: [String: [RowAddress]] = [:]
         func add(_ key: String, _ address: RowAddress) {

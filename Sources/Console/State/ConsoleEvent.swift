@@ -10,6 +10,8 @@ public enum ConsoleEvent: Sendable {
     case resize(width: Int, height: Int)
     /// A (re-)read snapshot with its findings.
     case serverRead(ServerSnapshot, findings: [Finding])
+    /// Prepared data to show as it is (a fleet: every server's rows and the cross-server findings).
+    case dataReady(ConsoleData)
     /// Re-reading the server failed (the message says what to do).
     case readFailed(String)
     /// News from the mail log.

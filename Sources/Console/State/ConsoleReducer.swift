@@ -18,12 +18,15 @@ public enum ConsoleReducer {
             for pane in Pane.allCases {
                 state.positions[pane.rawValue].scrollIntoView(count: state.visible[pane.rawValue].count, page: state.paneRows)
             }
-            state.findingsPosition.scrollIntoView(count: state.data.findings.count, page: state.listRows)
+            state.findingsPosition.scrollIntoView(count: state.visibleFindings.count, page: state.listRows)
             return [.redrawScreen]
         case .serverRead(let snapshot, let findings):
             state.replaceData(ConsoleData(snapshot: snapshot, findings: findings))
             if state.message?.isError == true { state.message = nil }
             FixEvents.serverChanged(&state)
+            return []
+        case .dataReady(let data):
+            state.replaceData(data)
             return []
         case .readFailed(let text):
             state.message = (text, true)
@@ -64,6 +67,7 @@ public enum ConsoleReducer {
         default: break
         }
         guard state.fitsMinimum else { return [] }
+        if state.data.fleet != nil, let effects = FleetKeys.handle(action, &state) { return effects }
         switch action {
         case .fix: return FixStart.fixSelected(&state)
         case .wizard: return FixStart.wizard(&state)

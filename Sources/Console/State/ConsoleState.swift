@@ -28,6 +28,11 @@ public struct ConsoleState: Sendable {
     public private(set) var filter: String
     /// Whether the filter line has the keyboard.
     public var editingFilter: Bool
+    /// In a fleet, the one server whose rows and findings are shown (`nil`: all servers).
+    public private(set) var serverFilter: Int? = nil
+    /// Indexes (into ``ConsoleData/listed(_:)``) of the findings the list shows: all of them, or
+    /// in a fleet with a server chosen, those that concern it.
+    public private(set) var visibleFindings: [Int] = []
     /// Selection in the findings list.
     public var findingsPosition: ListPosition
     /// The finding the detail screen shows.
@@ -101,7 +106,14 @@ public struct ConsoleState: Sendable {
                 positions[pane.rawValue].select(at, count: visible[pane.rawValue].count, page: paneRows)
             }
         }
-        findingsPosition.scrollIntoView(count: data.findings.count, page: listRows)
+        findingsPosition.scrollIntoView(count: visibleFindings.count, page: listRows)
+    }
+
+    /// Shows one server of the fleet (`nil`: all of them) in the panes and the findings list.
+    public mutating func setServerFilter(_ server: Int?) {
+        serverFilter = server
+        applyFilter()
+        findingsPosition.select(0, count: visibleFindings.count, page: listRows)
     }
 
     /// Sets the filter and recomputes the visible rows (O(rows), once per keystroke, not per frame).
@@ -112,12 +124,23 @@ public struct ConsoleState: Sendable {
 
     private mutating func applyFilter() {
         let needle = filter.lowercased()
+        if let fleet = data.fleet, let chosen = serverFilter, chosen >= fleet.servers.count { serverFilter = nil }
+        let server = data.fleet != nil ? serverFilter.map(Int32.init) : nil
         for pane in Pane.allCases {
             let rows = data.rows[pane.rawValue]
-            visible[pane.rawValue] = needle.isEmpty
-                ? Array(rows.indices)
-                : rows.indices.filter { rows[$0].matches(needle) }
+            if let server, let owners = data.fleet?.rowServer[pane.rawValue] {
+                visible[pane.rawValue] = rows.indices.filter { owners[$0] == server && (needle.isEmpty || rows[$0].matches(needle)) }
+            } else {
+                visible[pane.rawValue] = needle.isEmpty
+                    ? Array(rows.indices)
+                    : rows.indices.filter { rows[$0].matches(needle) }
+            }
             positions[pane.rawValue].scrollIntoView(count: visible[pane.rawValue].count, page: paneRows)
+        }
+        if let server, let name = data.fleet?.servers[Int(server)].name {
+            visibleFindings = (0..<data.listedCount).filter { data.listed($0).involves(name) }
+        } else {
+            visibleFindings = Array(0..<data.listedCount)
         }
     }
 
@@ -128,10 +151,27 @@ public struct ConsoleState: Sendable {
         return at < shown.count ? RowAddress(pane, shown[at]) : nil
     }
 
-    /// The finding the detail screen shows, if it still exists.
+    /// The single-server finding the detail screen shows, if it still exists (its index in the list).
     public var detailFinding: (index: Int, finding: Finding)? {
-        guard let id = detailFindingID, let i = data.findings.firstIndex(where: { $0.id == id }) else { return nil }
-        return (i, data.findings[i])
+        guard let (index, entry) = detailListed, case .server(let finding, _) = entry else { return nil }
+        return (index, finding)
+    }
+
+    /// The entry the detail screen shows, if it still exists, with its index in ``ConsoleData/listed(_:)``.
+    public var detailListed: (index: Int, entry: ListedFinding)? {
+        guard let id = detailFindingID else { return nil }
+        guard data.fleet != nil else {
+            guard let i = data.findings.firstIndex(where: { $0.id == id }) else { return nil }
+            return (i, .server(data.findings[i], server: nil))
+        }
+        guard let i = (0..<data.listedCount).first(where: { data.listed($0).id == id }) else { return nil }
+        return (i, data.listed(i))
+    }
+
+    /// The selected entry of the findings list, as an index into ``ConsoleData/listed(_:)``.
+    public var selectedListed: Int? {
+        let at = findingsPosition.selected
+        return at < visibleFindings.count ? visibleFindings[at] : nil
     }
 
     // MARK: - Layout (shared by the reducer's paging and the views)

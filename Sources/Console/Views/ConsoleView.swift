@@ -57,13 +57,19 @@ enum HeaderView {
     static func draw(_ state: ConsoleState, into grid: inout CellGrid) {
         grid.fill(y: 0, role: .header)
         let d = state.data
-        let host = state.loaded ? (d.hostname ?? "(no hostname)") : "reading" + state.glyphs.ellipsis
+        var host = state.loaded ? (d.hostname ?? "(no hostname)") : "reading" + state.glyphs.ellipsis
+        // A fleet names the server filter where one server's hostname would be.
+        if let fleet = d.fleet {
+            host = "fleet: " + (state.serverFilter.map { "server \(fleet.servers[$0].name)" } ?? "all servers")
+        }
         // The counts always show; the log status and the platform only when there is room.
         var right: [(String, StyleRole)] = [
             ("!! \(d.criticalCount) critical", d.criticalCount > 0 ? .conflictCritical : .header), ("  ", .header),
             ("! \(d.warningCount) warning\(d.warningCount == 1 ? "" : "s")", d.warningCount > 0 ? .conflictWarning : .header),
             ("  " + logText(state.logStatus) + " ", .header),
         ]
+        // A fleet's logs are the collected lines, read once: there is no scan or follow to report.
+        if d.fleet != nil { right.removeLast() }
         let left = 9 + TextFit.width(host) + 4 + state.mode.label.count + 2
         func width(_ items: [(String, StyleRole)]) -> Int { items.map { TextFit.width($0.0) }.reduce(0, +) }
         if left + width(right) > grid.width { right.removeLast() }
@@ -153,6 +159,8 @@ enum FooterView {
         let edits: [Action] = state.mode.allowsChanges ? [.fix, .wizard] : []
         let actions: [Action]
         switch state.screen {
+        case .main where state.data.fleet != nil: actions = [.quit, .help, .nextServer, .filter, .nextFinding, .open, .findings, .nextPane]
+        case .findings where state.data.fleet != nil: actions = [.quit, .help, .nextServer, .open, .back]
         case .main: actions = [.quit, .help] + edits + [.history, .filter, .nextFinding, .open, .findings, .nextPane]
         case .findings: actions = [.quit, .help, .open] + (state.mode.allowsChanges ? [.fix] : []) + [.history, .back]
         case .detail: actions = [.quit, .help] + (state.mode.allowsChanges ? [.fix] : []) + [.nextFinding, .back, .findings]

@@ -54,16 +54,19 @@ public enum HelpText {
             out += k.helpLines([.help, .redraw, .quit])
         } else {
             let moving: [Action] = [.up, .down, .pageUp, .pageDown, .top, .bottom]
-            let fixing: [Action] = edits ? [.fix, .wizard] : []
+            // The fleet console changes nothing (no fixes, no history); it chooses servers instead.
+            let fleet = state.data.fleet != nil
+            let fixing: [Action] = fleet ? [.nextServer, .previousServer] : edits ? [.fix, .wizard] : []
+            let history: [Action] = fleet ? [] : [.history]
             let actions: [Action]
             switch state.previousScreen {
             case .main, .help:
                 actions = moving + [.left, .right, .nextPane, .previousPane, .filter, .nextFinding, .previousFinding, .findings, .open]
-                    + fixing + [.history, .back, .help, .redraw, .quit]
+                    + fixing + history + [.back, .help, .redraw, .quit]
             case .findings:
-                actions = moving + [.open] + fixing + [.history, .back, .help, .redraw, .quit]
+                actions = moving + [.open] + fixing + history + [.back, .help, .redraw, .quit]
             case .detail:
-                actions = moving + [.nextFinding, .previousFinding, .findings] + (edits ? [.fix] : []) + [.history, .back, .help, .redraw, .quit]
+                actions = moving + [.nextFinding, .previousFinding, .findings] + (edits && !fleet ? [.fix] : []) + history + [.back, .help, .redraw, .quit]
             }
             out = k.helpLines(actions)
         }

@@ -17,7 +17,14 @@ enum PanesView {
     static func textRoom(_ pane: Pane, _ state: ConsoleState) -> Int {
         let third = state.width / 3
         let width = pane == .whitelist ? state.width - 2 * third : third
-        return width - 2 - 4
+        return width - 2 - 4 - serverColumn(state)
+    }
+
+    /// Columns of the server column (with its gap) in a fleet; none on one server.
+    static func serverColumn(_ state: ConsoleState) -> Int {
+        guard let fleet = state.data.fleet else { return 0 }
+        // A third of a pane at most: the row's own text matters more.
+        return min(fleet.columnWidth, max(4, state.width / 3 / 3)) + 1
     }
 
     private static func drawPane(_ pane: Pane, x: Int, width: Int, related: Set<RowAddress>,
@@ -30,7 +37,7 @@ enum PanesView {
         let shown = state.visible[pane.rawValue]
         let total = state.data.rows[pane.rawValue].count
         Box.draw(x: x, y: top, width: width, height: bottom - top + 1, role: border, glyphs: g, into: &grid)
-        let count = state.filter.isEmpty ? "\(total)" : "\(shown.count)/\(total)"
+        let count = state.filter.isEmpty && state.serverFilter == nil ? "\(total)" : "\(shown.count)/\(total)"
         grid.write(" \(pane.title) (\(count)) ", x: x + 2, y: top, role: focused ? .title : .border, limit: width - 4)
         let position = state.positions[pane.rawValue]
         if !shown.isEmpty {
@@ -65,9 +72,15 @@ enum PanesView {
         grid.write(Glyphs.mark(row.severity), x: x, y: y, role: row.severity?.role ?? base)
         let glyph: Character = selected ? g.pointer : related ? g.related : " "
         grid.write(String(glyph), x: x + 2, y: y, role: base)
-        let room = width - 4
+        // In a fleet the server each row belongs to comes first, dim, in its own column.
+        let column = serverColumn(state)
+        if column > 0, let s = state.data.server(of: address), let fleet = state.data.fleet {
+            let name = TextFit.fit(fleet.servers[s].name, column - 1, ellipsis: g.ellipsis)
+            grid.write(name, x: x + 4, y: y, role: base == .normal ? .dim : base)
+        }
+        let room = width - 4 - column
         let text = TextFit.fit(row.text, room, ellipsis: g.ellipsis)
-        let used = grid.write(text, x: x + 4, y: y, role: base)
+        let used = grid.write(text, x: x + 4 + column, y: y, role: base) + column
         let noteRoom = room - used - 2
         // A domain's DNS verdict (where its mail really goes) joins the note as soon as it arrives.
         let verdict = address.pane == .domains ? state.dns.verdictText(for: row.key) : nil

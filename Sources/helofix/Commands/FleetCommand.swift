@@ -1,5 +1,7 @@
 import Analysis
 import ArgumentParser
+import Console
+import ConsoleRuntime
 import Diagnosis
 import DomainDNS
 import Foundation
@@ -16,6 +18,8 @@ struct FleetCommand: AsyncParsableCommand {
             Cross-server rules: domain-on-two-servers, shared-hostname, greeting-hosted-elsewhere, peer-refused. \
             Every finding names the server where the fix belongs and the helofix plan to run there. \
             With --check, print one Nagios/Icinga status line and exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. \
+            With --console, open the read-only console over every server: a server column in each list, s/S to show \
+            one server at a time (or all), the cross-server findings first with the plan and ansible lines to run. \
             See docs/fleet.md.
             """)
 
@@ -29,7 +33,18 @@ struct FleetCommand: AsyncParsableCommand {
     var check = false
     @Option(help: ArgumentHelp("Put -i FILE in the ansible command lines printed for each fix.", valueName: "FILE"))
     var inventory: String?
+    @Flag(help: "Open the read-only console over the whole fleet (a server column, s/S to choose a server).")
+    var console = false
+    @Option(help: ArgumentHelp("With --console: a built-in theme name or a theme .toml file.", valueName: "NAME|PATH"))
+    var theme: String?
+    @Flag(help: "With --console: plain ASCII line drawing instead of Unicode box characters.")
+    var ascii = false
     @OptionGroup(title: "DNS evidence") var dnsArguments: DNSArguments
+
+    func validate() throws {
+        if console && (check || format != .text) { throw ValidationError("--console shows the fleet on screen; leave out --check and --format") }
+        if !console && (theme != nil || ascii) { throw ValidationError("--theme and --ascii go with --console") }
+    }
 
     func run() async throws {
         let absolute = dest.hasPrefix("/") ? dest : FileManager.default.currentDirectoryPath + "/" + dest
@@ -49,13 +64,8 @@ struct FleetCommand: AsyncParsableCommand {
             if check { throw report(FleetCheckStatus(unknown: message)) }
             throw fail(message)
         }
-        // One DNS enrichment for all servers: one cache and one bound on questions in flight.
-        let dns = DNSEvidence(options: dnsArguments.options)
-        let members = FleetReader.read(root, names: names, enrichments: [dns])
-        var servers = members.compactMap(\.server)
-        // A domain two servers list, each with an owner: where its mail goes tells the stale copy.
-        if dnsArguments.options.enabled { FleetMailRoutes(pool: dns.step.pool).complete(&servers) }
-        let findings = FleetEngine().evaluate(servers)
+        if console { return try openConsole(root, names: names) }
+        let (members, findings) = Self.analyse(root, names: names, dns: dnsArguments.options, forConsole: false)
         if check { throw report(FleetCheckStatus(members: members, findings: findings)) }
         switch format {
         case .json:
@@ -66,6 +76,35 @@ struct FleetCommand: AsyncParsableCommand {
             let text = FleetText.render(dest: root.path, members: members, findings: findings, inventory: inventory, width: 100)
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+    }
+
+    /// Every server through the shared pipeline (a server per core), then the cross-server rules.
+    static func analyse(_ root: ServerRoot, names: [String], dns options: DNSOptions, forConsole: Bool) -> ([FleetMember], [FleetFinding]) {
+        // One DNS enrichment for all servers: one cache and one bound on questions in flight.
+        let dns = DNSEvidence(options: options)
+        let members = FleetReader.read(root, names: names, enrichments: [dns], forConsole: forConsole)
+        var servers = members.compactMap(\.server)
+        // A domain two servers list, each with an owner: where its mail goes tells the stale copy.
+        if options.enabled { FleetMailRoutes(pool: dns.step.pool).complete(&servers) }
+        return (members, FleetEngine().evaluate(servers))
+    }
+
+    /// The fleet in the console: read in the background after the first frame, never written.
+    private func openConsole(_ root: ServerRoot, names: [String]) throws {
+        let options = dnsArguments.options
+        let inventory = inventory
+        var launcher = FleetConsoleLauncher(dest: root.path, theme: theme, environment: ProcessInfo.processInfo.environment) {
+            let (members, findings) = Self.analyse(root, names: names, dns: options, forConsole: true)
+            return ConsoleData(fleet: members.compactMap(\.console), findings: findings, dest: root.path, inventory: inventory)
+        }
+        launcher.ascii = ascii
+        let code: Int32
+        do {
+            code = try launcher.run()
+        } catch {
+            throw fail(error.message, code: error.status)
+        }
+        if code != 0 { throw ExitCode(code) }
     }
 
     private func report(_ status: FleetCheckStatus) -> ExitCode {

@@ -1,4 +1,5 @@
 import Analysis
+import Console
 import Diagnosis
 import Dispatch
 import MailServer
@@ -18,20 +19,26 @@ struct FleetMember: Sendable {
     var rejections: Int
     /// Why the tree could not be read, or a log problem.
     var problems: [String]
+    /// Its rows and findings for the fleet console (only when the console asked; the snapshot itself is dropped).
+    var console: FleetConsoleServer? = nil
 
     /// Reads one collected tree through the shared analysis pipeline (snapshot read beside the log
     /// scan, the single-server rules, then `enrichments`) and keeps what the fleet needs.
-    static func analyse(name: String, root: ServerRoot, enrichments: [any AnalysisEnrichment]) -> FleetMember {
+    static func analyse(name: String, root: ServerRoot, enrichments: [any AnalysisEnrichment], forConsole: Bool = false) -> FleetMember {
         // Servers are read in parallel, so each one's logs are read on one thread.
         let pipeline = AnalysisPipeline(root: root, enrichments: enrichments, scanner: LogScanner(threads: 1),
                                         reader: SnapshotReader(root: root, processes: RemoteProcesses()))
         do {
             let report = try pipeline.run()
-            return FleetMember(name: name, root: root.path, server: FleetServer(name: name, snapshot: report.snapshot, rejections: report.logs.groups,
+            var member = FleetMember(name: name, root: root.path, server: FleetServer(name: name, snapshot: report.snapshot, rejections: report.logs.groups,
                                                                                        routes: report.dns?.routes ?? [:]),
                                findings: report.findings, rejections: report.logs.rejections, problems: report.logs.problems + report.notes)
+            if forConsole { member.console = FleetConsoleServer(name: name, snapshot: report.snapshot, findings: report.findings) }
+            return member
         } catch {
-            return FleetMember(name: name, root: root.path, server: nil, findings: [], rejections: 0, problems: [error.description])
+            var member = FleetMember(name: name, root: root.path, server: nil, findings: [], rejections: 0, problems: [error.description])
+            if forConsole { member.console = FleetConsoleServer(name: name, problem: error.description) }
+            return member
         }
     }
 }
@@ -50,10 +57,11 @@ enum FleetReader {
     }
 
     /// Analyses each host, in parallel (a host per core); the result is in name order.
-    static func read(_ dest: ServerRoot, names: [String], enrichments: [any AnalysisEnrichment] = []) -> [FleetMember] {
+    static func read(_ dest: ServerRoot, names: [String], enrichments: [any AnalysisEnrichment] = [], forConsole: Bool = false) -> [FleetMember] {
         let slots = Mutex<[FleetMember?]>(Array(repeating: nil, count: names.count))
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
-            let member = FleetMember.analyse(name: names[i], root: ServerRoot(dest.hostPath("/" + names[i])), enrichments: enrichments)
+            let member = FleetMember.analyse(name: names[i], root: ServerRoot(dest.hostPath("/" + names[i])), enrichments: enrichments,
+                                             forConsole: forConsole)
             slots.withLock { $0[i] = member }
         }
         // concurrentPerform returns after every host ran, so every slot is filled.
