@@ -1,7 +1,8 @@
 #!/bin/sh
 # Captures the console screens shown in docs/user-guide.md (100x30) and docs/console.md (80x24)
-# from a real terminal (tmux) running `helofix demo`, so the documents show what the program
-# really draws. Run from the repository after `swift build`:
+# from a real terminal (tmux) running `helofix demo`, and those of docs/fleet.md (100x30) from
+# `helofix fleet DEST --console` on the demo fleet (`helofix demo --fleet-to DEST`), so the
+# documents show what the program really draws. Run from the repository after `swift build`:
 #   sh docs/tools/capture-screens.sh            print the screens as Markdown
 #   sh docs/tools/capture-screens.sh --update   rewrite the captures in the documents
 #   sh docs/tools/capture-screens.sh --check    exit 1 (with a diff) when a document is out of date
@@ -105,6 +106,27 @@ keys /; text sho
 wait_for "Filter: sho"
 shot console-filter "The filter being typed"
 keys Escape q
+$T kill-session -t docs 2>/dev/null || true
+
+# The fleet console: the three demo servers as the playbook collects them, DNS off (no network here).
+$HELOFIX demo --fleet-to "$SHOTS/fleet" >/dev/null
+$T new-session -d -s docs -x 100 -y 30 "exec env TERM=tmux-256color LANG=C.UTF-8 HOME=$SHOTS $HELOFIX fleet $SHOTS/fleet --no-dns --console"
+wait_for "fleet: all servers"
+wait_for "shop.example.net"
+shot fleet-main "The fleet console: every server's rows, with the server column"
+keys s s
+wait_for "fleet: server old"
+shot fleet-server "s twice: only the server old"
+keys S S f
+wait_for "domain-on-two-servers"
+shot fleet-findings "The findings (f): the cross-server ones first"
+keys Enter
+wait_for "fix on: old"
+shot fleet-detail "A cross-server finding: servers, fix on, the commands to run there"
+keys e
+wait_for "fleet view is read-only"
+shot fleet-fix-key "The fix key in the fleet console says where to run what"
+keys q
 
 case "$MODE" in
 print)
@@ -115,7 +137,7 @@ print)
     done
     ;;
 --update|--check)
-    python3 "$(dirname "$0")/sync-screens.py" "$MODE" "$SHOTS" docs/user-guide.md docs/console.md
+    python3 "$(dirname "$0")/sync-screens.py" "$MODE" "$SHOTS" docs/user-guide.md docs/console.md docs/fleet.md
     ;;
 *)
     echo "usage: $0 [--update|--check]" >&2
