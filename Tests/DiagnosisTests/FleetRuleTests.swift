@@ -2,6 +2,7 @@ import Diagnosis
 import DomainDNS
 import MailServer
 import Testing
+import TestSupport
 
 /// The cross-server rules on hand-made server summaries.
 @Suite("Fleet rules")
@@ -96,6 +97,35 @@ struct FleetRuleTests {
             Self.server("b", host: "b.host.example", ip: "192.0.2.2", local: [("both.example", "y"), ("orphan.example", "z")]),
         ]
         #expect(FleetMailRoutes.domainsToAsk(servers).map(\.domain) == ["both.example"])
+    }
+
+    @Test func theIndexFindsExactlyTheDomainsOnTwoServers() {
+        // Random fleets: the integer-keyed index must agree with counting names the slow way.
+        var rng = SeededGenerator(seed: 15)
+        for round in 0..<20 {
+            let count = Int.random(in: 2...12, using: &rng)
+            var servers: [FleetServer] = []
+            var holders: [String: Set<Int>] = [:]
+            for i in 0..<count {
+                let names = Set((0..<Int.random(in: 0...40, using: &rng)).map { _ in "d\(Int.random(in: 0..<60, using: &rng)).example" })
+                for n in names { holders[n, default: []].insert(i) }
+                servers.append(Self.server("s\(i)", host: "s\(i).host.example", ip: "192.0.2.\(i + 1)", local: names.sorted().map { ($0, nil) }))
+            }
+            let found = FleetEngine().evaluate(servers).filter { $0.rule == .domainOnTwoServers }
+            let expected = holders.filter { $0.value.count > 1 }
+            #expect(Set(found.flatMap { $0.subjects.map(\.text) }) == Set(expected.keys), "round \(round)")
+            for f in found {
+                #expect(Set(f.servers) == Set(expected[f.subjects[0].text]!.map { "s\($0)" }), "round \(round): \(f.title)")
+            }
+        }
+    }
+
+    @Test func domainKeysAreStableAndFollowTheName() {
+        var d = FleetServer.LocalDomain(name: "shop.example.com", owner: nil, source: nil)
+        #expect(d.key == FleetServer.LocalDomain.key(of: "shop.example.com"))
+        d.name = "other.example"
+        #expect(d.key == FleetServer.LocalDomain.key(of: "other.example"))
+        #expect(FleetServer.LocalDomain.key(of: "a.example") != FleetServer.LocalDomain.key(of: "b.example"))
     }
 
     @Test func withoutEvidenceNoServerIsChosen() {

@@ -5,10 +5,16 @@ import MailServer
 /// all servers' domains per question (a thousand servers of a thousand domains each).
 struct FleetContext {
     let servers: [FleetServer]
-    /// Server indices per local domain, for domains local on one server (the usual case)...
-    private let single: [String: Int32]
-    /// ...and for domains local on two or more, in server order.
+    /// The first holder of each local domain, by the name's key: server index in the high 32 bits,
+    /// the domain's position on that server in the low 32. Integer keys, because a thousand servers
+    /// of a thousand domains each are a million inserts, and hashing and comparing the names as
+    /// strings was most of the cross-server time.
+    private let firstByKey: [UInt64: Int64]
+    /// Domains local on two or more servers, with every holder in server order.
     let shared: [String: [Int32]]
+    /// Names whose key another name had taken first (two names, one hash: practically never), with
+    /// their holders; looked up by name.
+    private let collided: [String: [Int32]]
     /// Server index per own IP.
     private let byIP: [IPAddress: Int]
     /// Server indices per hostname.
@@ -16,21 +22,29 @@ struct FleetContext {
 
     init(_ servers: [FleetServer]) {
         self.servers = servers
-        var single: [String: Int32] = [:]
+        var first: [UInt64: Int64] = [:]
         var shared: [String: [Int32]] = [:]
-        single.reserveCapacity(servers.reduce(0) { $0 + $1.localDomains.count })
+        var collided: [String: [Int32]] = [:]
+        first.reserveCapacity(servers.reduce(0) { $0 + $1.localDomains.count })
         for (i, server) in servers.enumerated() {
-            for domain in server.localDomains {
-                if let first = single.updateValue(Int32(i), forKey: domain.name) {
-                    // Keep the first owner in `single`; the name moves to `shared` with every holder.
-                    single[domain.name] = first
-                    if shared[domain.name] == nil { shared[domain.name] = [first] }
-                    if shared[domain.name]!.last != Int32(i) { shared[domain.name]!.append(Int32(i)) }
+            for (j, domain) in server.localDomains.enumerated() {
+                let here = Int64(i) << 32 | Int64(j)
+                // The usual case is a new key: one insert. A key seen before is put back as it was.
+                guard let earlier = first.updateValue(here, forKey: domain.key) else { continue }
+                first[domain.key] = earlier
+                let (s, d) = (Int(earlier >> 32), Int(earlier & 0xffff_ffff))
+                if servers[s].localDomains[d].name == domain.name {
+                    guard s != i else { continue }
+                    if shared[domain.name]?.last != Int32(i) { shared[domain.name, default: [Int32(s)]].append(Int32(i)) }
+                } else if collided[domain.name]?.last != Int32(i) {
+                    collided[domain.name, default: []].append(Int32(i))
                 }
             }
         }
-        self.single = single
+        for (name, holders) in collided where holders.count > 1 { shared[name] = holders }
+        firstByKey = first
         self.shared = shared
+        self.collided = collided
         var byIP: [IPAddress: Int] = [:]
         var byHostname: [String: [Int]] = [:]
         for (i, server) in servers.enumerated() {
@@ -44,7 +58,11 @@ struct FleetContext {
     /// The servers on which `name` is a local domain.
     func servers(localOn name: String) -> [Int] {
         if let many = shared[name] { return many.map(Int.init) }
-        return single[name].map { [Int($0)] } ?? []
+        if let at = firstByKey[FleetServer.LocalDomain.key(of: name)] {
+            let s = Int(at >> 32)
+            if servers[s].localDomains[Int(at & 0xffff_ffff)].name == name { return [s] }
+        }
+        return collided[name]?.map(Int.init) ?? []
     }
 
     /// The fleet server that owns this address.

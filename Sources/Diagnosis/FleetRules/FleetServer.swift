@@ -7,7 +7,10 @@ public struct FleetServer: Sendable {
     /// A local domain and whether an account owns it there.
     public struct LocalDomain: Sendable, Hashable {
         /// Lower-case name.
-        public var name: String
+        public var name: String { didSet { key = Self.key(of: name) } }
+        /// A 64-bit hash of the name, computed on the thread that read the server, so the fleet
+        /// index compares integers (``FleetContext``; equal keys are confirmed by name).
+        public private(set) var key: UInt64
         /// The account that owns it (`nil` when none, cPanel's `nobody` included).
         public var owner: String?
         /// Where it is listed as local.
@@ -16,8 +19,19 @@ public struct FleetServer: Sendable {
         /// Creates an entry.
         public init(name: String, owner: String?, source: SourceLocation?) {
             self.name = name
+            key = Self.key(of: name)
             self.owner = owner
             self.source = source
+        }
+
+        /// FNV-1a over the name's UTF-8 bytes: cheap, and spread well enough for host names.
+        public static func key(of name: String) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in name.utf8 {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+            return hash
         }
     }
 
