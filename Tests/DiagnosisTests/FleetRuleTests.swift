@@ -120,11 +120,11 @@ struct FleetRuleTests {
         }
     }
 
-    @Test func domainKeysAreStableAndFollowTheName() {
-        var d = FleetServer.LocalDomain(name: "shop.example.com", owner: nil, source: nil)
-        #expect(d.key == FleetServer.LocalDomain.key(of: "shop.example.com"))
-        d.name = "other.example"
-        #expect(d.key == FleetServer.LocalDomain.key(of: "other.example"))
+    @Test func domainKeysFollowTheDomains() {
+        var server = Self.server("a", host: "a.host.example", ip: "192.0.2.1", local: [("shop.example.com", nil)])
+        #expect(server.domainKeys == server.localDomains.map { FleetServer.LocalDomain.key(of: $0.name) })
+        server.localDomains.append(FleetServer.LocalDomain(name: "other.example", owner: nil, source: nil))
+        #expect(server.domainKeys.last == FleetServer.LocalDomain.key(of: "other.example"))
         #expect(FleetServer.LocalDomain.key(of: "a.example") != FleetServer.LocalDomain.key(of: "b.example"))
     }
 

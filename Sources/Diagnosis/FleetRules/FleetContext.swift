@@ -25,19 +25,19 @@ struct FleetContext {
         var first: [UInt64: Int64] = [:]
         var shared: [String: [Int32]] = [:]
         var collided: [String: [Int32]] = [:]
-        first.reserveCapacity(servers.reduce(0) { $0 + $1.localDomains.count })
-        for (i, server) in servers.enumerated() {
-            for (j, domain) in server.localDomains.enumerated() {
-                let here = Int64(i) << 32 | Int64(j)
+        first.reserveCapacity(servers.reduce(0) { $0 + $1.domainKeys.count })
+        for i in servers.indices {
+            for (j, key) in servers[i].domainKeys.enumerated() {
                 // The usual case is a new key: one insert. A key seen before is put back as it was.
-                guard let earlier = first.updateValue(here, forKey: domain.key) else { continue }
-                first[domain.key] = earlier
+                guard let earlier = first.updateValue(Int64(i) << 32 | Int64(j), forKey: key) else { continue }
+                first[key] = earlier
+                let name = servers[i].localDomains[j].name
                 let (s, d) = (Int(earlier >> 32), Int(earlier & 0xffff_ffff))
-                if servers[s].localDomains[d].name == domain.name {
+                if servers[s].localDomains[d].name == name {
                     guard s != i else { continue }
-                    if shared[domain.name]?.last != Int32(i) { shared[domain.name, default: [Int32(s)]].append(Int32(i)) }
-                } else if collided[domain.name]?.last != Int32(i) {
-                    collided[domain.name, default: []].append(Int32(i))
+                    if shared[name]?.last != Int32(i) { shared[name, default: [Int32(s)]].append(Int32(i)) }
+                } else if collided[name]?.last != Int32(i) {
+                    collided[name, default: []].append(Int32(i))
                 }
             }
         }

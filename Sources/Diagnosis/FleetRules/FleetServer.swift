@@ -7,10 +7,7 @@ public struct FleetServer: Sendable {
     /// A local domain and whether an account owns it there.
     public struct LocalDomain: Sendable, Hashable {
         /// Lower-case name.
-        public var name: String { didSet { key = Self.key(of: name) } }
-        /// A 64-bit hash of the name, computed on the thread that read the server, so the fleet
-        /// index compares integers (``FleetContext``; equal keys are confirmed by name).
-        public private(set) var key: UInt64
+        public var name: String
         /// The account that owns it (`nil` when none, cPanel's `nobody` included).
         public var owner: String?
         /// Where it is listed as local.
@@ -19,7 +16,6 @@ public struct FleetServer: Sendable {
         /// Creates an entry.
         public init(name: String, owner: String?, source: SourceLocation?) {
             self.name = name
-            key = Self.key(of: name)
             self.owner = owner
             self.source = source
         }
@@ -46,7 +42,11 @@ public struct FleetServer: Sendable {
     /// Its own addresses (main IP first).
     public var ips: [IPAddress]
     /// Domains whose mail it delivers to itself, by name.
-    public var localDomains: [LocalDomain]
+    public var localDomains: [LocalDomain] { didSet { domainKeys = localDomains.map { LocalDomain.key(of: $0.name) } } }
+    /// A 64-bit hash of each local domain's name (``LocalDomain/key(of:)``), computed on the thread
+    /// that read the server, so that the fleet index reads one flat array of integers and compares
+    /// names only when two keys are equal.
+    public private(set) var domainKeys: [UInt64]
     /// Its explicit outgoing greeting entries (`/etc/mailhelo`, `/etc/virtual/helo_data`).
     public var greetings: [GreetingName]
     /// The impersonation rejections it made as receiver.
@@ -65,6 +65,7 @@ public struct FleetServer: Sendable {
         localDomains = snapshot.domains.filter(\.isLocal).map {
             LocalDomain(name: $0.name, owner: $0.owner == "nobody" ? nil : $0.owner, source: $0.sources.first)
         }
+        domainKeys = localDomains.map { LocalDomain.key(of: $0.name) }
         greetings = snapshot.greetings
         refusals = rejections.filter { $0.samples.first?.side != .sender }
         // Only answers that name addresses can point at a server; the rest would only take memory.
@@ -79,6 +80,7 @@ public struct FleetServer: Sendable {
         self.hostname = hostname
         self.ips = ips
         self.localDomains = localDomains
+        domainKeys = localDomains.map { LocalDomain.key(of: $0.name) }
         self.greetings = greetings
         self.refusals = refusals
         self.routes = routes
