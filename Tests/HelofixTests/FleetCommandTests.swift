@@ -64,4 +64,32 @@ struct FleetCommandTests {
         #expect(none.status == 3)
         #expect(none.stdout.hasPrefix("HELOFIX FLEET UNKNOWN - "))
     }
+
+    @Test func consoleOptionsAreCheckedBeforeAnythingIsRead() throws {
+        let dest = try Self.dest()
+        defer { dest.remove() }
+        let both = try HelofixBinary.run(["fleet", dest.path, "--console", "--check"])
+        #expect(both.status != 0)
+        #expect(both.stderr.contains("--console shows the fleet on screen; leave out --check and --format"), "\(both.stderr)")
+        let theme = try HelofixBinary.run(["fleet", dest.path, "--theme", "mono"])
+        #expect(theme.stderr.contains("--theme and --ascii go with --console"), "\(theme.stderr)")
+        // Without a terminal the console says what to use instead, in one line.
+        let noTTY = try HelofixBinary.run(["fleet", dest.path, "--console", "--no-dns"])
+        #expect(noTTY.status == 2)
+        #expect(noTTY.stderr == "helofix: error: the fleet console needs an interactive terminal (stdin and stdout a tty, TERM not dumb); use `helofix fleet DEST` for a printed report.\n", "\(noTTY.stderr)")
+    }
+
+    @Test func demoFleetIsTheThreeFixtureServers() throws {
+        let parent = try TemporaryRoot.empty()
+        defer { parent.remove() }
+        let dir = parent.host("/fleet")
+        let made = try HelofixBinary.run(["demo", "--fleet-to", dir])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout == "Demo fleet written to \(dir) (old, new, other).\n")
+        let report = try HelofixBinary.run(["fleet", dir, "--no-dns", "--check"])
+        #expect(report.stdout.hasPrefix("HELOFIX FLEET CRITICAL - 1 across servers: shop.example.com is local on new and old"), "\(report.stdout)")
+        let again = try HelofixBinary.run(["demo", "--fleet-to", dir])
+        #expect(again.status != 0)
+        #expect(again.stderr == "helofix: error: \(dir) already exists; name a new directory for the demo fleet.\n")
+    }
 }
