@@ -85,6 +85,28 @@ struct FleetConsoleTests {
         #expect(state.visible[Pane.domains.rawValue].map { state.data.rows[Pane.domains.rawValue][$0].text } == ["shop.example.com"])
     }
 
+    @Test func atNameInTheFilterChoosesAServer() throws {
+        var state = try Self.state()
+        func type(_ text: String) { ConsoleTestData.press([.character("/")] + text.map { Key.character($0) } + [.enter], &state) }
+        type("@old shop")
+        #expect(state.serverFilter == 1)
+        #expect(state.filter == "shop")
+        #expect(state.visible[Pane.domains.rawValue].map { state.data.rows[Pane.domains.rawValue][$0].text } == ["shop.example.com"])
+        #expect(state.message?.text == "server 2/3: old (server1.hostco.example)")
+        ConsoleTestData.press([.escape], &state)
+        type("@ot")
+        #expect(state.serverFilter == 2, "a unique beginning is enough")
+        type("@o")
+        #expect(state.serverFilter == 2 && state.message?.isError == true, "two servers begin with o: nothing changes")
+        #expect(state.message?.text == "2 servers begin with o; type more of the name.")
+        type("@nosuch")
+        #expect(state.message?.text == "No server is named nosuch; s and S go through them in turn.")
+        type("@")
+        #expect(state.serverFilter == nil && state.filter.isEmpty)
+        ConsoleTestData.press([.character("?")], &state)
+        #expect(HelpText.lines(for: state).contains { $0.keys == "/@NAME Enter" })
+    }
+
     @Test func crossServerFindingsComeFirstWithTheServerToFix() throws {
         var state = try Self.state()
         ConsoleTestData.press([.character("f")], &state)

@@ -22,6 +22,36 @@ enum FleetKeys {
         }
     }
 
+    /// `/@NAME` then Enter: shows the server NAME (its exact name, or the one name it begins), and
+    /// keeps what follows a space as the text filter; `/@` alone shows all servers again. With a
+    /// thousand servers, typing the name beats pressing `s` until it comes.
+    static func chooseServerFromFilter(_ state: inout ConsoleState) {
+        guard let fleet = state.data.fleet else { return }
+        let typed = state.filter.dropFirst()
+        let name = typed.prefix { $0 != " " }.lowercased()
+        let rest = String(typed.drop { $0 != " " }.drop { $0 == " " })
+        let names = fleet.servers.map { $0.name.lowercased() }
+        let chosen: Int?
+        if name.isEmpty {
+            chosen = nil
+        } else if let exact = names.firstIndex(of: name) {
+            chosen = exact
+        } else {
+            let starting = names.indices.filter { names[$0].hasPrefix(name) }
+            guard starting.count == 1 else {
+                // "@o" is no row's text: left as a filter it would only empty the panes.
+                state.setFilter("")
+                state.message = (starting.isEmpty ? "No server is named \(name); s and S go through them in turn."
+                                                  : "\(starting.count) servers begin with \(name); type more of the name.", true)
+                return
+            }
+            chosen = starting[0]
+        }
+        state.setFilter(rest)
+        state.setServerFilter(chosen)
+        state.message = (serverLine(state), false)
+    }
+
     /// `server 2/3: old (server1.hostco.example)`, or `all 3 servers`.
     static func serverLine(_ state: ConsoleState) -> String {
         guard let fleet = state.data.fleet else { return "" }

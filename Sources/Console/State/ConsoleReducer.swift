@@ -87,6 +87,7 @@ public enum ConsoleReducer {
         switch key {
         case .enter:
             state.editingFilter = false
+            if state.data.fleet != nil, state.filter.hasPrefix("@") { FleetKeys.chooseServerFromFilter(&state) }
         case .escape:
             state.editingFilter = false
             state.setFilter("")

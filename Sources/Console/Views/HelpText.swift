@@ -56,6 +56,11 @@ public enum HelpText {
                 actions = moving + [.nextFinding, .previousFinding, .findings] + (edits && !fleet ? [.fix] : []) + history + [.back, .help, .redraw, .quit]
             }
             out = k.helpLines(actions)
+            if fleet, state.previousScreen == .main || state.previousScreen == .help, let slash = k.bindings[.filter]?.first?.name {
+                // Choosing one of a thousand servers by name, through the filter line.
+                let at = out.firstIndex { $0.keys == k.keyNames(.filter) }.map { $0 + 1 } ?? out.endIndex
+                out.insert(("\(slash)@NAME Enter", "Fleet: show the server NAME (/@ Enter: all servers)"), at: at)
+            }
         }
         return out + [
             ("", ""),
