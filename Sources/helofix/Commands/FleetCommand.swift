@@ -19,8 +19,9 @@ struct FleetCommand: AsyncParsableCommand {
             Every finding names the server where the fix belongs and the helofix plan to run there. \
             With --check, print one Nagios/Icinga status line and exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. \
             With --console, open the read-only console over every server: a server column in each list, s/S to show \
-            one server at a time (or all), the cross-server findings first with the plan and ansible lines to run. \
-            See docs/fleet.md.
+            one server at a time (or all; /@NAME Enter names one), the cross-server findings first with the plan and \
+            ansible lines to run. When two servers list a domain and each has an account owning it, public DNS (unless \
+            --no-dns) says which one keeps it, else the logs. See docs/fleet.md.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
