@@ -1,5 +1,6 @@
 #ifndef CLIBCEXTRAS_H
 #define CLIBCEXTRAS_H
+#include <malloc.h>
 #include <spawn.h>
 #include <wchar.h>
 
@@ -19,5 +20,8 @@ static inline int cx_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline int cx_spawn_closefrom(posix_spawn_file_actions_t *actions, int from) {
     return posix_spawn_file_actions_addclosefrom_np(actions, from);
 }
+
+/** Lets malloc use at most `n` arenas (mallopt M_ARENA_MAX); call before threads start. */
+static inline int cx_malloc_arena_limit(int n) { return mallopt(M_ARENA_MAX, n); }
 
 #endif
