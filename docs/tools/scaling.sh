@@ -35,7 +35,7 @@ for n in $domains; do
             "$bin/helofix" inspect --format json --no-dns --root "$server" --log "$log" > /dev/null 2>&1 || true
             set -- $(time_one "$bin/helofix" inspect --format json --no-dns --root "$server" --log "$log"); ic=$1 iw=$2 ir=$3
             set -- $(time_one grep -c 'Host impersonating' "$log"); gc=$1 gw=$2
-            ratio=$(awk -v i="$ic" -v g="$gc" 'BEGIN { if (g < 0.02) print "n/a (grep < 0.02 s)"; else printf "%.1f", i / g }')
+            ratio=$(awk -v i="$ic" -v g="$gc" 'BEGIN { if (g <= 0.02) print "n/a (grep <= 0.02 s)"; else printf "%.1f", i / g }')
             load=$(cut -d' ' -f1 /proc/loadavg)
             echo "| $n | $m MiB | $p | $ic s | $gc s | $ratio | $iw s | $gw s | $ir MiB | $load |"
         done
