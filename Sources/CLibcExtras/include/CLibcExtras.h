@@ -4,9 +4,10 @@
 #include <spawn.h>
 #include <wchar.h>
 
-/* Two glibc functions that Swift's Glibc module leaves out, because their headers declare them
-   only under feature macros (_XOPEN_SOURCE, _GNU_SOURCE) it does not set. Declared here apart from
-   curses, so the console module stays curses-free. */
+/* glibc functions that Swift's Glibc module leaves out: wcwidth and closefrom because their
+   headers declare them only under feature macros (_XOPEN_SOURCE, _GNU_SOURCE) it does not set,
+   mallopt because it does not include <malloc.h>. Declared here apart from curses, so the console
+   module stays curses-free. */
 
 /* wcwidth(3). */
 extern int wcwidth(wchar_t);
