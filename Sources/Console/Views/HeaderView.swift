@@ -10,7 +10,7 @@ enum HeaderView {
             ("! \(d.warningCount) warning\(d.warningCount == 1 ? "" : "s")", d.warningCount > 0 ? .conflictWarning : .header),
             ("  " + logText(state.logStatus) + " ", .header),
         ]
-        let left = 9 + TextFit.width(host) + 4 + state.mode.label.count + 2
+        let left = 9 + TextFit.width(host) + 4 + TextFit.width(state.mode.label) + 2
         func width(_ items: [(String, StyleRole)]) -> Int { items.map { TextFit.width($0.0) }.reduce(0, +) }
         if left + width(right) > grid.width { right.removeLast() }
         var x = grid.write(" helofix ", x: 0, y: 0, role: .title)
