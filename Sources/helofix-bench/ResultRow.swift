@@ -1,3 +1,5 @@
+import Console
+
 /// One row of the result table.
 struct ResultRow {
     var name: String
@@ -31,6 +33,9 @@ func fixed(_ v: Double, _ digits: Int) -> String {
     return "\(n < 0 && whole == 0 ? "-" : "")\(whole)." + String(repeating: "0", count: digits - fracText.count) + fracText
 }
 
+/// `s` padded to `width` columns (measured like every other text, by ``TextFit``), or followed by
+/// one space when it is wider: a result row is never cut.
 func pad(_ s: String, _ width: Int) -> String {
-    s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+    let columns = TextFit.width(s)
+    return columns >= width ? s + " " : s + String(repeating: " ", count: width - columns)
 }

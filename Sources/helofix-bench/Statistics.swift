@@ -7,7 +7,7 @@ struct Statistics {
     init(_ values: [Double]) {
         let sorted = values.sorted()
         let mid = sorted.count / 2
-        median = sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+        median = sorted.isEmpty ? 0 : sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
         min = sorted.first ?? 0
         max = sorted.last ?? 0
     }

@@ -18,35 +18,48 @@ import TestSupport
         var all: [String] { names.withLock { $0 } }
     }
 
-    /// Starts the writer at `step` and lets it get as far as it can (done, or waiting on our lock).
-    final class Racer: @unchecked Sendable {
+    /// Starts the writer at `step` and lets it get as far as it can: its edit done, or waiting
+    /// on our lock. It says which (one word a line), so nothing here depends on how fast the
+    /// machine is: a loaded machine only makes the waits longer, never the outcome different.
+    final class Racer: Sendable {
         let step: String
         let file: String
         let line: String
-        private let lock = NSLock()
-        private var started: LockingWriter?
-        private var failure: String?
-        private var fired = false
+        private struct State {
+            var fired = false
+            var started: LockingWriter?
+            var failure: String?
+        }
+        private let state = Mutex(State())
         init(step: String, file: String, line: String) { self.step = step; self.file = file; self.line = line }
 
         func reached(_ s: String) {
-            lock.lock()
-            let first = s == step && started == nil && failure == nil && !fired
-            if first { fired = true }
-            lock.unlock()
+            let first = state.withLock { st -> Bool in
+                guard s == step, !st.fired else { return false }
+                st.fired = true
+                return true
+            }
             guard first else { return }
             do {
                 let writer = try LockingWriter(hostPath: file, line: line)
-                // Without helofix's lock it finishes; with it, it reports that it waits for it.
-                _ = writer.wait(for: "done", timeout: 0.2) || writer.wait(for: "waiting", timeout: 20)
-                lock.lock(); started = writer; lock.unlock()
+                var failure: String?
+                if writer.wait(for: ["ready"], timeout: 60) == nil {
+                    failure = "the writer never said ready at \(step): \(writer.transcript)"
+                } else if writer.wait(for: ["done", "waiting"], timeout: 60) == nil {
+                    // helofix is paused in this hook, so the writer either finishes or finds our lock.
+                    failure = "the writer neither finished nor waited for our lock at \(step): \(writer.transcript)"
+                }
+                state.withLock {
+                    $0.started = writer
+                    $0.failure = failure
+                }
             } catch {
-                lock.lock(); failure = "\(error)"; lock.unlock()
+                state.withLock { $0.failure = "\(error)" }
             }
         }
 
         func finish() -> String? {
-            lock.lock(); defer { lock.unlock() }
+            let (started, failure) = state.withLock { ($0.started, $0.failure) }
             if let failure { return failure }
             guard let started else { return "the writer was never started at \(step)" }
             return started.finish() ? nil : "the writer did not finish: \(started.transcript)"

@@ -31,7 +31,9 @@ public enum HelofixBinary {
     /// The same as ``Result``.
     public typealias Run = Result
 
-    /// A started `helofix` process with its pipes.
+    /// A started `helofix` process with its pipes. The handles own the pipe ends (they close them
+    /// when released), so wait for the process with `process.waitForExit()`, never `wait()`, which
+    /// would close them a second time (by then the numbers may belong to another test's files).
     public struct Started {
         public var process: ChildProcess
         public var stdin: FileHandle

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessLaunch
 
 /// A real OpenSSH server started for a test: its own host key, config and throw-away client key
 /// in a temporary directory, listening on loopback addresses and a free high port, stopped by PID.
@@ -9,8 +10,10 @@ public final class LoopbackSSHD {
     public let clientKey: String
     /// The user it lets in (the one running the tests).
     public let user: String
-    /// sshd's PID (it runs detached from the test's own process bookkeeping, stopped by this PID).
+    /// sshd's PID (stopped and reaped by this PID).
     public let pid: Int32
+    private let child: ChildProcess
+    private var ended: Termination?
     private let stderrFile: String
 
     /// Starts `sshd -D -e` for `addresses`; the files live in `directory`, which the caller removes.
@@ -38,12 +41,11 @@ public final class LoopbackSSHD {
         if getuid() == 0 { try? fm.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755]) }
         stderrFile = "\(directory)/sshd.log"
         _ = fm.createFile(atPath: stderrFile, contents: nil)
-        // Started through sh and left to run on its own: a long-lived child of Foundation's Process
-        // kept later Process runs in the same test from being reaped.
-        let start = try ProcessRunner.run(["/bin/sh", "-c", "\"$0\" -D -e -f \"$1\" </dev/null >/dev/null 2>>\"$2\" & echo $!",
-                                           sshd, "\(directory)/sshd_config", stderrFile])
-        guard let pid = Int32(start.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) else { throw SSHDError("sshd did not start: \(start.stderr)") }
-        self.pid = pid
+        // Our own child, started with a clean signal state (test threads block SIGTERM, and an sshd
+        // that inherited that could not be stopped) and none of our descriptors.
+        child = try ChildProcess.start([sshd, "-D", "-e", "-f", "\(directory)/sshd_config"], stdin: .null, stdout: .null,
+                                       stderr: .file(stderrFile))
+        pid = child.pid
         let deadline = Date().addingTimeInterval(10)
         while !addresses.allSatisfy({ Self.accepts($0, port) }) {
             guard isRunning, Date() < deadline else {
@@ -60,14 +62,20 @@ public final class LoopbackSSHD {
     /// Stops sshd by its PID and waits for it.
     public func stop() {
         guard isRunning else { return }
-        kill(pid, SIGTERM)
+        child.send(SIGTERM)
         let deadline = Date().addingTimeInterval(5)
         while isRunning, Date() < deadline { usleep(20_000) }
-        if isRunning { kill(pid, SIGKILL) }
+        if isRunning {
+            child.send(SIGKILL)
+            ended = child.waitForExit()
+        }
     }
 
-    /// Whether the sshd process still exists (a zombie is reaped by init, not us).
-    private var isRunning: Bool { kill(pid, 0) == 0 }
+    /// Whether sshd still runs (reaping it once it ended).
+    private var isRunning: Bool {
+        if ended == nil { ended = child.exitIfEnded() }
+        return ended == nil
+    }
 
     deinit { stop() }
 

@@ -16,7 +16,7 @@ enum HeaderView {
         ]
         // A fleet's logs are the collected lines, read once: there is no scan or follow to report.
         if d.fleet != nil { right.removeLast() }
-        let left = 9 + TextFit.width(host) + 4 + state.mode.label.count + 2
+        let left = 9 + TextFit.width(host) + 4 + TextFit.width(state.mode.label) + 2
         func width(_ items: [(String, StyleRole)]) -> Int { items.map { TextFit.width($0.0) }.reduce(0, +) }
         if left + width(right) > grid.width { right.removeLast() }
         var x = grid.write(" helofix ", x: 0, y: 0, role: .title)

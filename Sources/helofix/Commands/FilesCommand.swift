@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Foundation
 import MailServer
 
@@ -48,7 +49,7 @@ struct FilesCommand: ParsableCommand {
     private func text(_ platform: Platform) -> String {
         var out = "\(platform.displayName) (--platform \(platform.rawValue))\n"
         let files = FileCatalog.files(for: platform)
-        let width = min(64, files.map(\.pattern.count).max() ?? 0)
+        let width = min(64, files.map { TextFit.width($0.pattern) }.max() ?? 0)
         for file in files {
             out += "  " + TextTable.cell(file.pattern, width) + "  " + TextTable.cell(file.use.rawValue, 14) + " " + file.why + "\n"
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessLaunch
 
 /// One fake SMTP session through the real `exim4 -C CONF -bh IP` (nothing is delivered): the
 /// replies Exim sends and the lines it would log, for tests that use Exim as the oracle.
@@ -31,29 +32,12 @@ public struct EximSession: Sendable {
         if retryHelo { script += "HELO \(helo)\r\n" }
         if authenticate { script += "AUTH PLAIN \(Data("\u{0}sender\u{0}secret".utf8).base64EncodedString())\r\n" }
         script += "MAIL FROM:<a@sender.tld>\r\nQUIT\r\n"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exim)
-        p.arguments = ["-C", config, "-oMi", "\(EximReplica.localIP).\(port)", "-bh", client]
-        let input = Pipe(), out = Pipe(), err = Pipe()
-        p.standardInput = input
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        input.fileHandleForWriting.write(Data(script.utf8))
-        try input.fileHandleForWriting.close()
-        let errText = ErrText()
-        let reader = Thread { errText.value = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
-        reader.start()
-        let transcript = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        while !reader.isFinished { usleep(1000) }
+        let done = try ChildProcess.run([exim, "-C", config, "-oMi", "\(EximReplica.localIP).\(port)", "-bh", client],
+                                        input: Array(script.utf8))
+        let transcript = done.stdoutText
         let replies = transcript.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { $0.count >= 4 && $0.prefix(3).allSatisfy(\.isNumber) && $0.dropFirst(3).first == " " }
-        let log = errText.value.split(separator: "\n").filter { $0.hasPrefix("LOG: ") }.map { String($0.dropFirst(5)) }
+        let log = done.stderrText.split(separator: "\n").filter { $0.hasPrefix("LOG: ") }.map { String($0.dropFirst(5)) }
         return EximSession(replies: replies, log: log)
     }
-}
-
-private final class ErrText: @unchecked Sendable {
-    var value = ""
 }
