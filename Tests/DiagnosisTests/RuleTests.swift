@@ -83,6 +83,25 @@ import Testing
         #expect(try Self.clean.get().findings(.orphanLocalDomain).isEmpty)
     }
 
+    /// Up to 1,000 orphans (the limit docs/findings.md gives) each get a finding with its own fix;
+    /// one more and they come as one finding that names every one of them in its subjects.
+    @Test func manyOrphansAreOneFindingThatNamesEveryOne() throws {
+        func server(_ orphans: Int) throws -> ServerUnderTest {
+            let names = (0..<orphans).map { "old\($0).example" }
+            return try ServerUnderTest(Fixtures.clean.with("/etc/localdomains", (["mail.hostco.example", "dave.example.org"] + names).joined(separator: "\n") + "\n"))
+        }
+        let each = try server(1_000).findings(.orphanLocalDomain)
+        #expect(each.count == 1_000 && each.allSatisfy { $0.subjects.count == 1 })
+        let grouped = try server(1_001).findings(.orphanLocalDomain)
+        let f = try #require(grouped.first)
+        #expect(grouped.count == 1)
+        #expect(Set(f.subjects) == Set((0..<1_001).map { Subject.domain("old\($0).example") }))
+        #expect(f.title == "1,001 domains are local here but no account owns them")
+        #expect(f.explanation.contains("and 991 more"), "\(f.explanation)")
+        #expect(f.evidence.count == 100 && f.remedies.count == 1)
+        #expect(!f.subjects.contains(.domain("mail.hostco.example")) && !f.subjects.contains(.domain("dave.example.org")), "the hostname and an owned domain are never orphans")
+    }
+
     @Test func localAndRemoteDomain() throws {
         let s = try ServerUnderTest(Fixtures.clean.with("/etc/remotedomains", "dave.example.org\n"))
         #expect(s.fires(.localAndRemoteDomain, about: "dave.example.org"))
