@@ -3,18 +3,9 @@ import MailServer
 /// `orphan-local-domain` (warning): local here but owned by no account: the leftover a migration
 /// leaves on the old server (the most common cause of the rejection). The hostname itself is local without an owner by design.
 ///
-/// Above ``perDomainLimit`` orphans (a whole server's worth moved away, or a list of a million
-/// lines) the rule gives one finding about all of them instead of one each: a million findings,
-/// each with its own explanation and remedies, took gigabytes and minutes to build and print, and
-/// nobody reads them one by one. The grouped finding names every domain in its subjects.
+/// Above ``GroupedFinding/perSubjectLimit`` orphans (a whole server's worth moved away, a list of
+/// a million lines) one finding names them all.
 struct OrphanLocalDomainRule: FindingRule {
-    /// Up to this many orphans get a finding each, with its own fix.
-    static let perDomainLimit = 1_000
-    /// The grouped finding's title and explanation name this many domains, then "and N more".
-    static let namedInText = 10
-    /// The grouped finding carries the file lines of this many domains as evidence.
-    static let evidenceLimit = 100
-
     func findings(in c: RuleContext) -> [Finding] {
         // Plain Exim has no accounts, so "owned by nobody" means nothing there.
         guard c.platform == .cpanel || c.platform == .directadmin else { return [] }
@@ -22,7 +13,7 @@ struct OrphanLocalDomainRule: FindingRule {
             let d = c.snapshot.domains[i]
             return d.isLocal && !RuleContext.hasOwner(d) && d.name != c.hostname
         }
-        if orphans.count > Self.perDomainLimit { return [grouped(orphans, c)] }
+        if orphans.count > GroupedFinding.perSubjectLimit { return [grouped(orphans, c)] }
         return orphans.map { finding(c.snapshot.domains[$0], c) }
     }
 
@@ -30,24 +21,23 @@ struct OrphanLocalDomainRule: FindingRule {
     private func grouped(_ orphans: [Int], _ c: RuleContext) -> Finding {
         let domains = c.snapshot.domains
         let count = orphans.count
-        let named = orphans.prefix(Self.namedInText).map { domains[$0].name }.joined(separator: ", ")
-        let listed = "\(named) and \(Self.grouped(count - min(count, Self.namedInText))) more"
+        let listed = GroupedFinding.listed(orphans.lazy.map { domains[$0].name }, total: count)
         let refused = c.settings.localDomainRule.enabled == true
             ? "With the local-domain HELO rule on here (\(c.settings.localDomainRule.source)), a server that greets as any of them, such as its new host, is refused."
             : "The local-domain HELO rule is \(c.describe(c.settings.localDomainRule)) here, so greetings with them are not refused by this server, but mail this server sends to them is still delivered locally instead of to their real hosts."
         let explanation = """
-            \(Self.grouped(count)) domains are listed as local here, but no account owns them (\(listed)). This is \
+            \(CountText.grouped(count)) domains are listed as local here, but no account owns them (\(listed)). This is \
             what a migration leaves behind, or a list that an account file no longer matches: this server still \
             believes it hosts them, keeps their mail instead of sending it to their real servers, and treats those \
             servers' greetings as forgery. \(refused)
             """
         var evidence: [Evidence] = []
-        for i in orphans.prefix(Self.evidenceLimit) { evidence += c.evidence(of: domains[i]) }
+        for i in orphans.prefix(GroupedFinding.evidenceLimit) { evidence += c.evidence(of: domains[i]) }
         let hint = c.platform == .cpanel
-            ? "helofix inspect --format json lists them all (the finding's subjects). Remove each that lives elsewhere now with helofix apply remove-domain DOMAIN, or give them back to their accounts and run /scripts/updateuserdomains."
-            : "helofix inspect --format json lists them all (the finding's subjects). Remove each that lives elsewhere now with helofix apply remove-domain DOMAIN, or give them back to their users in DirectAdmin."
+            ? "helofix inspect --format json lists them all (the finding's subjects). Remove each that lives elsewhere now with helofix apply remove-domain-traces DOMAIN, or give them back to their accounts and run /scripts/updateuserdomains."
+            : "helofix inspect --format json lists them all (the finding's subjects). Remove each that lives elsewhere now with helofix apply remove-domain-traces DOMAIN, or give them back to their users in DirectAdmin."
         return Finding(rule: .orphanLocalDomain, severity: .warning,
-                       title: "\(Self.grouped(count)) domains are local here but no account owns them",
+                       title: "\(CountText.grouped(count)) domains are local here but no account owns them",
                        subjects: orphans.map { .domain(domains[$0].name) },
                        evidence: evidence,
                        explanation: explanation,
@@ -55,17 +45,6 @@ struct OrphanLocalDomainRule: FindingRule {
                            RemedyOption(.advice(hint), title: "Remove the traces of the domains that moved away, one by one",
                                         tradeOff: "Check each domain's MX and A records first; a domain whose mail still comes here must stay."),
                        ])
-    }
-
-    /// `1000000` as `1,000,000`.
-    static func grouped(_ n: Int) -> String {
-        let digits = Array(String(n))
-        var out = ""
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(d)
-        }
-        return out
     }
 
     private func finding(_ d: HostedDomain, _ c: RuleContext) -> Finding {

@@ -32,7 +32,7 @@ enum FindingsText {
         }
         for rule in RuleID.allCases {
             guard let n = printed[rule], n > perRuleLimit else { continue }
-            out += "\n" + wrap("  … and \(n - perRuleLimit) more \(rule.rawValue) findings (--format json lists every one)", width)
+            out += "\n" + wrap("  … and \(CountText.grouped(n - perRuleLimit)) more \(rule.rawValue) findings (--format json lists every one)", width)
         }
         return out
     }
