@@ -28,6 +28,27 @@ public enum TextFit {
         return withUTF8Locale { text.unicodeScalars.reduce(0) { $0 + columns($1) } }
     }
 
+    /// Columns of `text`: the same as the generic form, without its per-byte dispatch (a report of
+    /// a million rows measures every cell).
+    public static func width(_ text: String) -> Int {
+        var text = text
+        if let n = text.withUTF8(asciiColumns) { return n }
+        return withUTF8Locale { text.unicodeScalars.reduce(0) { $0 + columns($1) } }
+    }
+
+    /// Columns of `text` (a word being wrapped).
+    public static func width(_ text: Substring) -> Int {
+        var text = text
+        if let n = text.withUTF8(asciiColumns) { return n }
+        return withUTF8Locale { text.unicodeScalars.reduce(0) { $0 + columns($1) } }
+    }
+
+    /// The byte count when every byte is printable ASCII (one column each), else `nil`.
+    private static func asciiColumns(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        for b in bytes where b < 0x20 || b >= 0x7F { return nil }
+        return bytes.count
+    }
+
     /// `text` cut to `width` columns, ending in `ellipsis` when cut.
     public static func fit(_ text: String, _ width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
