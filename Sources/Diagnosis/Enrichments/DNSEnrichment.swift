@@ -16,7 +16,7 @@ public struct DNSEnrichment: Sendable {
     /// At most this many domains of findings get questions (the first by name): a list of a million
     /// orphan lines must not turn into three million DNS questions. `--dns all` is the admin's own
     /// request and is not cut.
-    public static let findingDomainLimit = 1_000
+    public static let findingDomainLimit = 256
 
     /// Creates the step; a pool is made from `options` unless one is given.
     public init(options: DNSOptions, pool: ResolverPool? = nil) {
