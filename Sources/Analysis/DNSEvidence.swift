@@ -27,5 +27,8 @@ public struct DNSEvidence: AnalysisEnrichment {
         report.dns = out.report
         // Said when the resolver never answered; --no-dns is the admin's own choice, not news.
         if out.report.status == .noAnswer { report.notes.append(out.report.statusLine) }
+        if out.unasked > 0 {
+            report.notes.append("DNS was asked about the first \(DNSEnrichment.findingDomainLimit) domains of findings (by name); \(CountText.grouped(out.unasked)) more have no DNS verdict.")
+        }
     }
 }

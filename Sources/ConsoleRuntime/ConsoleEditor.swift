@@ -9,14 +9,15 @@ struct ConsoleEditor {
     let root: ServerRoot
     let executor: TransactionExecutor
 
-    /// Runs recovery first (rolls back an interrupted transaction, as every edit command does),
-    /// then builds the executor. Returns the editor and what recovery did, in one line per transaction.
+    /// Runs recovery first (rolls back an interrupted transaction and removes a killed run's
+    /// leftovers, as every edit command does), then builds the executor. Returns the editor and what recovery did, in one line per transaction.
     static func open(root: ServerRoot, environment: [String: String]) throws(RemedyError) -> (ConsoleEditor, [String]) {
         let runner = ProcessCommandRunner.forPlatformCommands(on: root)
         let reports = try TransactionRecovery(root: root, clock: SystemTime(), runner: runner).run()
+        let cleaned = LeftoverCleanup(root: root).run()
         let executor = TransactionExecutor(root: root, identity: .current(environment: environment), clock: SystemTime(),
                                            runner: runner, hook: DebugPause.hook(environment: environment))
-        return (ConsoleEditor(root: root, executor: executor), reports.map(\.message))
+        return (ConsoleEditor(root: root, executor: executor), reports.map(\.message) + cleaned)
     }
 
     /// Applies `plan` (a rollback when `rollbackOf` is set).

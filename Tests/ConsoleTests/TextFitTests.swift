@@ -58,4 +58,19 @@ import Testing
         #expect(TextFit.wrap("中文中文中文", 5) == ["中文", "中文", "中文"])
         #expect(TextFit.wrap("xx中", 6, indent: 0) == ["xx中"])
     }
+
+    /// A long paragraph (a grouped finding's explanation, a report of a million lines) keeps every
+    /// word in order, and breaks greedily: each line within the width, and the next line's first
+    /// word would not have fit on it.
+    @Test func longParagraphKeepsEveryWordAndBreaksGreedily() {
+        let words = (0..<20_000).map { "w\($0)" + String(repeating: $0 % 7 == 0 ? "中" : "x", count: $0 % 13) }
+        let lines = TextFit.wrap("  " + words.joined(separator: " "), 60, indent: 4)
+        #expect(lines.allSatisfy { TextFit.width($0) <= 60 })
+        #expect(lines.flatMap { $0.split(separator: " ") }.map(String.init) == words)
+        #expect(lines[0].hasPrefix("  w0 ") && lines.dropFirst().allSatisfy { $0.hasPrefix("    w") })
+        for (line, next) in zip(lines, lines.dropFirst()) {
+            let word = next.split(separator: " ")[0]
+            #expect(TextFit.width(line) + 1 + TextFit.width(word) > 60, "\(line) | \(word)")
+        }
+    }
 }

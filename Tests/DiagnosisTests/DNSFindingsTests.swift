@@ -3,6 +3,7 @@ import DomainDNS
 import MailServer
 import ServerFixtures
 import Testing
+import TestSupport
 
 /// How DNS answers become findings: only a local domain whose mail goes elsewhere is
 /// `domain-moved-away`; every verdict reaches the remove-domain remedy's trade-off.
@@ -54,6 +55,20 @@ struct DNSFindingsTests {
         let silent = Self.report([Self.route("shop.example.com", .elsewhere)], status: .noAnswer)
         #expect(DNSFindings.apply(silent, to: server.findings, snapshot: server.snapshot) == server.findings)
         #expect(DNSFindings.apply(.notConsulted("--no-dns"), to: server.findings, snapshot: server.snapshot) == server.findings)
+    }
+
+    /// 300 orphans: DNS is asked about the first 256 by name, and the step says how many it left
+    /// out (a resolver that answers SERVFAIL at once, so every question gets an answer).
+    @Test func atMost256DomainsOfFindingsAreAsked() throws {
+        let names = (0..<300).map { "old\($0).example" }
+        let server = try ServerUnderTest(Fixtures.clean.with("/etc/localdomains", (["mail.hostco.example", "dave.example.org"] + names).joined(separator: "\n") + "\n"))
+        let stub = try StubDNS(.serverFailure)
+        defer { stub.stop() }
+        let settings = ResolverSettings(server: try ResolverAddress(parsing: stub.resolver), timeoutSeconds: 1, tries: 1)
+        let out = DNSEnrichment(options: DNSOptions(settings: settings)).run(snapshot: server.snapshot, findings: server.findings, rejections: [])
+        #expect(out.report.routes.count == 256)
+        #expect(Set(out.report.routes.keys) == Set(names.sorted().prefix(256)))
+        #expect(out.unasked == 44)
     }
 
     @Test func theDomainsOfFindingsAreLookedUpAndAllAddsEveryLocalDomain() throws {

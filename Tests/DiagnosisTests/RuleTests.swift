@@ -102,6 +102,40 @@ import Testing
         #expect(try Self.clean.get().findings(.orphanLocalDomain).isEmpty)
     }
 
+    /// Up to 1,000 orphans (the limit docs/findings.md gives) each get a finding with its own fix;
+    /// one more and they come as one finding that names every one of them in its subjects.
+    @Test func manyOrphansAreOneFindingThatNamesEveryOne() throws {
+        func server(_ orphans: Int) throws -> ServerUnderTest {
+            let names = (0..<orphans).map { "old\($0).example" }
+            return try ServerUnderTest(Fixtures.clean.with("/etc/localdomains", (["mail.hostco.example", "dave.example.org"] + names).joined(separator: "\n") + "\n"))
+        }
+        let each = try server(1_000).findings(.orphanLocalDomain)
+        #expect(each.count == 1_000 && each.allSatisfy { $0.subjects.count == 1 })
+        let grouped = try server(1_001).findings(.orphanLocalDomain)
+        let f = try #require(grouped.first)
+        #expect(grouped.count == 1)
+        #expect(Set(f.subjects) == Set((0..<1_001).map { Subject.domain("old\($0).example") }))
+        #expect(f.title == "1,001 domains are local here but no account owns them")
+        #expect(f.explanation.contains("and 991 more"), "\(f.explanation)")
+        #expect(f.evidence.count == 100 && f.remedies.count == 1)
+        #expect(!f.subjects.contains(.domain("mail.hostco.example")) && !f.subjects.contains(.domain("dave.example.org")), "the hostname and an owned domain are never orphans")
+    }
+
+    /// The same limit for traces: 1,001 mailhelo lines of domains gone are one finding naming all.
+    @Test func manyStaleTracesAreOneFindingThatNamesEveryDomain() throws {
+        let lines = (0..<1_001).map { "gone\($0).example: mail.gone\($0).example\n" }.joined() + "*: mail.hostco.example\n"
+        let s = try ServerUnderTest(Fixtures.clean.with("/etc/mailhelo", lines, mode: 0o640))
+        let grouped = s.findings(.staleDomainTraces)
+        let f = try #require(grouped.first)
+        #expect(grouped.count == 1)
+        #expect(Set(f.subjects) == Set((0..<1_001).map { Subject.domain("gone\($0).example") }))
+        #expect(f.title == "Traces of 1,001 domains not hosted here remain (mailhelo)")
+        #expect(f.explanation.contains("and 991 more") && f.explanation.contains("/etc/mailhelo lines"), "\(f.explanation)")
+        #expect(f.evidence.count == 100)
+        let few = try ServerUnderTest(Fixtures.clean.with("/etc/mailhelo", "gone1.example: mail.gone1.example\n", mode: 0o640))
+        #expect(few.findings(.staleDomainTraces).map(\.subjects) == [[.domain("gone1.example")]])
+    }
+
     @Test func localAndRemoteDomain() throws {
         let s = try ServerUnderTest(Fixtures.clean.with("/etc/remotedomains", "dave.example.org\n"))
         #expect(s.fires(.localAndRemoteDomain, about: "dave.example.org"))

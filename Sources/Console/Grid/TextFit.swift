@@ -28,6 +28,27 @@ public enum TextFit {
         return withUTF8Locale { text.unicodeScalars.reduce(0) { $0 + columns($1) } }
     }
 
+    /// Columns of `text`: the same as the generic form, without its per-byte dispatch (a report of
+    /// a million rows measures every cell).
+    public static func width(_ text: String) -> Int {
+        var text = text
+        if let n = text.withUTF8(asciiColumns) { return n }
+        return withUTF8Locale { text.unicodeScalars.reduce(0) { $0 + columns($1) } }
+    }
+
+    /// Columns of `text` (a word being wrapped).
+    public static func width(_ text: Substring) -> Int {
+        var text = text
+        if let n = text.withUTF8(asciiColumns) { return n }
+        return withUTF8Locale { text.unicodeScalars.reduce(0) { $0 + columns($1) } }
+    }
+
+    /// The byte count when every byte is printable ASCII (one column each), else `nil`.
+    private static func asciiColumns(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        for b in bytes where b < 0x20 || b >= 0x7F { return nil }
+        return bytes.count
+    }
+
     /// `text` cut to `width` columns, ending in `ellipsis` when cut.
     public static func fit(_ text: String, _ width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
@@ -52,41 +73,65 @@ public enum TextFit {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let lead = String(paragraph.prefix { $0 == " " })
             var paragraphLines: [String] = []
+            // The line being filled and its columns, kept as it grows: measuring each word once
+            // keeps a report of a million findings linear (re-measuring the line per word did not).
             var line = lead
+            var used = lead.count
+            var hasWord = false
             var limit = width
             func finish(_ finished: String) {
                 paragraphLines.append(finished)
                 limit = width - indent
             }
             for word in paragraph.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: false) {
-                let candidate = line == lead ? line + word : line + " " + word
-                if Self.width(candidate) <= limit {
-                    line = candidate
+                let wordWidth = Self.width(word)
+                let needed = hasWord ? used + 1 + wordWidth : used + wordWidth
+                if needed <= limit {
+                    if hasWord { line += " " }
+                    line += word
+                    used = needed
+                    hasWord = hasWord || !word.isEmpty
                     continue
                 }
-                if line != lead { finish(line) }
-                var rest = line == lead && paragraphLines.isEmpty ? lead + word : String(word)
-                if Self.width(rest) > limit {
+                if hasWord { finish(line) }
+                let keepsLead = !hasWord && paragraphLines.isEmpty
+                var rest = keepsLead ? lead + word : String(word)
+                var restWidth = keepsLead ? lead.count + wordWidth : wordWidth
+                if restWidth > limit && rest.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                    // Plain ASCII (the usual broken name): a column is a byte, so cut at byte offsets.
+                    let bytes = rest.utf8
+                    var start = bytes.startIndex
+                    while bytes.distance(from: start, to: bytes.endIndex) > limit {
+                        let end = bytes.index(start, offsetBy: limit)
+                        finish(String(rest[start..<end]))
+                        start = end
+                    }
+                    restWidth = bytes.distance(from: start, to: bytes.endIndex)
+                    rest = String(rest[start...])
+                } else if restWidth > limit {
                     // One pass over the word, so a 10 MB name (a broken /etc/hostname) takes time in
                     // proportion to its length, not its square.
                     var piece = ""
-                    var used = 0
+                    var pieceWidth = 0
                     for character in rest {
                         let w = Self.width(character)
                         // A character wider than the whole line still has to go somewhere.
-                        if used + w > limit && !piece.isEmpty {
+                        if pieceWidth + w > limit && !piece.isEmpty {
                             finish(piece)
                             piece = ""
-                            used = 0
+                            pieceWidth = 0
                         }
                         piece.append(character)
-                        used += w
+                        pieceWidth += w
                     }
                     rest = piece
+                    restWidth = pieceWidth
                 }
                 line = rest
+                used = restWidth
+                hasWord = rest != lead
             }
-            if line != lead || paragraphLines.isEmpty { paragraphLines.append(line) }
+            if hasWord || paragraphLines.isEmpty { paragraphLines.append(line) }
             lines += paragraphLines.enumerated().map { $0.offset == 0 ? $0.element : pad + $0.element }
         }
         return lines

@@ -13,6 +13,10 @@ public struct DNSEnrichment: Sendable {
 
     /// At most this many refused sender addresses get a PTR question (the most frequent first).
     public static let senderLimit = 256
+    /// At most this many domains of findings get questions (the first by name): a list of a million
+    /// orphan lines must not turn into three million DNS questions. `--dns all` is the admin's own
+    /// request and is not cut.
+    public static let findingDomainLimit = 256
 
     /// Creates the step; a pool is made from `options` unless one is given.
     public init(options: DNSOptions, pool: ResolverPool? = nil) {
@@ -26,6 +30,8 @@ public struct DNSEnrichment: Sendable {
         public var report: DNSReport
         /// The findings given, with DNS evidence added, plus the new `domain-moved-away` ones, most severe first.
         public var findings: [Finding]
+        /// Domains of findings left unasked beyond ``findingDomainLimit`` (0 when all were asked).
+        public var unasked: Int = 0
     }
 
     /// Asks DNS and returns the report and the enriched findings. Without DNS (`--no-dns`) the
@@ -41,11 +47,13 @@ public struct DNSEnrichment: Sendable {
         guard snapshot.incompleteSummary == nil else {
             return Output(report: .notConsulted("the server's data is incomplete"), findings: findings)
         }
-        let domains = Self.domainsToLookUp(snapshot: snapshot, findings: findings, scope: options.scope)
+        let wanted = Self.domainsToLookUp(snapshot: snapshot, findings: findings, scope: options.scope)
+        let domains = options.scope == .all ? wanted : Array(wanted.prefix(Self.findingDomainLimit))
         let senders = Self.senderAddresses(rejections)
         let report = DNSLookup(pool: pool).run(domains: domains, senders: senders, zoneFiles: LocalZone.files(of: domains, in: snapshot),
                                                server: ServerAddresses(snapshot: snapshot), root: ServerRoot(snapshot.root), stop: stop)
-        return Output(report: report, findings: DNSFindings.apply(report, to: findings, snapshot: snapshot))
+        return Output(report: report, findings: DNSFindings.apply(report, to: findings, snapshot: snapshot),
+                      unasked: wanted.count - domains.count)
     }
 
     /// The rules whose domains are worth a DNS question: the ones a "remove this domain" decision rests on.

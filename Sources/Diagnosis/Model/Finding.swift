@@ -32,6 +32,15 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
         self.remedies = remedies
     }
 
-    /// Rule plus subjects: stable across re-reads, so the console keeps its selection.
-    public var id: String { rule.rawValue + ":" + subjects.map(\.text).joined(separator: ",") }
+    /// Rule plus subjects: stable across re-reads, so the console keeps its selection. A finding
+    /// about many subjects (the grouped orphans of a million-line list) names its first ten and
+    /// counts the rest, so the id stays short enough to compare on every frame.
+    public var id: String {
+        let named = subjects.prefix(Self.subjectsInID).map(\.text).joined(separator: ",")
+        let more = subjects.count > Self.subjectsInID ? ",+\(subjects.count - Self.subjectsInID)" : ""
+        return rule.rawValue + ":" + named + more
+    }
+
+    /// Subjects named in ``id``.
+    static let subjectsInID = 10
 }

@@ -11,7 +11,9 @@ struct RetentionPruner {
     let policy: RetentionPolicy
     let now: Date
 
-    func prune() {
+    /// Prunes; `collectBackups` is false while another helofix may be storing backups that its
+    /// journal does not name yet.
+    func prune(collectBackups: Bool) {
         let journals = store.journals()
         var protected = Set<String>()
         var newestPerFile: [String: String] = [:]
@@ -29,7 +31,7 @@ struct RetentionPruner {
             }
             for suffix in ["journal", "commit", "aborted", "steps"] { store.removeFile("\(store.transactions)/\(j.id).\(suffix)") }
         }
-        collectGarbage(kept)
+        if collectBackups { collectGarbage(kept) }
     }
 
     /// Removes backup objects no kept journal names, and rewrites `manifest.json`.

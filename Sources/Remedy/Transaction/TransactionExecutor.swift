@@ -54,7 +54,15 @@ public struct TransactionExecutor: Sendable {
         }
         try TransactionPreflight(root: root, store: store, runner: runner).check(plan)
         try store.prepare()
+        // Held from before the first backup to the end: a clean-up of leftovers never takes this
+        // run's backups (not yet in a journal) for a killed run's.
+        let stateLock = try StateLock.shared(store)
+        defer { stateLock.release() }
         let files = plan.files.sorted { $0.path < $1.path }
+        // Named before they are taken, so a kill before the journal leaves lock files the next run
+        // can prove are ours (and removed after they are released).
+        try LockRecord.write(store, paths: files.map(\.path))
+        defer { LockRecord.remove(store) }
         var locks: [PanelLock] = []
         defer { locks.forEach { $0.release() } }
         for change in files where !plan.createDirectories.map(\.path).contains(TransactionPreflight.parent(change.path)) {
@@ -89,7 +97,8 @@ public struct TransactionExecutor: Sendable {
         let auditNote = AuditTrail(store: store).record(rollbackOf == nil ? .applied : .rolledBack, journal, time: clock.now())
         locks.forEach { $0.release() }
         locks = []
-        RetentionPruner(store: store, policy: retention, now: clock.now()).prune()
+        // Unreferenced backups go only when no other run is between its backups and its journal.
+        RetentionPruner(store: store, policy: retention, now: clock.now()).prune(collectBackups: stateLock.upgradeIfAlone())
         var record = TransactionHistory(root: root).record(for: journal)
         record.note = auditNote
         return record

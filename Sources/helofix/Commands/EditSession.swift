@@ -26,15 +26,25 @@ struct EditSession {
         guard !reason.contains(where: { $0.isNewline }) else { throw fail("--reason must be one line") }
     }
 
-    /// Rolls back interrupted transactions first, saying so on stderr.
-    func recover() throws {
+    /// Rolls back interrupted transactions first, then removes what a run killed before its
+    /// journal left behind (stale lock files, orphan backups), saying each on stderr. Returns
+    /// how many things it did.
+    @discardableResult
+    func recover() throws -> Int {
+        var done = 0
         do {
             for report in try TransactionRecovery(root: root, clock: SystemTime(), runner: ProcessCommandRunner.forPlatformCommands(on: root)).run() {
                 FileHandle.standardError.write(Data("helofix: \(report.message)\n".utf8))
+                done += 1
             }
         } catch {
             throw fail("recovery of an interrupted transaction failed: \(error.message)", code: 1)
         }
+        for line in LeftoverCleanup(root: root).run() {
+            FileHandle.standardError.write(Data("helofix: \(line)\n".utf8))
+            done += 1
+        }
+        return done
     }
 
     /// Prints `plan`, asks `question` (unless `--yes`), and applies it as one transaction; a refusal

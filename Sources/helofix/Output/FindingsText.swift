@@ -4,11 +4,20 @@ import MailServer
 
 /// The findings and rejections sections of the text report.
 enum FindingsText {
+    /// At most this many findings of one rule are printed in full; the rest are counted in one line
+    /// (a list of a million bad lines must not print a million paragraphs; JSON lists every one).
+    static let perRuleLimit = 100
+
     static func render(_ findings: [Finding], width: Int) -> String {
         var out = InspectText.section("Findings", findings.count)
         if findings.isEmpty { out += "  No conflicts found.\n" }
-        for (i, f) in findings.enumerated() {
-            if i > 0 { out += "\n" }
+        var printed: [RuleID: Int] = [:]
+        var first = true
+        for f in findings {
+            printed[f.rule, default: 0] += 1
+            guard printed[f.rule]! <= perRuleLimit else { continue }
+            if !first { out += "\n" }
+            first = false
             out += "  \(f.severity.rawValue.uppercased()) [\(f.rule.rawValue)]\n"
             out += wrap("    " + f.title, width)
             out += wrap("    " + f.explanation, width)
@@ -20,6 +29,10 @@ enum FindingsText {
                 if case .advice(let text) = r.suggestion { out += wrap("         " + text, width, indent: 9) }
                 out += wrap("         (" + r.tradeOff + ")", width, indent: 10)
             }
+        }
+        for rule in RuleID.allCases {
+            guard let n = printed[rule], n > perRuleLimit else { continue }
+            out += "\n" + wrap("  … and \(CountText.grouped(n - perRuleLimit)) more \(rule.rawValue) findings (--format json lists every one)", width)
         }
         return out
     }

@@ -13,9 +13,17 @@ enum TextTable {
         var out = ""
         for row in rows {
             var line = pad
+            // Columns used so far, counted as cells are added (each cell is exactly its width), not
+            // re-measured per cell: a table of a million domains stays linear and cheap.
+            var used = indent
             for (i, value) in row.enumerated() {
-                let w = i < widths.count ? widths[i] : max(1, total - TextFit.width(line))
-                line += i == row.count - 1 ? cell(value, max(1, total - TextFit.width(line))).trimmingTrailing() : cell(value, w) + " "
+                if i == row.count - 1 {
+                    line += cell(value, max(1, total - used)).trimmingTrailing()
+                } else {
+                    let w = i < widths.count ? widths[i] : max(1, total - used)
+                    line += cell(value, w) + " "
+                    used += w + 1
+                }
             }
             out += line + "\n"
         }
