@@ -26,7 +26,7 @@ struct Bench {
     init(options: BenchOptions) throws(BenchError) {
         self.options = options
         measurements = options.profiles.map { InspectVersusGrep(profile: $0) } as [any BenchMeasurement]
-            + [SnapshotReadTime(), ConsoleFrames(), FleetScale(servers: options.fleetServers, domains: options.fleetDomains)]
+            + [SnapshotReadTime(), ConsoleFrames(), ConsoleResponse(), FleetScale(servers: options.fleetServers, domains: options.fleetDomains)]
     }
 
     func run() throws {
