@@ -29,12 +29,14 @@ struct BenchOptions {
     /// Servers and domains per server of the synthetic fleet.
     var fleetServers = 1000
     var fleetDomains = 1000
+    /// Only one group of rows (`--only inspect|console|fleet`); every group when nil.
+    var only: String?
 
     init(_ args: ArraySlice<String>) throws(BenchError) {
         var rest = args
         while let flag = rest.popFirst() {
             if flag == "--help" || flag == "-h" {
-                print("usage: helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH] [--profile sparse|flood|both] [--fleet-servers N] [--fleet-domains N] [--write-fixtures DIR]")
+                print("usage: helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH] [--profile sparse|flood|both] [--fleet-servers N] [--fleet-domains N] [--only inspect|console|fleet] [--write-fixtures DIR]")
                 exit(0)
             }
             guard let value = rest.popFirst() else { throw BenchError(message: "\(flag) needs a value") }
@@ -51,6 +53,9 @@ struct BenchOptions {
                 profiles = [p]
             case "--fleet-servers": fleetServers = try Self.number(flag, value)
             case "--fleet-domains": fleetDomains = try Self.number(flag, value)
+            case "--only":
+                guard ["inspect", "console", "fleet"].contains(value) else { throw BenchError(message: "--only wants inspect, console or fleet, not \(value)") }
+                only = value
             default: throw BenchError(message: "unknown option \(flag); see --help")
             }
         }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Console
 import ConsoleRuntime
 import Foundation
 import MailServer
@@ -20,7 +21,7 @@ final class ConsoleSession: Sendable {
     private let presses = Mutex(0)
 
     /// Opens a 120x40 pty and starts the console on `root` in a thread.
-    init(root: String, home: String) throws(BenchError) {
+    init(root: String, home: String, mode: ConsoleMode = .readOnly) throws(BenchError) {
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
         // posix_openpt, grantpt and unlockpt are hidden from Swift's Glibc module: their ioctls
         // (the same numbers on x86_64 and arm64) unlock the pty and give its number.
@@ -41,7 +42,7 @@ final class ConsoleSession: Sendable {
         }
         drain.start()
         try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        var configured = ConsoleLauncher(root: ServerRoot(root), mode: .readOnly, logPath: nil, theme: nil,
+        var configured = ConsoleLauncher(root: ServerRoot(root), mode: mode, logPath: nil, theme: nil,
                                        environment: ["TERM": "xterm-256color", "HOME": home], greeting: nil)
         configured.terminal = (slave, slave)
         started = ConsoleFrame.now()
