@@ -1,23 +1,5 @@
 import Foundation
 
-/// What every measurement gets: the generated server, its log, the binary to time and the run count.
-struct BenchSetup {
-    var root: String
-    /// The generated logs and their rejection counts, in the order they are measured.
-    var logs: [(profile: LogProfile, path: String, rejections: Int)]
-    var helofix: String
-    var runs: Int
-    /// Where timed programs write their output.
-    var scratch: String { root + "/.bench-output" }
-}
-
-/// One thing the bench measures; each lives in its own file so new figures (the console's first
-/// frame, per-frame times) are added as new types, not edits here.
-protocol BenchMeasurement {
-    /// Timed rows for the table.
-    func measure(_ setup: BenchSetup) throws -> [ResultRow]
-}
-
 /// Generates (or reuses) the synthetic server, runs every measurement, prints the table.
 struct Bench {
     let options: BenchOptions
@@ -89,22 +71,5 @@ struct Bench {
             throw BenchError(message: "no helofix binary at \(here); build it first with `swift build -c release --product helofix`, or pass --helofix PATH")
         }
         return here
-    }
-}
-
-/// The machine the figures come from.
-enum Machine {
-    static func describe() -> String {
-        let cpus = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-        let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        let model = info.split(separator: "\n").first { $0.hasPrefix("model name") }?
-            .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
-        return "\(cpus) CPUs, \(model)"
-    }
-
-    /// The 1-minute load average: other work on the machine slows every timed program alike.
-    static func loadAverage() -> String {
-        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
-        return text.split(separator: " ").first.map(String.init) ?? "unknown"
     }
 }

@@ -4,11 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// A bench failure, said in one line with what to do.
-struct BenchError: Error {
-    var message: String
-}
-
 /// The command line of helofix-bench.
 struct BenchOptions {
     /// Hosted domains in the synthetic server.

@@ -82,8 +82,3 @@ struct FleetContext {
         groups.map { FleetEvidence(server: servers[i].name, evidence: .log($0)) }
     }
 }
-
-/// One cross-server rule.
-protocol FleetRule: Sendable {
-    func findings(in context: FleetContext) -> [FleetFinding]
-}

@@ -23,12 +23,3 @@ extension CommandRunner {
         try run(executable, arguments, input: input)
     }
 }
-
-/// The program ran longer than it was allowed and was killed.
-public struct CommandTimedOut: Error, Sendable, CustomStringConvertible {
-    /// The program.
-    public var executable: String
-    /// The limit it exceeded.
-    public var timeout: Duration
-    public var description: String { "\(executable) did not finish within \(timeout) and was stopped" }
-}

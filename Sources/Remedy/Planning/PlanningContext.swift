@@ -60,7 +60,6 @@ public struct PlanningContext: Sendable {
     }
 }
 
-
 /// The files one plan has read (one read per file; see ``PlanningContext/current(_:)``).
 private final class PlanReads: Sendable {
     private let seen = Mutex<[String: ([UInt8]?, FileIdentity?)]>([:])

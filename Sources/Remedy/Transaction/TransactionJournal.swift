@@ -32,69 +32,6 @@ public struct TransactionJournal: Sendable, Codable {
     public var commandBackups: [JournalFile]
 }
 
-/// One file in a journal: what it was and what it becomes.
-public struct JournalFile: Sendable, Codable, Hashable {
-    /// Server path.
-    public var path: String
-    /// The real path under the root when the journal was written (after resolving the directory).
-    public var realPath: String
-    /// SHA-256 of the content before (`nil` = the file did not exist).
-    public var beforeHash: String?
-    /// SHA-256 of the content after (`nil` = the file is removed).
-    public var afterHash: String?
-    /// Size, modification time and inode before (the identity that was checked under the lock).
-    public var beforeSize: Int64?
-    public var beforeMtime: Double?
-    public var beforeInode: UInt64?
-    /// Owner, mode and xattrs before (restored with the content).
-    public var beforeMetadata: FileMetadata?
-    /// Owner, mode and xattrs the new content gets.
-    public var afterMetadata: FileMetadata?
-}
-
-/// What state a transaction is in, as the history shows it.
-public enum TransactionState: String, Sendable, Codable {
-    /// Done: the commit marker exists.
-    case committed
-    /// Undone by a later rollback transaction.
-    case rolledBack = "rolled-back"
-    /// Interrupted or failed and undone from its journal.
-    case aborted
-    /// Journal without commit marker: will be undone at the next start in edit mode.
-    case interrupted
-    /// Journal without commit marker whose process is still alive: in progress in another session.
-    case running
-}
-
-/// A transaction as the history lists it.
-public struct TransactionRecord: Sendable, Codable, Hashable {
-    /// The transaction id (`helofix rollback ID`).
-    public var id: String
-    /// When it started.
-    public var time: Date
-    /// The person (sudo user, else user).
-    public var who: String
-    /// Who made it.
-    public var identity: Identity
-    /// `remedy args…` or `rollback ID`.
-    public var remedy: String
-    /// The plan's one-line title.
-    public var title: String
-    /// The admin's reason.
-    public var reason: String
-    /// Server paths of the files it changed.
-    public var files: [String]
-    public var commands: [String]
-    /// Committed, rolled back, aborted, interrupted or running.
-    public var state: TransactionState
-    /// The transaction it undid (for rollbacks).
-    public var rollbackOf: String?
-    /// The rollback that undid it.
-    public var rolledBackBy: String?
-    /// For aborted transactions: why.
-    public var note: String?
-}
-
 extension TransactionJournal {
     /// Refuses a journal that could lead recovery or rollback astray: an id that is not its file
     /// name, a path that is not a plain absolute path inside the root (`/../x`), a backup name that

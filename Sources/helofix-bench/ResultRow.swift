@@ -1,0 +1,32 @@
+/// One row of the result table.
+struct ResultRow {
+    var name: String
+    var values: Statistics
+    var unit: String
+    var note: String = ""
+
+    func render() -> String {
+        func f(_ v: Double) -> String {
+            switch unit {
+            case "s": fixed(v, 3) + " s"
+            case "ms": fixed(v * 1000, 2) + " ms" // samples are seconds, shown in milliseconds
+            case "MiB": fixed(v, 1) + " MiB"
+            default: fixed(v, 2)
+            }
+        }
+        return pad(name, 42) + pad(f(values.median), 12) + pad(f(values.min), 12) + pad(f(values.max), 12) + note
+    }
+}
+
+func fixed(_ v: Double, _ digits: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let n = Int((v * scale).rounded())
+    let whole = n / Int(scale), frac = abs(n % Int(scale))
+    let fracText = String(frac)
+    return "\(n < 0 && whole == 0 ? "-" : "")\(whole)." + String(repeating: "0", count: digits - fracText.count) + fracText
+}
+
+func pad(_ s: String, _ width: Int) -> String {
+    s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+}
