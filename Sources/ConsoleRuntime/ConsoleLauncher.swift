@@ -96,7 +96,10 @@ public struct ConsoleLauncher: Sendable {
     /// runs the loop, and restores the terminal however the loop ends.
     private func runScreen(theme: Theme, keymap: Keymap, mode: ConsoleMode, editor: ConsoleEditor?,
                            firstMessage: (String, Bool)?) throws(TerminalError) -> ConsoleLoop.Outcome {
-        let screen = try TerminalScreen(environment: environment, inputFD: terminal.input, outputFD: terminal.output) { theme.resolved(for: $0) }
+        // Background answers wait for the next time the loop looks (the key read times out):
+        // 20 ms keeps that wait short for the eye and costs nothing while idle.
+        let screen = try TerminalScreen(environment: environment, inputFD: terminal.input, outputFD: terminal.output,
+                                        inputTimeout: 20) { theme.resolved(for: $0) }
         defer { screen.close() }
         let inbox = RuntimeInbox()
         let work = FixWork(root: root, editor: editor)
