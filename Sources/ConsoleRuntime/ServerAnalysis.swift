@@ -15,6 +15,8 @@ final class ServerAnalysis: @unchecked Sendable {
     private let queue = DispatchQueue(label: "helofix.analysis")
     private let cancellation = AnalysisCancellation()
     private let waiting = Mutex(Waiting())
+    /// Followed rejections not evaluated yet, in log order (`nil`: no evaluation is waiting).
+    private let waitingLines = Mutex<[Rejection]?>(nil)
     /// Jobs queued or running (the first read, re-reads, new log lines evaluated).
     private let jobs = Mutex(0)
     private var watcher: ServerWatcher?
@@ -114,6 +116,11 @@ final class ServerAnalysis: @unchecked Sendable {
     /// Whether a read or an evaluation is queued or running.
     var isWorking: Bool { jobs.withLock { $0 > 0 } }
 
+    /// Every rejection the newest evaluation counted (the scan's and the followed lines').
+    var rejectionsCounted: Int {
+        queue.sync { live.report?.logs.rejections ?? 0 }
+    }
+
     /// Runs `body` on the analysis queue, counted in ``isWorking``.
     private func onQueue(_ body: @escaping @Sendable () -> Void) {
         jobs.withLock { $0 += 1 }
@@ -158,10 +165,20 @@ final class ServerAnalysis: @unchecked Sendable {
         let inbox = self.inbox
         tail.start { [self] event in
             inbox.post(.console(.log(event)))
-            if case .rejections(let list, _) = event {
-                onQueue { [self] in
-                    if let report = live.add(list, cancellation: cancellation) { publish(report) }
+            guard case .rejections(let list, _) = event else { return }
+            // During a flood, batches arrive faster than the rules run at 100,000 domains: new
+            // lines join the evaluation already waiting instead of queueing one each.
+            let queued = waitingLines.withLock { waiting in
+                defer { waiting = (waiting ?? []) + list }
+                return waiting != nil
+            }
+            if queued { return }
+            onQueue { [self] in
+                let lines = waitingLines.withLock { waiting in
+                    defer { waiting = nil }
+                    return waiting ?? []
                 }
+                if let report = live.add(lines, cancellation: cancellation) { publish(report) }
             }
         }
     }

@@ -82,4 +82,29 @@ import TestSupport
         }
         #expect(kept == ["log", "two", "fix", "changed", "four"])
     }
+
+    @Test func followedLinesArrivingInManyBatchesAreAllCounted() throws {
+        let root = try TemporaryRoot(Fixtures.migratedCPanel)
+        defer { root.remove() }
+        let log = root.path + "/mainlog"
+        try Data(MailLogs.migratedCPanel(hostname: "server1.hostco.example").utf8).write(to: URL(fileURLWithPath: log))
+        let inbox = RuntimeInbox()
+        let analysis = ServerAnalysis(pipeline: AnalysisPipeline(root: ServerRoot(root.path), logs: .files([LogFile(argument: log)])), inbox: inbox)
+        analysis.start()
+        defer { analysis.stop() }
+        var taken: [RuntimeMessage] = []
+        #expect(Self.collect(inbox, into: &taken) { _ in !analysis.isWorking && analysis.rejectionsCounted > 0 }, "no first read")
+        let before = analysis.rejectionsCounted
+        // Forty appends, paced so the tail reads them in several batches while evaluations run.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        for i in 0..<40 {
+            handle.seekToEndOfFile()
+            handle.write(Data(MailLogs.cpanelRejection(time: "2026-12-01 10:00:\(10 + i % 50)", helo: "shop.example.com",
+                                                       ip: "203.0.113.\(i % 200 + 1)", port: 40_000 + i, sender: "a@shop.example.com").utf8))
+            usleep(30_000)
+        }
+        try handle.close()
+        let all = Self.collect(inbox, into: &taken) { _ in analysis.rejectionsCounted == before + 40 && !analysis.isWorking }
+        #expect(all, "counted \(analysis.rejectionsCounted - before) of 40 followed rejections")
+    }
 }
