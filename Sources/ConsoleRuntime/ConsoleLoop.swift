@@ -58,6 +58,7 @@ struct ConsoleLoop {
                     return .failed(message)
                 case .console(let event):
                     if case .serverRead(let read, _) = event { snapshot = read }
+                    if case .serverFilesRead(let read) = event { snapshot = read }
                     if perform(ConsoleReducer.reduce(&state, event)) { return .quit }
                     if case .serverRead = event, wizardPending {
                         // `helofix wizard`: the wizard needs the findings, so it opens after the first read.
@@ -134,6 +135,8 @@ struct ConsoleLoop {
                 case .serverRead:
                     if laterRead { continue }
                     laterRead = true
+                case .serverFilesRead:
+                    if laterRead { continue }
                 case .fix:
                     laterRead = false
                 default:

@@ -43,8 +43,10 @@ final class ServerAnalysis: @unchecked Sendable {
                 let report = try live.start(events: { event in
                     switch event {
                     case .snapshotRead(let snapshot):
-                        // The panes fill as soon as the files are read; the findings that need the
-                        // log follow when its scan is done (the status line says it is scanning).
+                        // The panes fill as soon as the files are read ("checking findings…"), then
+                        // the findings the files alone show; those that need the log follow when
+                        // its scan is done (the status line says it is scanning).
+                        inbox.post(.console(.serverFilesRead(snapshot)))
                         inbox.post(.console(.serverRead(snapshot, findings: engine.evaluate(snapshot, rejections: []))))
                     case .logProgress(let done, let total):
                         inbox.post(.console(.log(.progress(done: Int64(done), total: Int64(total)))))

@@ -10,6 +10,9 @@ public enum ConsoleEvent: Sendable {
     case resize(width: Int, height: Int)
     /// A (re-)read snapshot with its findings.
     case serverRead(ServerSnapshot, findings: [Finding])
+    /// The server's files are read for the first time and its findings are still being worked
+    /// out: the panes can fill now; the findings follow in ``serverRead(_:findings:)``.
+    case serverFilesRead(ServerSnapshot)
     /// Re-reading the server failed (the message says what to do).
     case readFailed(String)
     /// News from the mail log.

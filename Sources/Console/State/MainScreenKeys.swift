@@ -33,7 +33,8 @@ enum MainScreenKeys {
         guard let address = state.selectedRow(in: state.focus) else { return }
         let row = state.data.rows[address.pane.rawValue][address.row]
         guard let first = row.findings.min() else {
-            state.message = ("No finding concerns \(row.text). Press f for the list of findings.", false)
+            state.message = state.findingsPending ? (ConsoleState.findingsPendingText, false)
+                : ("No finding concerns \(row.text). Press f for the list of findings.", false)
             return
         }
         FindingScreenKeys.openDetail(first, from: .main, &state)
@@ -43,7 +44,7 @@ enum MainScreenKeys {
     static func jump(by step: Int, _ state: inout ConsoleState) {
         let findings = state.data.findings
         guard !findings.isEmpty else {
-            state.message = ("No findings: nothing here conflicts.", false)
+            state.message = state.findingsPending ? (ConsoleState.findingsPendingText, false) : ("No findings: nothing here conflicts.", false)
             return
         }
         let current = state.lastJumpedFinding

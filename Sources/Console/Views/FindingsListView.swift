@@ -6,7 +6,8 @@ enum FindingsListView {
         let findings = state.data.findings
         TitleLine.draw(" Findings (\(findings.count)) ", state, into: &grid)
         if findings.isEmpty {
-            grid.write(state.loaded ? "No findings: nothing on this server conflicts." : "reading" + state.glyphs.ellipsis, x: 2, y: 2, role: .dim)
+            let waiting = !state.loaded || state.findingsPending
+            grid.write(waiting ? "reading" + state.glyphs.ellipsis : "No findings: nothing on this server conflicts.", x: 2, y: 2, role: .dim)
             return
         }
         let position = state.findingsPosition

@@ -5,11 +5,11 @@ enum HeaderView {
         let d = state.data
         let host = state.loaded ? (d.hostname ?? "(no hostname)") : "reading" + state.glyphs.ellipsis
         // The counts always show; the log status and the platform only when there is room.
-        var right: [(String, StyleRole)] = [
+        var right: [(String, StyleRole)] = state.findingsPending ? [("checking findings" + state.glyphs.ellipsis, .header)] : [
             ("!! \(d.criticalCount) critical", d.criticalCount > 0 ? .conflictCritical : .header), ("  ", .header),
             ("! \(d.warningCount) warning\(d.warningCount == 1 ? "" : "s")", d.warningCount > 0 ? .conflictWarning : .header),
-            ("  " + logText(state.logStatus) + " ", .header),
         ]
+        right.append(("  " + logText(state.logStatus) + " ", .header))
         let left = 9 + TextFit.width(host) + 4 + state.mode.label.count + 2
         func width(_ items: [(String, StyleRole)]) -> Int { items.map { TextFit.width($0.0) }.reduce(0, +) }
         if left + width(right) > grid.width { right.removeLast() }
