@@ -48,6 +48,7 @@ struct ConsoleLoop {
         var firstChange: Date?
         while true {
             var news = false
+            let taken = ConsoleFrame.now()
             for message in Self.withoutSupersededReads(inbox.drain()) {
                 switch message {
                 case .filesChanged:
@@ -75,9 +76,8 @@ struct ConsoleLoop {
                 analysis.reread()
             }
             if dirty {
-                let started = ConsoleFrame.now()
                 draw()
-                if news { report(.news, started: started) }
+                if news { report(.news, started: taken) }
                 dirty = false
             }
             guard let input = screen.read() else { continue }
