@@ -30,7 +30,7 @@ let package = Package(
         // while our callers are synchronous (the transaction layer under its locks, scanning threads
         // streaming gzip) and the benchmark needs the child's peak memory, which it does not report.
         .target(name: "ProcessLaunch", dependencies: ["CLibcExtras"], swiftSettings: strict),
-        // glibc's wcwidth (text widths) and closefrom for posix_spawn, which Swift's Glibc leaves out.
+        // glibc's wcwidth (text widths), closefrom for posix_spawn and mallopt, which Swift's Glibc leaves out.
         .target(name: "CLibcExtras"),
         .target(
             name: "MailServer",
@@ -64,6 +64,7 @@ let package = Package(
             name: "helofix",
             dependencies: [
                 "MailServer", "DomainDNS", "Diagnosis", "Analysis", "Remedy", "Console", "ConsoleRuntime", "ServerFixtures",
+                "CLibcExtras", // inspect's one malloc arena (Helofix.main)
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

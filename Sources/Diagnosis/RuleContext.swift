@@ -17,8 +17,13 @@ struct RuleContext {
         let index = DomainNameIndex(snapshot.domains)
         domainIndex = index
         var traces: [String: [DomainTrace]] = [:]
+        let domains = snapshot.domains
         for t in snapshot.traces {
-            let owned = index.position(of: t.domain).map { Self.hasOwner(snapshot.domains[$0]) } ?? false
+            // The reader's position hint spares a hashed look-up per trace; the name check keeps a
+            // changed snapshot (a moved or removed domain) correct. Shared strings compare at once.
+            let position = t.domainPosition.flatMap { $0 < domains.count && domains[$0].name == t.domain ? $0 : nil }
+                ?? index.position(of: t.domain)
+            let owned = position.map { Self.hasOwner(domains[$0]) } ?? false
             if !owned { traces[t.domain, default: []].append(t) }
         }
         self.traces = traces

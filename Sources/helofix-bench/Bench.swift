@@ -16,27 +16,41 @@ struct Bench {
     }
 
     func run() throws {
+        if options.generateOnly {
+            let setup = try prepare(server: !options.logsOnly)
+            print("server: \(setup.root)")
+            for log in setup.logs { print("\(log.profile.rawValue) log: \(log.path) (\(log.rejections) impersonation rejections)") }
+            return
+        }
         let setup = try prepare()
         let logs = setup.logs.map { "\($0.profile.rawValue) \($0.rejections)" }.joined(separator: ", ")
         print("helofix-bench: \(options.domains) domains, \(options.logMiB) MiB logs (impersonation rejections: \(logs)), \(options.runs) runs")
-        print("machine: \(Machine.describe()), load average \(Machine.loadAverage())")
+        let load = Machine.loadAverage()
+        print("machine: \(Machine.describe()), load average \(load)")
         print("server: \(setup.root)\n")
         print(pad("measurement", 42) + pad("median", 12) + pad("min", 12) + pad("max", 12) + "target")
+        var rows: [ResultRow] = []
         for m in measurements {
-            for row in try m.measure(setup) { print(row.render()) }
+            for row in try m.measure(setup) {
+                print(row.render())
+                rows.append(row)
+            }
         }
+        print(BenchSummary(rows: rows).render(load: load))
     }
 
-    private func prepare() throws -> BenchSetup {
+    private func prepare(server: Bool = true) throws -> BenchSetup {
         let dir = options.dir ?? FileManager.default.temporaryDirectory.path + "/helofix-bench-\(options.domains)-\(options.logMiB)"
         let marker = dir + "/.helofix-bench"
-        let wanted = "domains=\(options.domains) log-mib=\(options.logMiB) format=2"
+        let wanted = "domains=\(options.domains) log-mib=\(options.logMiB) format=2" + (server ? "" : " logs-only")
         var known: [String: Int] = [:]
         if let existing = try? String(contentsOfFile: marker, encoding: .utf8), existing.hasPrefix(wanted + "\n") {
             for line in existing.split(separator: "\n").dropFirst() {
                 let parts = line.split(separator: " ")
                 if parts.count == 2, let n = Int(parts[1]) { known[String(parts[0])] = n }
             }
+        } else if !server {
+            try? FileManager.default.removeItem(atPath: dir)
         } else {
             try? FileManager.default.removeItem(atPath: dir)
             printError("generating \(options.domains) domains in \(dir) …\n")
@@ -61,7 +75,7 @@ struct Bench {
             try ByteWriter.file(marker, ([wanted] + lines).joined(separator: "\n") + "\n")
         }
         if known.isEmpty { try ByteWriter.file(marker, wanted + "\n") }
-        return BenchSetup(root: dir, logs: logs, helofix: try helofixBinary(), runs: options.runs)
+        return BenchSetup(root: dir, logs: logs, helofix: server ? try helofixBinary() : "", runs: options.runs)
     }
 
     private func helofixBinary() throws(BenchError) -> String {

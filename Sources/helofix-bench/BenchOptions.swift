@@ -26,14 +26,21 @@ struct BenchOptions {
     var fleetDomains = 1000
     /// Only one group of rows (`--only inspect|console|fleet`); every group when nil.
     var only: String?
+    /// Generate (or reuse) the server and its logs under `--dir`, print where, and stop: the
+    /// scaling table (`docs/tools/scaling.sh`) times many sizes without the bench's own rows.
+    var generateOnly = false
+    /// With `--generate-only`: the logs alone, no server (a big log for a server generated elsewhere).
+    var logsOnly = false
 
     init(_ args: ArraySlice<String>) throws(BenchError) {
         var rest = args
         while let flag = rest.popFirst() {
             if flag == "--help" || flag == "-h" {
-                print("usage: helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH] [--profile sparse|flood|both] [--fleet-servers N] [--fleet-domains N] [--only inspect|console|fleet] [--write-fixtures DIR]")
+                print("usage: helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH] [--profile sparse|flood|both] [--fleet-servers N] [--fleet-domains N] [--only inspect|console|fleet] [--write-fixtures DIR] [--generate-only [--logs-only]]")
                 exit(0)
             }
+            if flag == "--generate-only" { generateOnly = true; continue }
+            if flag == "--logs-only" { logsOnly = true; continue }
             guard let value = rest.popFirst() else { throw BenchError(message: "\(flag) needs a value") }
             switch flag {
             case "--domains": domains = try Self.number(flag, value)

@@ -6,15 +6,19 @@ struct ResultRow {
     var note: String = ""
 
     func render() -> String {
-        func f(_ v: Double) -> String {
-            switch unit {
-            case "s": fixed(v, 3) + " s"
-            case "ms": fixed(v * 1000, 2) + " ms" // samples are seconds, shown in milliseconds
-            case "MiB": fixed(v, 1) + " MiB"
-            default: fixed(v, 2)
-            }
+        pad(name, 42) + pad(format(values.median), 12) + pad(format(values.min), 12) + pad(format(values.max), 12) + note
+    }
+
+    /// The median in the row's unit.
+    var renderedMedian: String { format(values.median) }
+
+    private func format(_ v: Double) -> String {
+        switch unit {
+        case "s": fixed(v, 3) + " s"
+        case "ms": fixed(v * 1000, 2) + " ms" // samples are seconds, shown in milliseconds
+        case "MiB": fixed(v, 1) + " MiB"
+        default: fixed(v, 2)
         }
-        return pad(name, 42) + pad(f(values.median), 12) + pad(f(values.min), 12) + pad(f(values.max), 12) + note
     }
 }
 

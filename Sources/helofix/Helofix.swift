@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLibcExtras
 import Foundation
 
 /// The `helofix` command: the console by default, plus scriptable subcommands.
@@ -35,6 +36,10 @@ struct Helofix: AsyncParsableCommand {
     /// Runs the command; a usage error (unknown remedy, missing argument) exits 2, as the exit
     /// codes above promise, where ArgumentParser alone would exit 64.
     static func main() async {
+        // inspect reads the server on one thread while the log scan runs on the others: with a
+        // malloc arena per thread the pages the read frees stay in its arena, and a 100,000-domain
+        // server under a flood peaked 20 MiB higher (docs/performance.md). Set before any thread starts.
+        if CommandLine.arguments.dropFirst().first == "inspect" { _ = cx_malloc_arena_limit(1) }
         do {
             var command = try parseAsRoot(RemedyArgumentOrder.normalized(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {

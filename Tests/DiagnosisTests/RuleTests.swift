@@ -14,6 +14,25 @@ import Testing
         #expect(s.findings.filter { $0.severity != .info }.isEmpty, "\(s.findings.map(\.title))")
     }
 
+    /// The traces carry the reader's positions of their domains as a hint; a snapshot changed after
+    /// the read (domains moved or removed, as a console re-read or a test may do) must not fool the rules.
+    @Test func rulesIgnoreStaleTracePositions() throws {
+        let s = try Self.migrated.get()
+        var moved = s.snapshot
+        moved.domains.reverse()
+        #expect(moved.traces.contains { $0.domainPosition != nil })
+        let expected = s.findings.map(\.id).sorted()
+        #expect(FindingEngine().evaluate(moved, rejections: s.logs.groups).map(\.id).sorted() == expected)
+        // Without the owned domains the stale-trace rule must see their traces as unhosted.
+        var removed = s.snapshot
+        removed.domains.removeAll { $0.owner != nil }
+        let fresh = FindingEngine().evaluate(removed, rejections: s.logs.groups)
+        var unhinted = removed
+        unhinted.traces = removed.traces.map { DomainTrace(domain: $0.domain, kind: $0.kind, location: $0.location) }
+        #expect(fresh.map(\.id).sorted() == FindingEngine().evaluate(unhinted, rejections: s.logs.groups).map(\.id).sorted())
+        #expect(fresh.map(\.id).sorted() != expected)
+    }
+
     @Test func hostnameIsHostedDomain() throws {
         let s = try ServerUnderTest(Fixtures.hostnameCollision)
         #expect(s.fires(.hostnameIsHostedDomain, about: "example.com"))

@@ -33,6 +33,24 @@ struct SnapshotReaderTests {
         #expect(s.diagnostics.isEmpty)
     }
 
+    /// The reader notes where each trace's domain sits in `domains` (the rules skip a look-up per
+    /// trace with it): every hint names the trace's own domain, and every trace of a listed domain has one.
+    @Test func traceHintsPointAtTheirDomains() throws {
+        for (name, tree) in Fixtures.all {
+            let s = try read(tree)
+            let listed = Set(s.domains.map(\.name))
+            for t in s.traces {
+                if let p = t.domainPosition {
+                    #expect(p < s.domains.count && s.domains[p].name == t.domain, "\(name): \(t.domain) hinted at \(p)")
+                } else if [.valiases, .zone, .namedConf].contains(t.kind) && t.location.file.hasSuffix(t.domain + (t.kind == .zone ? ".db" : "")) {
+                    #expect(!listed.contains(t.domain), "\(name): \(t.kind) trace of the listed \(t.domain) has no hint")
+                }
+            }
+        }
+        let s = try read(Fixtures.migratedCPanel)
+        #expect(s.traces.contains { $0.domain == "shop.example.com" && $0.kind == .valiases && $0.domainPosition != nil })
+    }
+
     @Test func cPanelDefaultsApplyWhenLocaloptsIsSilent() throws {
         var tree = Fixtures.clean
         tree.file("/etc/exim.conf.localopts", "some_other_option=1\n")

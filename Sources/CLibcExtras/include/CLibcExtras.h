@@ -1,11 +1,13 @@
 #ifndef CLIBCEXTRAS_H
 #define CLIBCEXTRAS_H
+#include <malloc.h>
 #include <spawn.h>
 #include <wchar.h>
 
-/* Two glibc functions that Swift's Glibc module leaves out, because their headers declare them
-   only under feature macros (_XOPEN_SOURCE, _GNU_SOURCE) it does not set. Declared here apart from
-   curses, so the console module stays curses-free. */
+/* glibc functions that Swift's Glibc module leaves out: wcwidth and closefrom because their
+   headers declare them only under feature macros (_XOPEN_SOURCE, _GNU_SOURCE) it does not set,
+   mallopt because it does not include <malloc.h>. Declared here apart from curses, so the console
+   module stays curses-free. */
 
 /* wcwidth(3). */
 extern int wcwidth(wchar_t);
@@ -19,5 +21,8 @@ static inline int cx_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline int cx_spawn_closefrom(posix_spawn_file_actions_t *actions, int from) {
     return posix_spawn_file_actions_addclosefrom_np(actions, from);
 }
+
+/** Lets malloc use at most `n` arenas (mallopt M_ARENA_MAX); call before threads start. */
+static inline int cx_malloc_arena_limit(int n) { return mallopt(M_ARENA_MAX, n); }
 
 #endif

@@ -18,6 +18,9 @@ public struct DomainTrace: Sendable, Hashable, Codable {
     public var domain: String
     /// Which kind of trace.
     public var kind: Kind
+    /// Where the reader put this domain in ``ServerSnapshot/domains``, or -1. Declared after the
+    /// one-byte `kind` so it sits in padding (the trace stays 64 bytes: a big server has 400,000).
+    private var position: Int32 = -1
     /// Where it is, without a path string per file for the common per-file case.
     private enum Place: Sendable, Hashable {
         /// A line (or the whole) of a file.
@@ -50,6 +53,16 @@ public struct DomainTrace: Sendable, Hashable, Codable {
         self.domain = domain
         self.kind = kind
         place = .entry(directory: directory, suffix: suffix)
+    }
+
+    /// The position of this trace's domain in the ``ServerSnapshot/domains`` it was read with, when
+    /// the server lists the domain: a hint that saves the rules a name look-up per trace, valid only
+    /// while `domains[p].name == domain` (check that; a changed snapshot moves domains).
+    public var domainPosition: Int? { position >= 0 ? Int(position) : nil }
+
+    /// Sets or clears ``domainPosition`` (the reader sets it; an id of its own table until sorted).
+    mutating func setDomainPosition(_ p: Int?) {
+        position = p.flatMap { Int32(exactly: $0) } ?? -1
     }
 
     /// Where it is.

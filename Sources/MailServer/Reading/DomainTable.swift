@@ -26,11 +26,18 @@ struct DomainTable {
         values.reserveCapacity(count)
     }
 
-    /// The domains sorted by name.
-    func sorted() -> [HostedDomain] {
+    /// The id of the domain whose (lower-case) name is `bytes`, if it was added.
+    func existing(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        names.existing(bytes, fold: false)
+    }
+
+    /// The domains sorted by name, and for each id the position it got.
+    func sorted() -> (domains: [HostedDomain], positionOfID: [Int]) {
         let order = ascii
             ? values.indices.sorted { names.precedes($0, $1) }
             : values.indices.sorted { values[$0].name < values[$1].name }
-        return order.map { values[$0] }
+        var positionOfID = [Int](repeating: 0, count: order.count)
+        for (position, id) in order.enumerated() { positionOfID[id] = position }
+        return (order.map { values[$0] }, positionOfID)
     }
 }
