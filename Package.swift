@@ -70,7 +70,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "helofix-bench",
-            dependencies: ["MailServer", "Diagnosis", "Console", "ServerFixtures", "ProcessLaunch"],
+            dependencies: ["MailServer", "Diagnosis", "Console", "ConsoleRuntime", "ServerFixtures", "ProcessLaunch"],
             swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["MailServer", "Remedy", "ServerFixtures", "ProcessLaunch"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "ProcessLaunchTests", dependencies: ["ProcessLaunch"], swiftSettings: strict),

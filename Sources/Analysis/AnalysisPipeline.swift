@@ -58,6 +58,7 @@ public struct AnalysisPipeline: Sendable {
             _ = scan.wait()
             throw error
         }
+        events?(.snapshotRead(snapshot))
         let logs = scan.wait()
         return evaluate(snapshot, logs: logs, events: events, cancellation: cancellation)
     }

@@ -5,7 +5,7 @@ import Remedy
 /// The console's only way to write: the transaction executor, made only in edit (or demo) mode
 /// and handed to the runtime as an optional. A read-only session never constructs one, so no
 /// code path there can reach a file or create the state directory.
-struct ConsoleEditor {
+struct ConsoleEditor: Sendable {
     let root: ServerRoot
     let executor: TransactionExecutor
 

@@ -9,7 +9,7 @@ import Remedy
 /// Opens the console on a server root: decides the mode (an editor exists only when changes are
 /// allowed), opens the terminal, starts the server read, the log scan and the file watcher in the
 /// background, runs the loop, and restores the terminal on every way out.
-public struct ConsoleLauncher {
+public struct ConsoleLauncher: Sendable {
     /// The server root.
     public var root: ServerRoot
     /// Edit, read-only or demo (an editor exists only when changes are allowed).
@@ -28,6 +28,11 @@ public struct ConsoleLauncher {
     public var ascii = false
     /// Whether and how to ask DNS where the domains' mail goes (in the background, after the first frame).
     public var dns: DNSOptions = .off
+    /// The terminal's input and output descriptors (the benchmark runs the console on a pty of its own).
+    public var terminal: (input: Int32, output: Int32) = (0, 1)
+    /// Told about every frame drawn, from the console's thread: the benchmark's timings. `nil` (the
+    /// command line never sets it) costs nothing.
+    public var frames: (@Sendable (ConsoleFrame) -> Void)?
 
     /// Creates a launcher.
     public init(root: ServerRoot, mode: ConsoleMode, logPath: String?, theme: String?, environment: [String: String], greeting: String?) {
@@ -42,7 +47,7 @@ public struct ConsoleLauncher {
     /// Runs the console; returns its exit status (128 + N after signal N). Throws a
     /// ``ConsoleLaunchError`` when it cannot open or fails.
     public func run() throws(ConsoleLaunchError) -> Int32 {
-        guard isatty(0) == 1, isatty(1) == 1, environment["TERM"] != "dumb" else {
+        guard isatty(terminal.input) == 1, isatty(terminal.output) == 1, environment["TERM"] != "dumb" else {
             throw ConsoleLaunchError("the console needs an interactive terminal (stdin and stdout a tty, TERM not dumb); use `helofix inspect` for a printed report.")
         }
         let catalog = ThemeCatalog(configDirectory: ThemeCatalog.configDirectory(environment: environment))
@@ -91,10 +96,13 @@ public struct ConsoleLauncher {
     /// runs the loop, and restores the terminal however the loop ends.
     private func runScreen(theme: Theme, keymap: Keymap, mode: ConsoleMode, editor: ConsoleEditor?,
                            firstMessage: (String, Bool)?) throws(TerminalError) -> ConsoleLoop.Outcome {
-        let screen = try TerminalScreen(environment: environment) { theme.resolved(for: $0) }
+        // Background answers wait for the next time the loop looks (the key read times out):
+        // 20 ms keeps that wait short for the eye and costs nothing while idle.
+        let screen = try TerminalScreen(environment: environment, inputFD: terminal.input, outputFD: terminal.output,
+                                        inputTimeout: 20) { theme.resolved(for: $0) }
         defer { screen.close() }
         let inbox = RuntimeInbox()
-        let work = FixWork(root: root, editor: editor, snapshot: nil)
+        let work = FixWork(root: root, editor: editor)
         // When this host has Exim and the server's configuration is readable, every analysis asks
         // Exim about the refused senders in the background (fixed since = no longer critical).
         let exim = work.exim.map { EximEnrichment.replaying(EximConfirmation(exim: $0.binary, config: $0.config, localIP: nil, runner: ProcessCommandRunner())) }
@@ -107,8 +115,9 @@ public struct ConsoleLauncher {
         state.eximAvailable = work.exim != nil
         analysis.start()
         defer { analysis.stop() }
-        var loop = ConsoleLoop(state: state, screen: screen, inbox: inbox, analysis: analysis, work: work,
-                               wizardPending: startWizard)
+        let worker = FixWorker(work: work, inbox: inbox, analysis: analysis)
+        var loop = ConsoleLoop(state: state, screen: screen, inbox: inbox, analysis: analysis, worker: worker,
+                               wizardPending: startWizard, frames: frames)
         return loop.run()
     }
 

@@ -4,15 +4,12 @@ import Foundation
 import MailServer
 import Remedy
 
-/// Performs the fix screens' effects for the event loop: plans (read-only), applies through the
-/// ``ConsoleEditor`` when there is one, replays a rejection through `exim -bh`, and reads the
-/// history. Runs on the loop's thread, so an apply holds the loop until the transaction is done:
-/// a hang-up during it is delivered after the commit, and the loop then restores the terminal.
-struct FixWork {
+/// Does the fix screens' work: plans (read-only), applies through the ``ConsoleEditor`` when
+/// there is one, replays a rejection through `exim -bh`, and reads the history. ``FixWorker`` runs
+/// it off the screen's thread; nothing here keeps state between calls.
+struct FixWork: Sendable {
     let root: ServerRoot
     let editor: ConsoleEditor?
-    /// The latest snapshot (kept up to date by the loop), for planning; `nil` until the first read.
-    var snapshot: ServerSnapshot?
 
     /// The Exim to ask, when there is one: always this host's exim (never a program inside the
     /// root); on a server (`--root /`) with its own configuration, for a copy of a server under
@@ -25,11 +22,12 @@ struct FixWork {
         return (binary, config)
     }
 
-    /// The event answering `effect` (apply is done by ``apply(_:plan:)``).
-    func answer(_ effect: FixEffect) -> ConsoleEvent? {
+    /// The event answering `effect` (apply is done by ``apply(_:plan:)``); plans are made on
+    /// `snapshot`, the newest read when the effect was asked for.
+    func answer(_ effect: FixEffect, snapshot: ServerSnapshot?) -> ConsoleEvent? {
         switch effect {
         case .plan(let target):
-            return .fix(.planned(target, plan(target)))
+            return .fix(.planned(target, plan(target, snapshot: snapshot)))
         case .apply:
             return nil
         case .verify(let ip, let helo):
@@ -42,7 +40,7 @@ struct FixWork {
     }
 
     /// The Remedy layer's plan (or refusal) for a target.
-    func plan(_ target: FixTarget) -> Result<Plan, RemedyError> {
+    func plan(_ target: FixTarget, snapshot: ServerSnapshot?) -> Result<Plan, RemedyError> {
         do throws(RemedyError) {
             switch target {
             case .remedy(let request):

@@ -68,8 +68,8 @@ public struct FleetConsoleLauncher {
         state.message = (firstMessage ?? "fleet view: read-only; \(keymap.keyNames(.nextServer)) shows one server at a time", false)
         let load = self.load
         DispatchQueue.global().async { inbox.post(.console(.dataReady(load()))) }
-        var loop = ConsoleLoop(state: state, screen: screen, inbox: inbox, analysis: nil,
-                               work: FixWork(root: ServerRoot(dest), editor: nil, snapshot: nil))
+        let worker = FixWorker(work: FixWork(root: ServerRoot(dest), editor: nil), inbox: inbox, analysis: nil)
+        var loop = ConsoleLoop(state: state, screen: screen, inbox: inbox, analysis: nil, worker: worker)
         return loop.run()
     }
 }

@@ -3,6 +3,7 @@ import Console
 import Diagnosis
 import Foundation
 import MailServer
+import Synchronization
 
 /// Runs the analysis pipeline for the console off the curses thread, so the first frame never
 /// waits for it (reading 100,000 domains and a large log takes a moment): the first run reads the
@@ -13,6 +14,11 @@ final class ServerAnalysis: @unchecked Sendable {
     private let inbox: RuntimeInbox
     private let queue = DispatchQueue(label: "helofix.analysis")
     private let cancellation = AnalysisCancellation()
+    private let waiting = Mutex(Waiting())
+    /// Followed rejections not evaluated yet, in log order (`nil`: no evaluation is waiting).
+    private let waitingLines = Mutex<[Rejection]?>(nil)
+    /// Jobs queued or running (the first read, re-reads, new log lines evaluated).
+    private let jobs = Mutex(0)
     private var watcher: ServerWatcher?
     private var tail: MailLogTail?
 
@@ -24,7 +30,7 @@ final class ServerAnalysis: @unchecked Sendable {
     /// Reads the server and its logs for the first time, then follows the main log and watches the
     /// files read; a server that cannot be read ends the console with the reader's message.
     func start() {
-        queue.async { [self] in
+        onQueue { [self] in
             let inbox = self.inbox
             let files = live.pipeline.logFiles()
             if let why = Self.noLog(files, pipeline: live.pipeline) {
@@ -33,8 +39,15 @@ final class ServerAnalysis: @unchecked Sendable {
                 inbox.post(.console(.log(.progress(done: 0, total: 0))))
             }
             do {
+                let engine = live.pipeline.engine
                 let report = try live.start(events: { event in
                     switch event {
+                    case .snapshotRead(let snapshot):
+                        // The panes fill as soon as the files are read ("checking findings…"), then
+                        // the findings the files alone show; those that need the log follow when
+                        // its scan is done (the status line says it is scanning).
+                        inbox.post(.console(.serverFilesRead(snapshot)))
+                        inbox.post(.console(.serverRead(snapshot, findings: engine.evaluate(snapshot, rejections: []))))
                     case .logProgress(let done, let total):
                         inbox.post(.console(.log(.progress(done: Int64(done), total: Int64(total)))))
                     case .findingsReady(let report):
@@ -59,22 +72,63 @@ final class ServerAnalysis: @unchecked Sendable {
         }
     }
 
-    /// Re-reads the server's files and re-runs the rules with the log evidence so far.
+    /// Re-reads the server's files and re-runs the rules with the log evidence so far. Requests
+    /// that arrive while one is waiting join it (one read answers them all); one that arrives
+    /// while a read runs gets a read of its own after it, since the files may have changed again.
     func reread() {
-        queue.async { [self] in
+        request(nil)
+    }
+
+    /// Re-reads the server after the transaction for `target` committed, and says so with
+    /// ``FixEvent/reread(after:)`` right after the read's findings.
+    func reread(after target: FixTarget) {
+        request(target)
+    }
+
+    private func request(_ fix: FixTarget?) {
+        let queued = waiting.withLock { waiting in
+            defer {
+                waiting.requested = true
+                if let fix { waiting.fixes.append(fix) }
+            }
+            return waiting.requested
+        }
+        if queued { return }
+        onQueue { [self] in
+            let fixes = waiting.withLock { waiting in
+                defer { waiting = Waiting() }
+                return waiting.fixes
+            }
             do {
                 publish(try live.reread(cancellation: cancellation))
+                for fix in fixes { inbox.post(.console(.fix(.reread(after: fix)))) }
             } catch {
                 inbox.post(.console(.readFailed("Cannot re-read the server: \(error). Showing the last good read.")))
             }
         }
     }
 
-    /// Re-reads the server now and returns the result (after a fix, to show whether its finding is gone).
-    func rereadNow() -> (ServerSnapshot, [Finding])? {
-        queue.sync {
-            guard let report = try? live.reread(cancellation: cancellation) else { return nil }
-            return (report.snapshot, report.findings)
+    /// The re-read asked for and not started yet.
+    private struct Waiting {
+        var requested = false
+        /// Fixes whose result waits for this read.
+        var fixes: [FixTarget] = []
+    }
+
+    /// Whether a read or an evaluation is queued or running.
+    var isWorking: Bool { jobs.withLock { $0 > 0 } }
+
+    /// Every rejection the newest evaluation counted (the scan's and the followed lines').
+    var rejectionsCounted: Int {
+        queue.sync { live.report?.logs.rejections ?? 0 }
+    }
+
+    /// Runs `body` on the analysis queue, counted in ``isWorking``.
+    private func onQueue(_ body: @escaping @Sendable () -> Void) {
+        jobs.withLock { $0 += 1 }
+        queue.async { [self] in
+            body()
+            jobs.withLock { $0 -= 1 }
         }
     }
 
@@ -113,10 +167,20 @@ final class ServerAnalysis: @unchecked Sendable {
         let inbox = self.inbox
         tail.start { [self] event in
             inbox.post(.console(.log(event)))
-            if case .rejections(let list, _) = event {
-                queue.async { [self] in
-                    if let report = live.add(list, cancellation: cancellation) { publish(report) }
+            guard case .rejections(let list, _) = event else { return }
+            // During a flood, batches arrive faster than the rules run at 100,000 domains: new
+            // lines join the evaluation already waiting instead of queueing one each.
+            let queued = waitingLines.withLock { waiting in
+                defer { waiting = (waiting ?? []) + list }
+                return waiting != nil
+            }
+            if queued { return }
+            onQueue { [self] in
+                let lines = waitingLines.withLock { waiting in
+                    defer { waiting = nil }
+                    return waiting ?? []
                 }
+                if let report = live.add(lines, cancellation: cancellation) { publish(report) }
             }
         }
     }

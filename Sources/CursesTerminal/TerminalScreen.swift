@@ -31,9 +31,12 @@ public final class TerminalScreen {
     ///   - environment: for `TERM` and `NO_COLOR`.
     ///   - terminalNames: descriptions to try after `TERM` (initscr would exit on an unknown TERM, so
     ///     we use newterm and fall back).
+    ///   - inputTimeout: how long ``read()`` waits for a key before it returns `nil`, so the caller
+    ///     can look at news from other threads.
     ///   - styles: the theme resolved for the profile this terminal supports.
     public init(environment: [String: String], inputFD: Int32 = 0, outputFD: Int32 = 1,
                 terminalNames: [String] = ["xterm-256color", "xterm", "vt100"],
+                inputTimeout milliseconds: Int32 = 100,
                 styles: (ColorProfile) -> [StyleRole: ResolvedStyle]) throws(TerminalError) {
         unicode = LocaleSetup.prepare()
         guard let out = fdopen(dup(outputFD), "w"), let inp = fdopen(dup(inputFD), "r") else { throw .cannotOpenStreams }
@@ -62,7 +65,7 @@ public final class TerminalScreen {
         nonl()
         keypad(window, true)
         set_escdelay(25)
-        wtimeout(window, 100)
+        wtimeout(window, milliseconds)
         var colors: Int32 = 0
         if has_colors() {
             start_color()

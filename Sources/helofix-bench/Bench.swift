@@ -7,8 +7,12 @@ struct Bench {
 
     init(options: BenchOptions) throws(BenchError) {
         self.options = options
-        measurements = options.profiles.map { InspectVersusGrep(profile: $0) } as [any BenchMeasurement]
-            + [SnapshotReadTime(), ConsoleFrames(), FleetScale(servers: options.fleetServers, domains: options.fleetDomains)]
+        let groups: [(name: String, rows: [any BenchMeasurement])] = [
+            ("inspect", options.profiles.map { InspectVersusGrep(profile: $0) } + [SnapshotReadTime()]),
+            ("console", [ConsoleFrames(), ConsoleResponse()]),
+            ("fleet", [FleetScale(servers: options.fleetServers, domains: options.fleetDomains)]),
+        ]
+        measurements = groups.filter { options.only == nil || $0.name == options.only }.flatMap(\.rows)
     }
 
     func run() throws {

@@ -43,12 +43,13 @@ import TestSupport
         let report = try pipeline.run(events: { event in
             switch event {
             case .logProgress: break
+            case .snapshotRead: seen.withLock { $0.append("read") }
             case .findingsReady(let r): seen.withLock { $0.append("ready:\(r.findings.first?.severity.rawValue ?? "")") }
             case .enrichmentStarted(let name): seen.withLock { $0.append("start:\(name)") }
             case .enriched(let name, _): seen.withLock { $0.append("done:\(name)") }
             }
         })
-        #expect(seen.withLock { $0 } == ["ready:critical", "start:first", "done:first", "start:second", "done:second"])
+        #expect(seen.withLock { $0 } == ["read", "ready:critical", "start:first", "done:first", "start:second", "done:second"])
         #expect(report.enrichedBy == ["first", "second"])
         #expect(report.notes == ["second was here"])
         // The first critical finding was demoted to info and sorted after every warning.

@@ -107,6 +107,7 @@ import Testing
         var finding = T.findings[1]
         finding.explanation = "The domain moved to e.g. another server. This one still delivers it locally."
         _ = ConsoleReducer.reduce(&state, .serverRead(try T.demoSnapshot(), findings: [finding]))
+        _ = ConsoleReducer.reduce(&state, .fix(.reread(after: target)))
         let text = Self.lines(state).joined(separator: " ").replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
         #expect(text.contains("Why: The domain moved to e.g. another server. This one still delivers it locally."), "\(text)")
     }

@@ -105,6 +105,7 @@ import Testing
         #expect(ConsoleView.render(state).text.contains("Reading the server again"))
         // The re-read still reports the finding (e.g. an account still owns the domain).
         _ = ConsoleReducer.reduce(&state, .serverRead(try ConsoleTestData.demoSnapshot(), findings: ConsoleTestData.findings))
+        _ = ConsoleReducer.reduce(&state, .fix(.reread(after: target)))
         let still = ConsoleView.render(state).text
         #expect(still.contains("The finding is still reported: shop.example.com is local here"))
         #expect(still.contains("Why: The domain moved to another server"), "\(still)")

@@ -333,7 +333,8 @@ extension ConsoleFixTests {
         tmux.send("Enter", "H")
         #expect(tmux.waitFor("committed  whitelist-sender").ok)
         tmux.send("r")
-        _ = tmux.waitFor("Preview")
+        // Plans are made on the worker: the preview's step shows before its diff does.
+        #expect(tmux.waitFor("-accept hosts = <; 198.51.100.7").ok, "no rollback preview:\n\(tmux.capture())")
         tmux.send("Enter")
         #expect(tmux.waitFor("Press y to apply").ok)
         tmux.send("y")

@@ -25,8 +25,14 @@ enum FixEvents {
             flow.step = .result
             flow.scroll = 0
             state.fix = flow
+        case .reread(let target):
+            guard var flow = state.fix, flow.step == .result, flow.target == target, flow.outcome?.record != nil else { return }
+            flow.outcome?.reread = true
+            flow.outcome?.findingStillThere = flow.finding.flatMap { f in state.data.findings.first { $0.id == f.id } }
+            state.fix = flow
         case .verified(let line):
             state.fix?.outcome?.verification = line
+            state.fix?.outcome?.verifying = false
             state.message = nil
         case .historyLoaded(let records):
             guard var history = state.history else { return }
@@ -41,11 +47,12 @@ enum FixEvents {
         }
     }
 
-    /// After a re-read: whether the finding a finished fix was about is still reported.
+    /// After a read: whether the finding a finished fix was about is still reported. Only a read
+    /// known to have started after the commit (``FixEvent/reread(after:)``) answers that first;
+    /// later reads keep the answer current.
     static func serverChanged(_ state: inout ConsoleState) {
         FixStart.rethinkWizard(&state)
-        guard var flow = state.fix, flow.step == .result, var outcome = flow.outcome, outcome.record != nil else { return }
-        outcome.reread = true
+        guard var flow = state.fix, flow.step == .result, var outcome = flow.outcome, outcome.record != nil, outcome.reread else { return }
         outcome.findingStillThere = flow.finding.flatMap { f in state.data.findings.first { $0.id == f.id } }
         flow.outcome = outcome
         state.fix = flow

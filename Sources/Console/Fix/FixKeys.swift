@@ -6,6 +6,7 @@ enum FixKeys {
     static func handle(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
         guard let flow = state.fix else { return [] }
         if key == .control("l") { return [.redrawScreen] }
+        if flow.step == .applying { return applying(key, &state) }
         let typing = flow.step == .form || flow.step == .confirm
         if !typing, let action = state.keymap.action(for: key) {
             switch action {
@@ -21,9 +22,22 @@ enum FixKeys {
         case .form: return form(key, &state)
         case .preview: return preview(key, &state)
         case .confirm: return confirm(key, &state)
-        case .applying: return []
+        case .applying: return applying(key, &state)
         case .result: return result(key, &state)
         }
+    }
+
+    /// While the transaction runs on the worker the screen still answers: the list of files
+    /// scrolls and help opens, but leaving (Esc, q) is refused politely, because the result and
+    /// the undo command come only when the transaction is done.
+    private static func applying(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        switch state.keymap.action(for: key) {
+        case .help: return HelpScreen.open(&state)
+        case .quit, .back, .left, .open:
+            state.message = (FixText.stillApplying(state.glyphs), false)
+        default: scroll(key, &state)
+        }
+        return []
     }
 
     private static func explain(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
@@ -216,6 +230,11 @@ enum FixKeys {
                 state.message = ("Verify needs exim under the root and a logged rejection to replay; use helofix verify --ip IP --helo NAME.", false)
                 return []
             }
+            guard flow.outcome?.verifying != true else {
+                state.message = ("Still asking Exim" + state.glyphs.ellipsis + " its answer comes here.", false)
+                return []
+            }
+            state.fix?.outcome?.verifying = true
             state.message = ("Asking Exim" + state.glyphs.ellipsis, false)
             return [.fix(.verify(ip: pair.ip, helo: pair.helo))]
         }

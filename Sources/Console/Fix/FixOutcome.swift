@@ -13,4 +13,6 @@ public struct FixOutcome: Sendable {
     public var findingStillThere: Finding?
     /// The answer of `exim -bh`, once asked.
     public var verification: String?
+    /// Whether `exim -bh` is being asked now (a second `v` waits for this answer).
+    public var verifying = false
 }

@@ -11,7 +11,7 @@ enum FixStart {
             state.message = (FixText.readOnly, false)
             return []
         }
-        guard state.loaded else { return stillReading(&state) }
+        guard state.loaded, !state.findingsPending else { return stillReading(&state) }
         let host = state.data.hostname
         let finding: Finding?
         let subject: String
@@ -58,7 +58,7 @@ enum FixStart {
 
     /// The answer to a fix key pressed before the first read has arrived.
     static func stillReading(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        state.message = ("The server is still being read; try again in a moment.", false)
+        state.message = (state.loaded ? ConsoleState.findingsPendingText : "The server is still being read; try again in a moment.", false)
         return []
     }
 
@@ -72,7 +72,7 @@ enum FixStart {
 
     static func wizard(_ state: inout ConsoleState) -> [ConsoleEffect] {
         // The first frame is drawn before the server is read: "no findings" would be a lie then.
-        guard state.loaded else { return stillReading(&state) }
+        guard state.loaded, !state.findingsPending else { return stillReading(&state) }
         guard state.data.incomplete == nil else { return incomplete(&state) }
         guard next(WizardProgress(), &state) else {
             state.message = ("No findings to walk through: nothing here conflicts.", false)

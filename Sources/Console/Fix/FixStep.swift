@@ -15,7 +15,8 @@ public enum FixStep: Sendable, Hashable {
     case preview
     /// Name the change (type the domain or hostname for destructive ones).
     case confirm
-    /// The transaction is running.
+    /// The transaction is running on the runtime's worker: the screen still answers keys (scroll,
+    /// help), but nothing that would leave the step or start other work.
     case applying
     /// What was done, and whether the finding is gone.
     case result

@@ -4,4 +4,9 @@ import Remedy
 public enum FixText {
     /// What an edit key says in a read-only session.
     public static let readOnly = "read-only: run as root without --read-only to make changes"
+
+    /// What a key that would leave the applying step says while the transaction runs.
+    static func stillApplying(_ glyphs: Glyphs) -> String {
+        "Applying" + glyphs.ellipsis + " wait for the result (do not close the terminal); the keys work again then."
+    }
 }

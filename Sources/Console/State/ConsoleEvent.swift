@@ -12,6 +12,9 @@ public enum ConsoleEvent: Sendable {
     case serverRead(ServerSnapshot, findings: [Finding])
     /// Prepared data to show as it is (a fleet: every server's rows and the cross-server findings).
     case dataReady(ConsoleData)
+    /// The server's files are read for the first time and its findings are still being worked
+    /// out: the panes can fill now; the findings follow in ``serverRead(_:findings:)``.
+    case serverFilesRead(ServerSnapshot)
     /// Re-reading the server failed (the message says what to do).
     case readFailed(String)
     /// News from the mail log.

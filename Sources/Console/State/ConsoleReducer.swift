@@ -20,8 +20,15 @@ public enum ConsoleReducer {
             }
             state.findingsPosition.scrollIntoView(count: state.visibleFindings.count, page: state.listRows)
             return [.redrawScreen]
+        case .serverFilesRead(let snapshot):
+            // Only before the first findings: later reads keep the findings on screen until theirs are in.
+            guard !state.loaded else { return [] }
+            state.replaceData(ConsoleData(snapshot: snapshot, findings: []))
+            state.findingsPending = true
+            return []
         case .serverRead(let snapshot, let findings):
             state.replaceData(ConsoleData(snapshot: snapshot, findings: findings))
+            state.findingsPending = false
             if state.message?.isError == true { state.message = nil }
             FixEvents.serverChanged(&state)
             return []

@@ -14,6 +14,10 @@ public struct ConsoleState: Sendable {
     public private(set) var data: ConsoleData
     /// Whether a snapshot has arrived yet.
     public var loaded: Bool
+    /// Whether the panes show the server's first read while its findings are still being worked
+    /// out (the rows come first so a large server fills the screen sooner): nothing may say
+    /// "no findings" until they arrive.
+    public var findingsPending = false
     /// Which screen is up.
     public var screen: Screen
     /// The screen to return to from help.
@@ -62,6 +66,9 @@ public struct ConsoleState: Sendable {
     public var eximAvailable = false
     /// Where the domains' mail really goes, as DNS answers arrive.
     public var dns: DNSLookupStatus = .notAsked
+
+    /// What a key that needs the findings says while they are being worked out.
+    public static let findingsPendingText = "The findings are still being worked out; try again in a moment."
 
     /// How many live rejections are kept.
     public static let liveLimit = 20

@@ -33,7 +33,8 @@ enum MainScreenKeys {
         guard let address = state.selectedRow(in: state.focus) else { return }
         let row = state.data.rows[address.pane.rawValue][address.row]
         guard let first = row.findings.min() else {
-            state.message = ("No finding concerns \(row.text). Press f for the list of findings.", false)
+            state.message = state.findingsPending ? (ConsoleState.findingsPendingText, false)
+                : ("No finding concerns \(row.text). Press f for the list of findings.", false)
             return
         }
         FindingScreenKeys.openDetail(first, from: .main, &state)
@@ -44,7 +45,7 @@ enum MainScreenKeys {
         // In a fleet with one server chosen, only its findings (and the cross-server ones it is in).
         let findings = state.visibleFindings
         guard !findings.isEmpty else {
-            state.message = ("No findings: nothing here conflicts.", false)
+            state.message = state.findingsPending ? (ConsoleState.findingsPendingText, false) : ("No findings: nothing here conflicts.", false)
             return
         }
         let current = state.lastJumpedFinding.flatMap { findings.firstIndex(of: $0) }

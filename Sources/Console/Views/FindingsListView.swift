@@ -8,8 +8,9 @@ enum FindingsListView {
         let scope = fleet.map { f in state.serverFilter.map { ", server \(f.servers[$0].name)" } ?? ", \(f.servers.count) servers" } ?? ""
         TitleLine.draw(" Findings (\(findings.count)\(scope)) ", state, into: &grid)
         if findings.isEmpty {
+            let waiting = !state.loaded || state.findingsPending
             let nothing = fleet == nil ? "No findings: nothing on this server conflicts." : "No findings: nothing here conflicts."
-            grid.write(state.loaded ? nothing : "reading" + state.glyphs.ellipsis, x: 2, y: 2, role: .dim)
+            grid.write(waiting ? "reading" + state.glyphs.ellipsis : nothing, x: 2, y: 2, role: .dim)
             return
         }
         let position = state.findingsPosition

@@ -9,13 +9,12 @@ enum HeaderView {
             host = "fleet: " + (state.serverFilter.map { "server \(fleet.servers[$0].name)" } ?? "all servers")
         }
         // The counts always show; the log status and the platform only when there is room.
-        var right: [(String, StyleRole)] = [
+        var right: [(String, StyleRole)] = state.findingsPending ? [("checking findings" + state.glyphs.ellipsis, .header)] : [
             ("!! \(d.criticalCount) critical", d.criticalCount > 0 ? .conflictCritical : .header), ("  ", .header),
             ("! \(d.warningCount) warning\(d.warningCount == 1 ? "" : "s")", d.warningCount > 0 ? .conflictWarning : .header),
-            ("  " + logText(state.logStatus) + " ", .header),
         ]
         // A fleet's logs are the collected lines, read once: there is no scan or follow to report.
-        if d.fleet != nil { right.removeLast() }
+        if d.fleet == nil { right.append(("  " + logText(state.logStatus) + " ", .header)) }
         let left = 9 + TextFit.width(host) + 4 + TextFit.width(state.mode.label) + 2
         func width(_ items: [(String, StyleRole)]) -> Int { items.map { TextFit.width($0.0) }.reduce(0, +) }
         if left + width(right) > grid.width { right.removeLast() }

@@ -65,7 +65,7 @@ enum FixView {
         case .confirm:
             let word = flow.kind?.confirmationWord(text: flow.text, hostname: state.data.hostname)
             return word == nil ? " y apply  n or Esc back" : " type the name, Enter apply  Esc back"
-        case .applying: return " applying" + state.glyphs.ellipsis
+        case .applying: return " applying" + state.glyphs.ellipsis + " do not close" + scroll + k.hint(.help, "help")
         case .result:
             let verify = state.eximAvailable && flow.verificationPair != nil && flow.outcome?.record != nil ? "  v verify with Exim" : ""
             return (wizard ? k.hint(.open, "next finding") + k.hint(.back, "leave wizard") : k.hint(.open, "close")) + verify + scroll
