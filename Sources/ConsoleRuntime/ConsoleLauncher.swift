@@ -50,13 +50,7 @@ public struct ConsoleLauncher: Sendable {
         guard isatty(terminal.input) == 1, isatty(terminal.output) == 1, environment["TERM"] != "dumb" else {
             throw ConsoleLaunchError("the console needs an interactive terminal (stdin and stdout a tty, TERM not dumb); use `helofix inspect` for a printed report.")
         }
-        let catalog = ThemeCatalog(configDirectory: ThemeCatalog.configDirectory(environment: environment))
-        let (chosenTheme, themeWarnings): (Theme, [String])
-        do {
-            (chosenTheme, themeWarnings) = try catalog.load(theme)
-        } catch {
-            throw ConsoleLaunchError(error.description)
-        }
+        let look = try ConsoleLook.load(theme, environment: environment)
         // Read-only by construction: the editor (the only writer) exists only when changes are allowed.
         var mode = self.mode
         var notes: [String] = []
@@ -74,22 +68,15 @@ public struct ConsoleLauncher: Sendable {
                 throw ConsoleLaunchError("recovery of an interrupted transaction failed: \(error.message)", status: 1)
             }
         }
-        let (keymap, keyWarnings) = catalog.keymap()
-        let warnings = themeWarnings + keyWarnings
-        for warning in warnings { FileHandle.standardError.write(Data("helofix: warning: \(warning)\n".utf8)) }
-        let firstMessage = notes.first.map { ($0, false) } ?? StartWarnings.line(warnings).map { ($0, false) } ?? greeting.map { ($0, false) }
+        let firstMessage = notes.first.map { ($0, false) } ?? StartWarnings.line(look.warnings).map { ($0, false) } ?? greeting.map { ($0, false) }
 
         let outcome: ConsoleLoop.Outcome
         do {
-            outcome = try runScreen(theme: chosenTheme, keymap: keymap, mode: mode, editor: editor, firstMessage: firstMessage)
+            outcome = try runScreen(theme: look.theme, keymap: look.keymap, mode: mode, editor: editor, firstMessage: firstMessage)
         } catch {
             throw ConsoleLaunchError(error.description)
         }
-        switch outcome {
-        case .quit: return 0
-        case .signal(let number): return 128 + number
-        case .failed(let message): throw ConsoleLaunchError(message)
-        }
+        return try outcome.exitStatus()
     }
 
     /// Opens the terminal, draws the first frame at once (the server is read in the background),

@@ -33,27 +33,14 @@ public struct FleetConsoleLauncher {
         guard isatty(0) == 1, isatty(1) == 1, environment["TERM"] != "dumb" else {
             throw ConsoleLaunchError("the fleet console needs an interactive terminal (stdin and stdout a tty, TERM not dumb); use `helofix fleet DEST` for a printed report.")
         }
-        let catalog = ThemeCatalog(configDirectory: ThemeCatalog.configDirectory(environment: environment))
-        let (chosenTheme, themeWarnings): (Theme, [String])
-        do {
-            (chosenTheme, themeWarnings) = try catalog.load(theme)
-        } catch {
-            throw ConsoleLaunchError(error.description)
-        }
-        let (keymap, keyWarnings) = catalog.keymap()
-        let warnings = themeWarnings + keyWarnings
-        for warning in warnings { FileHandle.standardError.write(Data("helofix: warning: \(warning)\n".utf8)) }
+        let look = try ConsoleLook.load(theme, environment: environment)
         let outcome: ConsoleLoop.Outcome
         do {
-            outcome = try runScreen(theme: chosenTheme, keymap: keymap, firstMessage: StartWarnings.line(warnings))
+            outcome = try runScreen(theme: look.theme, keymap: look.keymap, firstMessage: StartWarnings.line(look.warnings))
         } catch {
             throw ConsoleLaunchError(error.description)
         }
-        switch outcome {
-        case .quit: return 0
-        case .signal(let number): return 128 + number
-        case .failed(let message): throw ConsoleLaunchError(message)
-        }
+        return try outcome.exitStatus()
     }
 
     private func runScreen(theme: Theme, keymap: Keymap, firstMessage: String?) throws(TerminalError) -> ConsoleLoop.Outcome {
