@@ -9,14 +9,9 @@ import TestSupport
 /// No timings: every wait is for a condition, with a deadline that holds on a loaded machine.
 @Suite(.serialized) struct ConsoleNeverWaitsTests {
     @Test func keysAreDrawnWhileAnApplyRunsAndItsResultComesAfterTheCommit() throws {
-        let root = try CLIRoot(Fixtures.migratedCPanel)
-        let expected = try CLIRoot(Fixtures.migratedCPanel)
-        let scratch = try TemporaryRoot.empty()
-        defer { root.remove(); expected.remove(); scratch.remove() }
-        let cli = try expected.helofix(["apply", "--yes", "remove-domain-traces", "shop.example.com", "--reason", "test", "--no-dns"])
-        #expect(cli.status == 0, "\(cli.stderr)")
-        let after = expected.tree()
-        let release = scratch.path + "/release"
+        let held = try HeldApply()
+        defer { held.remove() }
+        let (root, after, release) = (held.root, held.after, held.release)
         let tmux = try ConsoleFixTests.open(root.path, env: "HELOFIX_TEST_HOLD_AT=before-marker HELOFIX_TEST_HOLD_UNTIL=\(shellQuoted(release))")
         ConsoleFixTests.walkToConfirmation(tmux)
         tmux.type("shop.example.com")
@@ -48,14 +43,9 @@ import TestSupport
     }
 
     @Test func aHangUpBeforeTheJournalWaitsForTheTransactionThenExits() throws {
-        let root = try CLIRoot(Fixtures.migratedCPanel)
-        let expected = try CLIRoot(Fixtures.migratedCPanel)
-        let scratch = try TemporaryRoot.empty()
-        defer { root.remove(); expected.remove(); scratch.remove() }
-        let cli = try expected.helofix(["apply", "--yes", "remove-domain-traces", "shop.example.com", "--reason", "test", "--no-dns"])
-        #expect(cli.status == 0, "\(cli.stderr)")
-        let after = expected.tree()
-        let release = scratch.path + "/release"
+        let held = try HeldApply()
+        defer { held.remove() }
+        let (root, after, release) = (held.root, held.after, held.release)
         // Held once the locks are taken, before the journal: the transaction's own signal shield
         // is not up yet, so only the console's wait keeps the exit from cutting it short.
         let tmux = try ConsoleFixTests.open(root.path, env: "HELOFIX_TEST_HOLD_AT=locked HELOFIX_TEST_HOLD_UNTIL=\(shellQuoted(release))")
@@ -80,5 +70,30 @@ import TestSupport
         #expect(root.tree() == after, "\(root.tree().differences(from: after))")
         let history = try root.helofix(["history"])
         #expect(history.stdout.contains("committed") && !history.stdout.contains("interrupted"), "\(history.stdout)")
+    }
+}
+
+/// What both tests start from: a copy of the migrated cPanel server for the console, the tree it
+/// must end as (the same remedy applied by the CLI on a second copy), and the path whose creation
+/// releases the held transaction.
+private struct HeldApply {
+    let root: CLIRoot
+    let after: TreeState
+    let release: String
+    private let expected: CLIRoot
+    private let scratch: TemporaryRoot
+
+    init() throws {
+        root = try CLIRoot(Fixtures.migratedCPanel)
+        expected = try CLIRoot(Fixtures.migratedCPanel)
+        scratch = try TemporaryRoot.empty()
+        let cli = try expected.helofix(["apply", "--yes", "remove-domain-traces", "shop.example.com", "--reason", "test", "--no-dns"])
+        #expect(cli.status == 0, "\(cli.stderr)")
+        after = expected.tree()
+        release = scratch.path + "/release"
+    }
+
+    func remove() {
+        root.remove(); expected.remove(); scratch.remove()
     }
 }
