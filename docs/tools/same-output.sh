@@ -13,7 +13,8 @@ set -eu
 [ $# -eq 4 ] || { echo "usage: same-output.sh HELOFIX FIXTURES_DIR BENCH_DIR OUT_DIR" >&2; exit 2; }
 bin=$1 fixtures=$2 bench=$3 out=$4
 mkdir -p "$out"
-mutated="$out/mutated.log"
+# Beside the fixtures, so the path in the output is the same for both builds.
+mutated="$fixtures/mutated.log"
 
 # The same mutated log every time: rejection lines from the fixtures and the flood log, each
 # changed at a seeded random place (cut, byte dropped or doubled, byte replaced, case flipped).
@@ -61,5 +62,4 @@ for profile in sparse flood; do
     taskset -c 0 "$bin" inspect --format json --no-dns --root "$bench" --log "$log" > "$out/bench-$profile.1core.json" 2>&1 || true
     cmp -s "$out/bench-$profile.json" "$out/bench-$profile.1core.json" || echo "DIFFERENT: $profile on one core and on all cores" >&2
 done
-rm -f "$mutated"
 echo "wrote $(ls "$out" | wc -l) outputs to $out"
