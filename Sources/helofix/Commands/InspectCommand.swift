@@ -81,7 +81,11 @@ struct InspectCommand: AsyncParsableCommand {
                 + DNSText.render(dns, width: 80) + FindingsText.render(findings, width: 80)
             FileHandle.standardOutput.write(Data(text.utf8))
         }
-        if !logs.isEmpty, !report.problems.isEmpty { throw fail(report.problems.joined(separator: "; ")) }
+        let status: Int32 = !logs.isEmpty && !report.problems.isEmpty ? fail(report.problems.joined(separator: "; ")).rawValue : 0
+        // The report is out and nothing else is pending (every write above is unbuffered, stdio is
+        // flushed by exit): ending here spares freeing the snapshot, findings and groups one by
+        // one, tens of milliseconds at 100,000 domains. The status is the one returning would give.
+        Foundation.exit(status)
     }
 
     /// The Exim enrichment for --confirm: this host's exim with the configuration under --root

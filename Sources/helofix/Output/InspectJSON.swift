@@ -14,36 +14,52 @@ struct InspectJSON {
     var dns: DNSReport = .notConsulted("--no-dns")
 
     func write(to w: inout JSONWriter) {
-        let s = snapshot
-        w.object { w in
-            w.key("diagnostics"); w.array { w in for d in s.diagnostics { diagnostic(d, &w) } }
-            w.key("dns"); DNSJSON.report(dns, to: &w)
-            w.key("domains"); w.array { w in for d in s.domains { domain(d, &w) } }
-            w.key("findings"); w.array { w in for f in findings { FindingJSON.write(f, to: &w) } }
-            w.key("greetings"); w.array { w in for g in s.greetings { greeting(g, &w) } }
-            w.field("hostname", s.hostname)
-            w.field("incomplete", s.incompleteSummary)
-            w.key("interrupted"); w.array { w in for t in interrupted { w.string(t) } }
-            w.key("ips"); w.array { w in for ip in s.ips { w.object { w in w.field("address", ip.address.description); w.field("file", ip.location.file); w.field("main", ip.isMain) } } }
-            w.key("locks"); w.array { w in for l in s.locks { lock(l, &w) } }
-            w.key("logs"); logSection(&w)
-            w.field("platform", s.platform.rawValue)
-            w.key("rejections"); w.array { w in for g in logs.groups { FindingJSON.group(g, to: &w) } }
-            w.field("root", s.root)
-            w.key("settings"); settings(&w)
-            w.field("version", 1)
-            w.key("whitelist"); w.array { w in for e in s.whitelist { whitelist(e, &w) } }
-        }
+        w.beginObject()
+        writeHead(to: &w)
+        writeRest(to: &w)
+        w.endObject()
         w.flush()
     }
 
-    private func diagnostic(_ d: Diagnostic, _ w: inout JSONWriter) {
+    /// The members up to `domains`: they need only the snapshot (and DNS), so `inspect` can write
+    /// them while the rules run.
+    func writeHead(to w: inout JSONWriter) {
+        let s = snapshot
+        w.key("diagnostics"); w.array { w in for d in s.diagnostics { Self.diagnostic(d, &w) } }
+        w.key("dns"); DNSJSON.report(dns, to: &w)
+        // The biggest part of a big server's report: written on every core.
+        let domains = s.domains, routes = dns.routes
+        w.key("domains"); w.parallelArray(domains.count) { i, w in Self.domain(domains[i], route: routes.isEmpty ? nil : routes[domains[i].name], &w) }
+    }
+
+    /// The members from `findings` on.
+    func writeRest(to w: inout JSONWriter) {
+        let s = snapshot
+        let findings = findings, groups = logs.groups
+        // A flood's findings and rejection groups are most of its 60 MB: written on every core.
+        w.key("findings"); w.parallelArray(findings.count) { i, w in FindingJSON.write(findings[i], to: &w) }
+        w.key("greetings"); w.array { w in for g in s.greetings { greeting(g, &w) } }
+        w.field("hostname", s.hostname)
+        w.field("incomplete", s.incompleteSummary)
+        w.key("interrupted"); w.array { w in for t in interrupted { w.string(t) } }
+        w.key("ips"); w.array { w in for ip in s.ips { w.object { w in w.field("address", ip.address.description); w.field("file", ip.location.file); w.field("main", ip.isMain) } } }
+        w.key("locks"); w.array { w in for l in s.locks { lock(l, &w) } }
+        w.key("logs"); logSection(&w)
+        w.field("platform", s.platform.rawValue)
+        w.key("rejections"); w.parallelArray(groups.count) { i, w in FindingJSON.group(groups[i], to: &w) }
+        w.field("root", s.root)
+        w.key("settings"); settings(&w)
+        w.field("version", 1)
+        w.key("whitelist"); w.array { w in for e in s.whitelist { whitelist(e, &w) } }
+    }
+
+    private static func diagnostic(_ d: Diagnostic, _ w: inout JSONWriter) {
         w.object { w in w.field("file", d.location.file); w.field("line", d.location.line); w.field("message", d.message); w.field("problem", d.problem.rawValue); w.field("text", d.text) }
     }
 
-    private func domain(_ d: HostedDomain, _ w: inout JSONWriter) {
+    private static func domain(_ d: HostedDomain, route: DomainMailRoute?, _ w: inout JSONWriter) {
         w.object { w in
-            if let route = dns.routes[d.name] { w.key("dns"); DNSJSON.route(route, to: &w) }
+            if let route { w.key("dns"); DNSJSON.route(route, to: &w) }
             w.key("lists"); w.array { w in for l in d.lists { w.string(l.rawValue) } }
             w.field("name", d.name)
             w.field("owner", d.owner)

@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,33 +12,51 @@ import Darwin
 ///
 /// Layout: top-level keys one per line, each array element on its own line, objects inside an
 /// element on that line: easy to read, grep and diff, and valid for any JSON parser.
-struct JSONWriter {
-    private struct Container {
+///
+/// Everything is appended as bytes (no `String` is built per value or per line break): a flood
+/// report is 60 MB of JSON. A long array can be written on every core (``parallelArray(_:_:)``).
+struct JSONWriter: Sendable {
+    private struct Container: Sendable {
         var breaksLines: Bool
         var count = 0
     }
 
     private var buffer: [UInt8] = []
+    /// Where full buffers go; -1 for a part written on another thread, kept whole in ``buffer``.
     private let fd: Int32
     private var stack: [Container] = []
     private var awaitingValue = false
 
     init(fd: Int32 = 1) {
         self.fd = fd
-        buffer.reserveCapacity(1 << 16)
+        buffer.reserveCapacity(Self.flushSize + 4096)
     }
+
+    /// Buffered bytes are written once there are this many: large writes, little memory.
+    private static let flushSize = 1 << 16
 
     // MARK: - Structure
 
     /// `{`, the members written by `body`, `}`.
     mutating func object(_ body: (inout JSONWriter) -> Void) {
-        container(open: "{", close: "}", body)
+        open(0x7B)
+        body(&self)
+        close(0x7D)
     }
 
     /// `[`, the elements written by `body`, `]`.
     mutating func array(_ body: (inout JSONWriter) -> Void) {
-        container(open: "[", close: "]", body)
+        open(0x5B)
+        body(&self)
+        close(0x5D)
     }
+
+    /// `{` of an object whose members are written by the calls that follow, up to ``endObject()``
+    /// (for a document written in steps, as `inspect` does while the rules still run).
+    mutating func beginObject() { open(0x7B) }
+
+    /// `}` of the object opened by ``beginObject()``.
+    mutating func endObject() { close(0x7D) }
 
     /// A member name; the next value written is its value.
     mutating func key(_ name: String) {
@@ -57,18 +77,21 @@ struct JSONWriter {
     mutating func number(_ n: Int?) {
         guard let n else { return null() }
         beginValue()
-        raw(String(n))
+        digits(n)
+        flushIfFull()
     }
 
     mutating func bool(_ b: Bool?) {
         guard let b else { return null() }
         beginValue()
         raw(b ? "true" : "false")
+        flushIfFull()
     }
 
     mutating func null() {
         beginValue()
         raw("null")
+        flushIfFull()
     }
 
     /// `"name": value` for the common cases.
@@ -76,8 +99,50 @@ struct JSONWriter {
     mutating func field(_ name: String, _ value: Int?) { key(name); number(value) }
     mutating func field(_ name: String, _ value: Bool?) { key(name); bool(value) }
 
+    /// An array of `count` elements, element `i` written by `element(i, &w)`, on every core the
+    /// process may use: consecutive runs of elements are written into buffers of their own at the
+    /// same time and then put out in order, so the bytes are those of a plain ``array(_:)``.
+    /// `element` must depend on nothing but `i` (it runs on several threads).
+    mutating func parallelArray(_ count: Int, _ element: @Sendable (Int, inout JSONWriter) -> Void) {
+        open(0x5B)
+        var next = 0
+        while next < count {
+            // A round of runs at a time: memory stays bounded by the round, not the document.
+            let runs = min(Self.runsPerRound, (count - next + Self.elementsPerRun - 1) / Self.elementsPerRun)
+            let start = next
+            let parts = PartBuffers(count: runs)
+            let template = JSONWriter(fd: -1, stack: stack)
+            DispatchQueue.concurrentPerform(iterations: runs) { r in
+                var w = template
+                w.setCount(start + r * Self.elementsPerRun)
+                for i in (start + r * Self.elementsPerRun)..<min(count, start + (r + 1) * Self.elementsPerRun) { element(i, &w) }
+                parts.store(w.buffer, at: r)
+            }
+            for r in 0..<runs {
+                buffer.append(contentsOf: parts.take(r))
+                flushIfFull()
+            }
+            next = min(count, start + runs * Self.elementsPerRun)
+        }
+        stack[stack.count - 1].count = count
+        close(0x5D)
+    }
+
+    /// Elements one thread writes in a go, and how many such runs make a round.
+    private static let elementsPerRun = 64
+    private static let runsPerRound = 16
+
+    /// An empty writer in the state of `stack`, keeping what it writes in its buffer.
+    private init(fd: Int32, stack: [Container]) {
+        self.fd = fd
+        self.stack = stack
+    }
+
+    private mutating func setCount(_ n: Int) { stack[stack.count - 1].count = n }
+
     /// Writes what is buffered.
     mutating func flush() {
+        guard fd >= 0 else { return }
         var offset = 0
         while offset < buffer.count {
             let n = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
@@ -91,15 +156,18 @@ struct JSONWriter {
     // MARK: - Internals
 
     /// The top-level object and the arrays that are its members put each item on its own line.
-    private mutating func container(open: String, close: String, _ body: (inout JSONWriter) -> Void) {
+    private mutating func open(_ byte: UInt8) {
         beginValue()
-        let breaks = stack.isEmpty || (stack.count == 1 && open == "[")
-        raw(open)
+        let breaks = stack.isEmpty || (stack.count == 1 && byte == 0x5B)
+        buffer.append(byte)
         stack.append(Container(breaksLines: breaks))
-        body(&self)
+    }
+
+    private mutating func close(_ byte: UInt8) {
         let done = stack.removeLast()
         if done.breaksLines && done.count > 0 { newline() }
-        raw(close)
+        buffer.append(byte)
+        flushIfFull()
     }
 
     /// The comma, space or line break before an item.
@@ -110,13 +178,34 @@ struct JSONWriter {
         }
         guard !stack.isEmpty else { return }
         let top = stack.count - 1
-        if stack[top].count > 0 { raw(",") }
-        if stack[top].breaksLines { newline() } else if stack[top].count > 0 { raw(" ") }
+        if stack[top].count > 0 { buffer.append(0x2C) }
+        if stack[top].breaksLines { newline() } else if stack[top].count > 0 { buffer.append(0x20) }
         stack[top].count += 1
     }
 
     private mutating func newline() {
-        raw("\n" + String(repeating: "  ", count: stack.count))
+        buffer.append(0x0A)
+        for _ in 0..<stack.count { raw("  ") }
+    }
+
+    /// A literal, from its static bytes.
+    private mutating func raw(_ s: StaticString) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// The decimal digits of `n`, without making a `String`.
+    private mutating func digits(_ n: Int) {
+        if n < 0 { buffer.append(0x2D) }
+        var m = n.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { t in
+            var first = 20
+            repeat {
+                first -= 1
+                t[first] = UInt8(truncatingIfNeeded: m % 10) + 0x30
+                m /= 10
+            } while m > 0
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: t[first...]))
+        }
     }
 
     private mutating func quoted(_ s: String) {
@@ -147,12 +236,18 @@ struct JSONWriter {
         flushIfFull()
     }
 
-    private mutating func raw(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
-        flushIfFull()
-    }
-
     private mutating func flushIfFull() {
-        if buffer.count >= 1 << 16 { flush() }
+        if buffer.count >= Self.flushSize { flush() }
     }
+}
+
+/// The buffers of one round of ``JSONWriter/parallelArray(_:_:)``, filled by several threads.
+private final class PartBuffers: Sendable {
+    private let parts: Mutex<[[UInt8]]>
+
+    init(count: Int) { parts = Mutex(Array(repeating: [], count: count)) }
+
+    func store(_ bytes: [UInt8], at i: Int) { parts.withLock { $0[i] = bytes } }
+
+    func take(_ i: Int) -> [UInt8] { parts.withLock { p in defer { p[i] = [] }; return p[i] } }
 }
