@@ -59,8 +59,10 @@ public struct AnalysisPipeline: Sendable {
             throw error
         }
         events?(.snapshotRead(snapshot))
+        // The rules that need only the snapshot run while the log is still being scanned.
+        let prepared = engine.prepare(snapshot)
         let logs = scan.wait()
-        return evaluate(snapshot, logs: logs, events: events, cancellation: cancellation)
+        return evaluate(snapshot, prepared: prepared, logs: logs, events: events, cancellation: cancellation)
     }
 
     /// Reads the server's files again (after a change), without the logs.
@@ -71,7 +73,13 @@ public struct AnalysisPipeline: Sendable {
     /// Runs the rules on a snapshot and log evidence already read, then every enrichment.
     public func evaluate(_ snapshot: ServerSnapshot, logs: LogScanReport, events: (@Sendable (AnalysisEvent) -> Void)? = nil,
                          cancellation: AnalysisCancellation = AnalysisCancellation()) -> AnalysisReport {
-        var report = AnalysisReport(snapshot: snapshot, logs: logs, findings: engine.evaluate(snapshot, rejections: logs.groups))
+        evaluate(snapshot, prepared: engine.prepare(snapshot), logs: logs, events: events, cancellation: cancellation)
+    }
+
+    /// ``evaluate(_:logs:events:cancellation:)`` with the snapshot's part of the rules done already.
+    private func evaluate(_ snapshot: ServerSnapshot, prepared: PreparedRules, logs: LogScanReport,
+                          events: (@Sendable (AnalysisEvent) -> Void)?, cancellation: AnalysisCancellation) -> AnalysisReport {
+        var report = AnalysisReport(snapshot: snapshot, logs: logs, findings: engine.evaluate(prepared, rejections: logs.groups))
         events?(.findingsReady(report))
         for enrichment in enrichments {
             if cancellation.isCancelled { break }

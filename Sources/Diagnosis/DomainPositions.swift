@@ -13,7 +13,7 @@ import Darwin
 ///
 /// Equality is that of ``DomainNameIndex``: exact bytes for ASCII names; `String` equality for
 /// the rare other name; a later duplicate wins.
-struct DomainPositions {
+struct DomainPositions: Sendable {
     private let domains: [HostedDomain]
     /// Positions of the names that are not ASCII, in order (few: host names are ASCII).
     private let nonASCII: [Int]

@@ -19,12 +19,34 @@ public struct FindingEngine: Sendable {
     /// domain missing from an unreadable userdomains would look orphaned, an unreadable localopts
     /// would look "off". Callers say the data is incomplete instead (``ServerSnapshot/incompleteSummary``).
     public func evaluate(_ snapshot: ServerSnapshot, rejections: [RejectionGroup] = []) -> [Finding] {
-        guard snapshot.isComplete else { return [] }
-        let context = RuleContext(snapshot, rejections: rejections)
-        let all = Self.rules.flatMap { $0.findings(in: context) }
+        evaluate(prepare(snapshot), rejections: rejections)
+    }
+
+    /// The work that needs only the snapshot: the look-up tables and the findings of every rule
+    /// that does not read the log, done while the log is still being scanned.
+    public func prepare(_ snapshot: ServerSnapshot) -> PreparedRules {
+        guard snapshot.isComplete else { return PreparedRules(context: nil, found: []) }
+        let context = RuleContext(snapshot, rejections: [])
+        return PreparedRules(context: context, found: Self.rules.map { $0.readsLog ? nil : $0.findings(in: context) })
+    }
+
+    /// All findings: those of ``prepare(_:)`` and those of the rules that read the log's `rejections`.
+    public func evaluate(_ prepared: PreparedRules, rejections: [RejectionGroup]) -> [Finding] {
+        guard var context = prepared.context else { return [] }
+        context.rejections = rejections
+        var all: [Finding] = []
+        for (rule, found) in zip(Self.rules, prepared.found) { all += found ?? rule.findings(in: context) }
         // Stable: within a severity the rule order above, then the order each rule produced.
         return all.enumerated().sorted {
             $0.element.severity != $1.element.severity ? $0.element.severity < $1.element.severity : $0.offset < $1.offset
         }.map(\.element)
     }
+}
+
+/// What ``FindingEngine/prepare(_:)`` found in a snapshot before the log evidence is in.
+public struct PreparedRules: Sendable {
+    /// The tables every rule reads; `nil` for an incomplete snapshot (no findings at all).
+    let context: RuleContext?
+    /// Per rule of ``FindingEngine/rules``, its findings, or `nil` for a rule that reads the log.
+    let found: [[Finding]?]
 }

@@ -2,9 +2,9 @@ import MailServer
 
 /// What every rule reads: the snapshot, the grouped rejections, and look-up tables built once, so
 /// each rule is a single pass even with 100,000 domains.
-struct RuleContext {
+struct RuleContext: Sendable {
     let snapshot: ServerSnapshot
-    let rejections: [RejectionGroup]
+    var rejections: [RejectionGroup]
     /// Positions in `snapshot.domains` by lower-case name (an index, not copies: 100,000 domains).
     private let domainIndex: DomainPositions
     /// Traces by domain, only of the domains the rules report on: those not hosted here, and

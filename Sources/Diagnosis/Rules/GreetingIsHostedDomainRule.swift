@@ -3,6 +3,8 @@ import MailServer
 /// `greeting-is-hosted-domain` (warning): an outgoing greeting is a bare domain hosted here, so the
 /// receiver of that domain (which also hosts it, or hosts it now) sees "its own" name and refuses.
 struct GreetingIsHostedDomainRule: FindingRule {
+    var readsLog: Bool { true }
+
     func findings(in c: RuleContext) -> [Finding] {
         let bounces = Dictionary(grouping: c.rejections.filter { $0.samples.first?.side == .sender }, by: \.helo)
         var out: [Finding] = []

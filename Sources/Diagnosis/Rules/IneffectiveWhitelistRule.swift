@@ -4,6 +4,8 @@ import MailServer
 /// whitelist, because that list is not consulted before the HELO check on this platform, or
 /// Exim cannot see the entry (docs/files.md says which lists bypass the check on each platform).
 struct IneffectiveWhitelistRule: FindingRule {
+    var readsLog: Bool { true }
+
     func findings(in c: RuleContext) -> [Finding] {
         let index = WhitelistIndex(c.snapshot.whitelist)
         var out: [Finding] = []

@@ -3,8 +3,12 @@ import MailServer
 /// `local-and-remote-domain` (warning): in both `localdomains` and `remotedomains`.
 struct LocalAndRemoteDomainRule: FindingRule {
     func findings(in c: RuleContext) -> [Finding] {
-        c.snapshot.domains.compactMap { d in
-            guard d.isLocal, d.lists.contains(.remote) else { return nil }
+        // Fields read in place: copying each of 100,000 domains costs a retain and release per field.
+        let both = c.snapshot.domains.withUnsafeBufferPointer { d in
+            d.indices.filter { d[$0].isLocal && d[$0].lists.contains(.remote) }
+        }
+        return both.map { i in
+            let d = c.snapshot.domains[i]
             let explanation = """
                 \(d.name) is in both /etc/localdomains and /etc/remotedomains. cPanel keeps a domain in exactly \
                 one: local when this server receives its mail, remote when its MX is elsewhere. Exim checks the \

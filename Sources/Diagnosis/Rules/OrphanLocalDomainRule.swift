@@ -9,9 +9,10 @@ struct OrphanLocalDomainRule: FindingRule {
     func findings(in c: RuleContext) -> [Finding] {
         // Plain Exim has no accounts, so "owned by nobody" means nothing there.
         guard c.platform == .cpanel || c.platform == .directadmin else { return [] }
-        let orphans = c.snapshot.domains.indices.filter { i in
-            let d = c.snapshot.domains[i]
-            return d.isLocal && !RuleContext.hasOwner(d) && d.name != c.hostname
+        let hostname = c.hostname
+        // Fields read in place: copying each of 100,000 domains costs a retain and release per field.
+        let orphans = c.snapshot.domains.withUnsafeBufferPointer { d in
+            d.indices.filter { i in d[i].isLocal && !RuleContext.hasOwner(d[i].owner) && d[i].name != hostname }
         }
         if orphans.count > GroupedFinding.perSubjectLimit { return [grouped(orphans, c)] }
         return orphans.map { finding(c.snapshot.domains[$0], c) }

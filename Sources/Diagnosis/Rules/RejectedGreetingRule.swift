@@ -3,6 +3,8 @@ import MailServer
 /// `rejected-helo-is-hostname` and `rejected-helo-is-local-domain` (critical): the log shows this
 /// server refusing a client whose greeting is our own hostname, or a domain that is local here.
 struct RejectedGreetingRule: FindingRule {
+    var readsLog: Bool { true }
+
     func findings(in c: RuleContext) -> [Finding] {
         let ownNames = ownHostNames(c)
         var out: [Finding] = []

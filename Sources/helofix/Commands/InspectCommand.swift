@@ -47,8 +47,17 @@ struct InspectCommand: AsyncParsableCommand {
                                         logs: logs.isEmpty ? .platformDefaults : .files(logs.map(LogFile.init(argument:))),
                                         enrichments: enrichments + [DNSEvidence(options: dnsArguments.options)])
         let progress = check ? nil : ScanProgressLine.forTerminal()
+        // Without DNS the start of the JSON document needs only the snapshot: it is written while
+        // the log scan and the rules still run (not under a progress line on the same terminal).
+        let early = format == .json && !check && !dnsArguments.options.enabled && (progress == nil || isatty(1) == 0)
+        let head = early ? InspectJSONHead(dns: .notConsulted("--no-dns")) : nil
         var events: (@Sendable (AnalysisEvent) -> Void)?
-        if let progress { events = { progress.relay($0) } }
+        if progress != nil || head != nil {
+            events = { event in
+                if case .snapshotRead(let snapshot) = event { head?.start(snapshot) }
+                progress?.relay(event)
+            }
+        }
         let analysis: AnalysisReport
         do {
             analysis = try pipeline.run(events: events)
@@ -70,8 +79,15 @@ struct InspectCommand: AsyncParsableCommand {
         if check { throw self.report(CheckStatus(findings: findings, logs: report)) }
         switch format {
         case .json:
-            var writer = JSONWriter(fd: 1)
-            InspectJSON(snapshot: snapshot, findings: findings, logs: report, interrupted: interrupted, dns: dns).write(to: &writer)
+            let json = InspectJSON(snapshot: snapshot, findings: findings, logs: report, interrupted: interrupted, dns: dns)
+            if var writer = head?.finish() {
+                json.writeRest(to: &writer)
+                writer.endObject()
+                writer.flush()
+            } else {
+                var writer = JSONWriter(fd: 1)
+                json.write(to: &writer)
+            }
             FileHandle.standardOutput.write(Data("\n".utf8))
         case .text:
             // Said first: every section below lacks what the unreadable files hold.

@@ -15,16 +15,15 @@ struct InspectJSON {
 
     func write(to w: inout JSONWriter) {
         w.beginObject()
-        writeHead(to: &w)
+        Self.writeHead(snapshot: snapshot, dns: dns, to: &w)
         writeRest(to: &w)
         w.endObject()
         w.flush()
     }
 
     /// The members up to `domains`: they need only the snapshot (and DNS), so `inspect` can write
-    /// them while the rules run.
-    func writeHead(to w: inout JSONWriter) {
-        let s = snapshot
+    /// them while the rules run (``InspectJSONHead``).
+    static func writeHead(snapshot s: ServerSnapshot, dns: DNSReport, to w: inout JSONWriter) {
         w.key("diagnostics"); w.array { w in for d in s.diagnostics { Self.diagnostic(d, &w) } }
         w.key("dns"); DNSJSON.report(dns, to: &w)
         // The biggest part of a big server's report: written on every core.
@@ -32,7 +31,7 @@ struct InspectJSON {
         w.key("domains"); w.parallelArray(domains.count) { i, w in Self.domain(domains[i], route: routes.isEmpty ? nil : routes[domains[i].name], &w) }
     }
 
-    /// The members from `findings` on.
+    /// The members from `findings` on, after ``writeHead(snapshot:dns:to:)``.
     func writeRest(to w: inout JSONWriter) {
         let s = snapshot
         let findings = findings, groups = logs.groups
