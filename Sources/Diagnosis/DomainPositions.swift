@@ -54,15 +54,21 @@ struct DomainPositions: Sendable {
 
     /// Byte order of the UTF-8 of `a` and `b`: negative, zero or positive.
     private static func compare(_ a: String, _ b: String) -> Int {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let n = min(x.count, y.count)
-                let c = n == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, n))
-                return c != 0 ? c : x.count - y.count
-            }
+        // The strings' own buffers (native strings have one), without a copy to get at them.
+        if let c = a.utf8.withContiguousStorageIfAvailable({ x in b.utf8.withContiguousStorageIfAvailable { y in compare(x, y) } }) ?? nil {
+            return c
         }
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in compare(x, y) } }
     }
 
-    private static func isASCII(_ s: String) -> Bool { !s.utf8.contains { $0 >= 0x80 } }
+    private static func compare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = min(x.count, y.count)
+        let c = n == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, n))
+        return c != 0 ? c : x.count - y.count
+    }
+
+    private static func isASCII(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { !$0.contains { $0 >= 0x80 } } ?? !s.utf8.contains { $0 >= 0x80 }
+    }
 }

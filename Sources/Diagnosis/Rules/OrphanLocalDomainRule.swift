@@ -9,10 +9,9 @@ struct OrphanLocalDomainRule: FindingRule {
     func findings(in c: RuleContext) -> [Finding] {
         // Plain Exim has no accounts, so "owned by nobody" means nothing there.
         guard c.platform == .cpanel || c.platform == .directadmin else { return [] }
-        let hostname = c.hostname
-        // Fields read in place: copying each of 100,000 domains costs a retain and release per field.
-        let orphans = c.snapshot.domains.withUnsafeBufferPointer { d in
-            d.indices.filter { i in d[i].isLocal && !RuleContext.hasOwner(d[i].owner) && d[i].name != hostname }
+        let facts = c.domainFacts
+        let orphans = facts.indices.filter { i in
+            facts[i].contains(.local) && !facts[i].contains(.owned) && c.snapshot.domains[i].name != c.hostname
         }
         if orphans.count > GroupedFinding.perSubjectLimit { return [grouped(orphans, c)] }
         return orphans.map { finding(c.snapshot.domains[$0], c) }

@@ -28,7 +28,10 @@ struct InspectJSON {
         w.key("dns"); DNSJSON.report(dns, to: &w)
         // The biggest part of a big server's report: written on every core.
         let domains = s.domains, routes = dns.routes
-        w.key("domains"); w.parallelArray(domains.count) { i, w in Self.domain(domains[i], route: routes.isEmpty ? nil : routes[domains[i].name], &w) }
+        w.key("domains"); w.parallelArray(domains.count) { i, w in
+            // Read in place: a copy of each domain is a retain and release per field.
+            domains.withUnsafeBufferPointer { d in Self.domain(d[i], route: routes.isEmpty ? nil : routes[d[i].name], &w) }
+        }
     }
 
     /// The members from `findings` on, after ``writeHead(snapshot:dns:to:)``.
