@@ -7,17 +7,17 @@ struct RejectedGreetingRule: FindingRule {
 
     func findings(in c: RuleContext) -> [Finding] {
         let ownNames = ownHostNames(c)
-        var out: [Finding] = []
-        for group in c.receiverGroups {
+        return ConcurrentFindings.map(c.receiverGroups) { group in
             if group.rule == .cpanelInterface || group.rule == .eximInterface {
-                out.append(interfaceFinding(group, c))
+                interfaceFinding(group, c)
             } else if ownNames.contains(group.helo) {
-                out.append(hostnameFinding(group, c))
+                hostnameFinding(group, c)
             } else if c.isLocal(group.helo) {
-                out.append(localDomainFinding(group, c))
+                localDomainFinding(group, c)
+            } else {
+                nil
             }
         }
-        return out
     }
 
     /// The hostname, plus on DirectAdmin every `helo_data` name (`$smtp_active_hostname` per interface IP).

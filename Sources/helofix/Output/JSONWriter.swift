@@ -222,12 +222,21 @@ struct JSONWriter: Sendable {
         buffer.append(0x22)
         // The runs between bytes to escape are appended whole: a cPanel rejection line has two
         // double quotes, and appending it byte by byte was a tenth of a flood report (`perf`).
+        // The runs are found eight bytes at a time: looking at each byte of a flood's 50 MB of
+        // log lines was a third of writing its report.
         var run = 0
-        for i in 0..<bytes.count {
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            if i + 8 <= count, !Self.needsEscape(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let b = bytes[i]
+            i += 1
             guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-            if run < i { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
-            run = i + 1
+            if run < i - 1 { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<(i - 1)])) }
+            run = i
             switch b {
             case 0x22: buffer.append(0x5C); buffer.append(0x22)
             case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
@@ -237,8 +246,17 @@ struct JSONWriter: Sendable {
             default: buffer.append(contentsOf: ("\\u00" + String(b >> 4, radix: 16) + String(b & 0xF, radix: 16)).utf8)
             }
         }
-        if run < bytes.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
+        if run < count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
         buffer.append(0x22)
+    }
+
+    /// Whether any of the eight bytes in `x` is a control character, a double quote or a backslash (the classic
+    /// "has a byte less than n" and "has a zero byte" word tests, which never miss one).
+    private static func needsEscape(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (x &- ones &* 0x20) & ~x & highs
+        let quote = x ^ (ones &* 0x22), backslash = x ^ (ones &* 0x5C)
+        return control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs) != 0
     }
 
     private mutating func flushIfFull() {
