@@ -40,16 +40,26 @@ struct DomainPositions: Sendable {
         guard Self.isASCII(name) else {
             return nonASCII.last { domains[$0].name == name }
         }
-        // The first position whose name is greater than `name`; the one before it is the last equal.
-        return domains.withUnsafeBufferPointer { d -> Int? in
-            var low = 0, high = d.count
-            while low < high {
-                let mid = (low + high) / 2
-                if Self.compare(d[mid].name, name) <= 0 { low = mid + 1 } else { high = mid }
+        var name = name
+        return name.withUTF8 { query in
+            // The first position whose name is greater than `name`; the one before it is the last equal.
+            domains.withUnsafeBufferPointer { d -> Int? in
+                var low = 0, high = d.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if Self.compare(d[mid].name, query) <= 0 { low = mid + 1 } else { high = mid }
+                }
+                guard low > 0, Self.compare(d[low - 1].name, query) == 0 else { return nil }
+                return low - 1
             }
-            guard low > 0, Self.compare(d[low - 1].name, name) == 0 else { return nil }
-            return low - 1
         }
+    }
+
+    /// Byte order of the UTF-8 of `a` and the bytes `b`.
+    private static func compare(_ a: String, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        if let c = a.utf8.withContiguousStorageIfAvailable({ compare($0, b) }) { return c }
+        var a = a
+        return a.withUTF8 { compare($0, b) }
     }
 
     /// Byte order of the UTF-8 of `a` and `b`: negative, zero or positive.

@@ -106,21 +106,34 @@ struct JSONWriter: Sendable {
     mutating func parallelArray(_ count: Int, _ element: @Sendable (Int, inout JSONWriter) -> Void) {
         open(0x5B)
         var next = 0
+        // Each part's buffer starts as large as the largest part so far (within reason), so it
+        // is not grown and copied a dozen times.
+        var partSize = 1 << 12
         while next < count {
             // A round of runs at a time: memory stays bounded by the round, not the document.
             let runs = min(Self.runsPerRound, (count - next + Self.elementsPerRun - 1) / Self.elementsPerRun)
             let start = next
             let parts = PartBuffers(count: runs)
             let template = JSONWriter(fd: -1, stack: stack)
+            let reserve = min(partSize, 1 << 20)
             DispatchQueue.concurrentPerform(iterations: runs) { r in
                 var w = template
+                w.buffer.reserveCapacity(reserve)
                 w.setCount(start + r * Self.elementsPerRun)
                 for i in (start + r * Self.elementsPerRun)..<min(count, start + (r + 1) * Self.elementsPerRun) { element(i, &w) }
                 parts.store(w.buffer, at: r)
             }
             for r in 0..<runs {
-                buffer.append(contentsOf: parts.take(r))
-                flushIfFull()
+                let part = parts.take(r)
+                partSize = max(partSize, part.count + part.count / 8)
+                if fd >= 0 && part.count >= Self.flushSize {
+                    // A big part goes out as it is, not copied into this buffer first.
+                    flush()
+                    writeAll(part)
+                } else {
+                    buffer.append(contentsOf: part)
+                    flushIfFull()
+                }
             }
             next = min(count, start + runs * Self.elementsPerRun)
         }
@@ -143,14 +156,19 @@ struct JSONWriter: Sendable {
     /// Writes what is buffered.
     mutating func flush() {
         guard fd >= 0 else { return }
+        writeAll(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` to the file descriptor, all of them unless it fails.
+    private func writeAll(_ bytes: [UInt8]) {
         var offset = 0
-        while offset < buffer.count {
-            let n = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             offset += n
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     // MARK: - Internals
