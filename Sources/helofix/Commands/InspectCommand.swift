@@ -50,11 +50,17 @@ struct InspectCommand: AsyncParsableCommand {
         // Without DNS the start of the JSON document needs only the snapshot: it is written while
         // the log scan and the rules still run (not under a progress line on the same terminal).
         let early = format == .json && !check && !dnsArguments.options.enabled && (progress == nil || isatty(1) == 0)
-        let head = early ? InspectJSONHead(dns: .notConsulted("--no-dns")) : nil
+        let jsonHead = early ? SnapshotReadyWork<JSONWriter> { snapshot in
+            var writer = JSONWriter(fd: 1)
+            writer.beginObject()
+            InspectJSON.writeHead(snapshot: snapshot, dns: .notConsulted("--no-dns"), to: &writer)
+            writer.flush()
+            return writer
+        } : nil
         var events: (@Sendable (AnalysisEvent) -> Void)?
-        if progress != nil || head != nil {
+        if progress != nil || jsonHead != nil {
             events = { event in
-                if case .snapshotRead(let snapshot) = event { head?.start(snapshot) }
+                if case .snapshotRead(let snapshot) = event { jsonHead?.start(snapshot) }
                 progress?.relay(event)
             }
         }
@@ -80,7 +86,7 @@ struct InspectCommand: AsyncParsableCommand {
         switch format {
         case .json:
             let json = InspectJSON(snapshot: snapshot, findings: findings, logs: report, interrupted: interrupted, dns: dns)
-            if var writer = head?.finish() {
+            if var writer = jsonHead?.finish() {
                 json.writeRest(to: &writer)
                 writer.endObject()
                 writer.flush()
