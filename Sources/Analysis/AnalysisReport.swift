@@ -30,9 +30,7 @@ public struct AnalysisReport: Sendable {
     /// Puts the findings back in severity order after an enrichment changed some severities;
     /// findings of equal severity keep their order.
     public mutating func sortFindings() {
-        findings = findings.enumerated().sorted {
-            $0.element.severity != $1.element.severity ? $0.element.severity < $1.element.severity : $0.offset < $1.offset
-        }.map(\.element)
+        findings = FindingEngine.mostSevereFirst(findings)
     }
 }
 
