@@ -10,7 +10,7 @@ struct DomainFacts: OptionSet, Sendable {
     static let local = DomainFacts(rawValue: 1)
     /// In the remote-domain list.
     static let remote = DomainFacts(rawValue: 2)
-    /// A real account owns it (``RuleContext/hasOwner(_:)-swift.type.method``).
+    /// A real account owns it (not cPanel's `nobody` placeholder).
     static let owned = DomainFacts(rawValue: 4)
 
     /// The facts of every domain, in the same positions.
