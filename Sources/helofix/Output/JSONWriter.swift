@@ -58,11 +58,13 @@ struct JSONWriter: Sendable {
     /// `}` of the object opened by ``beginObject()``.
     mutating func endObject() { close(0x7D) }
 
-    /// A member name; the next value written is its value.
-    mutating func key(_ name: String) {
+    /// A member name (a literal: the names are the document's fixed keys, with nothing to escape,
+    /// so their bytes are copied as they are); the next value written is its value.
+    mutating func key(_ name: StaticString) {
         beginValue()
-        quoted(name)
-        raw(": ")
+        buffer.append(0x22)
+        raw(name)
+        raw("\": ")
         awaitingValue = true
     }
 
@@ -95,9 +97,9 @@ struct JSONWriter: Sendable {
     }
 
     /// `"name": value` for the common cases.
-    mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
-    mutating func field(_ name: String, _ value: Int?) { key(name); number(value) }
-    mutating func field(_ name: String, _ value: Bool?) { key(name); bool(value) }
+    mutating func field(_ name: StaticString, _ value: String?) { key(name); string(value) }
+    mutating func field(_ name: StaticString, _ value: Int?) { key(name); number(value) }
+    mutating func field(_ name: StaticString, _ value: Bool?) { key(name); bool(value) }
 
     /// An array of `count` elements, element `i` written by `element(i, &w)`, on every core the
     /// process may use: consecutive runs of elements are written into buffers of their own at the
