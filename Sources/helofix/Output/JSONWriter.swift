@@ -109,15 +109,18 @@ struct JSONWriter: Sendable {
         open(0x5B)
         var next = 0
         // Each part's buffer starts as large as the largest part so far (within reason), so it
-        // is not grown and copied a dozen times.
-        var partSize = 1 << 12
+        // is not grown and copied a dozen times; 0 until the first round has shown it.
+        var partSize = 0
         while next < count {
-            // A round of runs at a time: memory stays bounded by the round, not the document.
-            let runs = min(Self.runsPerRound, (count - next + Self.elementsPerRun - 1) / Self.elementsPerRun)
+            // A round of runs at a time: memory stays bounded by the round, not the document. The
+            // first round has two runs; later ones hold about a megabyte (a flood's findings are
+            // 300 KB a run, and the report is written while all of them are held: the peak).
+            let budget = partSize == 0 ? 2 : max(2, Self.roundBytes / partSize)
+            let runs = min(Self.runsPerRound, budget, (count - next + Self.elementsPerRun - 1) / Self.elementsPerRun)
             let start = next
             let parts = PartBuffers(count: runs)
             let template = JSONWriter(fd: -1, stack: stack)
-            let reserve = min(partSize, 1 << 20)
+            let reserve = min(max(partSize, 1 << 12), 1 << 20)
             DispatchQueue.concurrentPerform(iterations: runs) { r in
                 var w = template
                 w.buffer.reserveCapacity(reserve)
@@ -146,6 +149,8 @@ struct JSONWriter: Sendable {
     /// Elements one thread writes in a go, and how many such runs make a round.
     private static let elementsPerRun = 64
     private static let runsPerRound = 16
+    /// About how many bytes one round of runs may hold.
+    private static let roundBytes = 1 << 20
 
     /// An empty writer in the state of `stack`, keeping what it writes in its buffer.
     private init(fd: Int32, stack: [Container]) {
