@@ -65,6 +65,11 @@ struct ByteInterner: Sendable {
         return text.withUTF8 { existing($0, fold: fold) }
     }
 
+    /// Whether value `id` is exactly `bytes` (no folding).
+    func holds(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        equals(id, bytes, fold: false)
+    }
+
     /// The stored bytes of `id`.
     func bytes(_ id: Int) -> ArraySlice<UInt8> { storage[starts[id]..<starts[id + 1]] }
 

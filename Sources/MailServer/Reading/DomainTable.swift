@@ -19,6 +19,43 @@ struct DomainTable {
         body(&values[id])
     }
 
+    /// Adds `list` at `location` to the domain whose lower-case ASCII name is `name`, adding the
+    /// domain first when new; returns its id. A domain's first list is a shared one-element array
+    /// (no allocation per domain).
+    mutating func add(_ list: DomainList, at location: SourceLocation, toName name: UnsafeBufferPointer<UInt8>) -> Int {
+        let id = idAdding(name)
+        if values[id].lists.isEmpty {
+            values[id].lists = switch list { case .local: onlyLocal; case .remote: onlyRemote; case .secondaryMX: onlySecondaryMX }
+            values[id].sources.append(location)
+        } else {
+            values[id].add(list, at: location)
+        }
+        return id
+    }
+
+    /// Sets the owner of the domain whose lower-case ASCII name is `name` unless it has one,
+    /// adding the domain first when new; returns its id.
+    mutating func claim(_ name: UnsafeBufferPointer<UInt8>, by owner: String) -> Int {
+        let id = idAdding(name)
+        values[id].claim(by: owner)
+        return id
+    }
+
+    /// The number of domains so far.
+    var count: Int { values.count }
+
+    private mutating func idAdding(_ name: UnsafeBufferPointer<UInt8>) -> Int {
+        let id = names.id(of: name, fold: false)
+        if id == values.count {
+            values.append(HostedDomain(name: String(decoding: name, as: UTF8.self)))
+            if ascii, name.contains(where: { $0 >= 0x80 }) { ascii = false }
+        }
+        return id
+    }
+
+    /// `[list]` for each list, made once and shared by the domains in only that list.
+    private let onlyLocal: [DomainList] = [.local], onlyRemote: [DomainList] = [.remote], onlySecondaryMX: [DomainList] = [.secondaryMX]
+
     /// Makes room for about `count` domains.
     mutating func reserve(_ count: Int) {
         guard values.isEmpty else { return }
@@ -29,6 +66,13 @@ struct DomainTable {
     /// The id of the domain whose (lower-case) name is `bytes`, if it was added.
     func existing(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         names.existing(bytes, fold: false)
+    }
+
+    /// ``existing(_:)``, trying `guess` first: a file that follows the lists' order (named.conf
+    /// stanzas) then needs one comparison per name instead of a hash look-up.
+    func existing(_ bytes: UnsafeBufferPointer<UInt8>, guess: Int?) -> Int? {
+        if let guess, guess >= 0, guess < values.count, names.holds(guess, bytes) { return guess }
+        return names.existing(bytes, fold: false)
     }
 
     /// The domains sorted by name, and for each id the position it got.
