@@ -108,10 +108,24 @@ struct ByteInterner: Sendable {
         guard starts[id + 1] - start == bytes.count else { return false }
         guard bytes.count > 0 else { return true }
         return storage.withUnsafeBufferPointer { stored in
-            if !fold { return memcmp(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 }
+            if !fold { return Self.same(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) }
             for i in 0..<bytes.count where stored[start + i] != Self.lower(bytes[i]) { return false }
             return true
         }
+    }
+
+    /// `memcmp(a, b, n) == 0` without the call: names are short, and this runs for every look-up.
+    @inline(__always) private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i + 8 <= n {
+            guard UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) == UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) else { return false }
+            i += 8
+        }
+        while i < n {
+            guard a[i] == b[i] else { return false }
+            i += 1
+        }
+        return true
     }
 
     private mutating func grow() {

@@ -94,7 +94,9 @@ extension SnapshotBuilder {
     /// `/var/cpanel/users/USER`: `DNS=`, `DNS1=`, … name the account's domains (the source of truth).
     private mutating func readAccountDomains() {
         guard let owned = AccountFiles(root: root, directory: CPanelFiles().users.path, fast: fastPaths).domainOwners() else { return }
-        owned.forEach { domain, account in _ = domains.claim(domain, by: account) }
+        // An account's domains usually follow each other in the lists too: the next id is tried first.
+        var last = -1
+        owned.forEach { domain, account in last = domains.claim(domain, by: account, guess: last + 1) }
     }
 
     /// Host entries in the `custom_begin_mail` ACL slot (`accept hosts = <; 198.51.100.25 ; …`).

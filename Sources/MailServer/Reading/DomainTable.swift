@@ -35,8 +35,9 @@ struct DomainTable {
 
     /// Sets the owner of the domain whose lower-case ASCII name is `name` unless it has one,
     /// adding the domain first when new; returns its id.
-    mutating func claim(_ name: UnsafeBufferPointer<UInt8>, by owner: String) -> Int {
-        let id = idAdding(name)
+    /// `guess` is the id the name probably has (owner files follow the lists' order), checked first.
+    mutating func claim(_ name: UnsafeBufferPointer<UInt8>, by owner: String, guess: Int? = nil) -> Int {
+        let id = if let guess, guess >= 0, guess < values.count, names.holds(guess, name) { guess } else { idAdding(name) }
         values[id].claim(by: owner)
         return id
     }

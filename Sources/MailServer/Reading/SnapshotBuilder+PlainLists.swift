@@ -23,7 +23,7 @@ extension SnapshotBuilder {
         bytes.withUnsafeBufferPointer { buf in
             guard let plain = PlainDomainLines.owners(buf) else { return false }
             var first = [Int32](repeating: 0, count: domains.count + plain.keys.count)
-            var firstDefault = 0
+            var firstDefault = 0, last = -1
             for i in plain.keys.indices {
                 let key = plain.keys[i], line = plain.lines[i]
                 let name = UnsafeBufferPointer(rebasing: buf[key])
@@ -32,7 +32,8 @@ extension SnapshotBuilder {
                     if firstDefault == 0 { firstDefault = line } else { duplicate(name, buf, key, line: line, first: firstDefault, path) }
                     continue
                 }
-                let id = domains.claim(name, by: accounts.name(UnsafeBufferPointer(rebasing: buf[plain.values[i]])))
+                let id = domains.claim(name, by: accounts.name(UnsafeBufferPointer(rebasing: buf[plain.values[i]])), guess: last + 1)
+                last = id
                 if first[id] == 0 { first[id] = Int32(line) } else { duplicate(name, buf, key, line: line, first: Int(first[id]), path) }
             }
             return true
