@@ -123,6 +123,32 @@ struct ReadingFastPathTests {
         return out
     }
 
+    /// Directory traces are looked up in batches; whatever the mix of names, they come out in the
+    /// directory's own order, each with the rule's domain, file and position.
+    @Test func directoryTracesKeepTheListingOrder() throws {
+        var tree = Fixtures.clean
+        var listed: [String] = []
+        for i in 0..<40 { listed.append("d\(i).example") }
+        tree.file("/etc/localdomains", listed.joined(separator: "\n") + "\n")
+        let odd = ["Upper.Example", ".hidden.example", "nodot", "caf\u{E9}.example", "-bad.example", "UNLISTED.example"]
+        for (i, name) in (listed + (0..<30).map { "gone\($0).example" } + odd).enumerated() where i % 3 != 1 || name.hasPrefix("gone") {
+            tree.file("/etc/valiases/\(name)", "")
+        }
+        let root = try TemporaryRoot(tree)
+        defer { root.remove() }
+        let s = try SnapshotReader(root: ServerRoot(root.path)).read()
+        let position = Dictionary(uniqueKeysWithValues: s.domains.enumerated().map { ($1.name, $0) })
+        var expected: [String] = []
+        for name in ServerRoot(root.path).list("/etc/valiases") ?? [] where !name.hasPrefix(".") {
+            let domain = name.lowercased()
+            guard HostName.isValid(domain), domain.contains(".") else { continue }
+            expected.append("\(domain) /etc/valiases/\(name) \(position[domain].map(String.init) ?? "-")")
+        }
+        let found = s.traces.filter { $0.kind == .valiases }.map { "\($0.domain) \($0.location.file) \($0.domainPosition.map(String.init) ?? "-")" }
+        #expect(found == expected)
+        #expect(found.count > 40)
+    }
+
     @Test func sideTaskHandsBackItsValueWhoeverRunsIt() {
         let tasks = (0..<50).map { i in SideTask { (0...i).reduce(0, +) } }
         #expect(tasks.map { $0.value() } == (0..<50).map { i in (0...i).reduce(0, +) })

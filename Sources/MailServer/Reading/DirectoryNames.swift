@@ -23,13 +23,15 @@ struct DirectoryNames: Sendable {
     var count: Int { ends.count }
 
     /// Calls `body` with each name's bytes, in directory order.
-    func forEach(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// The names' bytes stay valid until `atEnd` has run.
+    func forEach(_ body: (UnsafeBufferPointer<UInt8>) -> Void, atEnd: () -> Void = {}) {
         bytes.withUnsafeBufferPointer { all in
             var start = 0
             for end in ends {
                 body(UnsafeBufferPointer(rebasing: all[start..<end]))
                 start = end
             }
+            atEnd()
         }
     }
 }

@@ -69,6 +69,20 @@ struct DomainTable {
         names.existing(bytes, fold: false)
     }
 
+    /// The hash ``existing(_:hash:)`` takes.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { ByteInterner.hash(bytes, fold: false) }
+
+    /// ``existing(_:)`` with the name's ``hash(_:)`` already computed.
+    func existing(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        names.existing(bytes, hash: hash)
+    }
+
+    /// Brings into the cache what a look-up of this hash compares first (see ``ByteInterner/warm(_:)``).
+    func warm(_ hash: UInt64, _ sink: inout UInt64) {
+        let id = names.warm(hash, &sink)
+        if id >= 0 && id < values.count { sink &+= UInt64(values[id].owner?.utf8.count ?? 0) }
+    }
+
     /// ``existing(_:)``, trying `guess` first: a file that follows the lists' order (named.conf
     /// stanzas) then needs one comparison per name instead of a hash look-up.
     func existing(_ bytes: UnsafeBufferPointer<UInt8>, guess: Int?) -> Int? {

@@ -21,9 +21,28 @@ extension SnapshotBuilder {
         guard names.listed else { return }
         let dir = entry.path, suffix = entry.suffix
         let tail = Array(suffix.utf8)
-        names.forEach { name in
+        // Names in the file system's hash order land anywhere in the domain table, each look-up a
+        // cache miss: looked up sixteen at a time, their memory is first fetched all together.
+        var batch: [(stem: UnsafeBufferPointer<UInt8>, hash: UInt64)] = []
+        batch.reserveCapacity(16)
+        var sink: UInt64 = 0
+        func flush() {
+            for b in batch { table.warm(b.hash, &sink) }
+            for b in batch {
+                guard let id = table.existing(b.stem, hash: b.hash) else {
+                    found.append(DomainTrace(domain: String(decoding: b.stem, as: UTF8.self), kind: kind, directory: dir, suffix: suffix))
+                    continue
+                }
+                var trace = DomainTrace(domain: table.values[id].name, kind: kind, directory: dir, suffix: suffix)
+                trace.setDomainPosition(id)
+                found.append(trace)
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+        names.forEach({ name in
             guard name.count >= tail.count, name.first != UInt8(ascii: ".") else { return }
             guard !name.contains(where: { $0 >= 0x80 }) else {
+                flush()
                 let text = String(decoding: name, as: UTF8.self)
                 if let trace = trace(named: text, in: dir, kind: kind, suffix: suffix) { found.append(trace) }
                 return
@@ -33,13 +52,19 @@ extension SnapshotBuilder {
             let stem = UnsafeBufferPointer(rebasing: name[0..<stemEnd])
             guard HostName.isValid(bytes: stem), stem.contains(UInt8(ascii: ".")) else { return }
             if stem.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                flush()
                 let domain = String(decoding: stem.map(ByteInterner.lower), as: UTF8.self)
                 found.append(DomainTrace(domain: domain, kind: kind, directory: dir, name: String(decoding: name, as: UTF8.self), suffix: suffix))
             } else {
-                found.append(trace(of: stem, in: table, guess: nil) { DomainTrace(domain: $0, kind: kind, directory: dir, suffix: suffix) })
+                batch.append((stem, DomainTable.hash(stem)))
+                if batch.count == 16 { flush() }
             }
-        }
+        }, atEnd: flush)
+        keep(sink)
     }
+
+    /// Takes a value the optimizer must not drop.
+    @_optimize(none) private static func keep(_ value: UInt64) {}
 
     /// A trace of the lower-case ASCII name `name`: a domain the lists hold shares their `String`
     /// (no allocation per trace: a big server has 300,000) and notes its position for the rules.
