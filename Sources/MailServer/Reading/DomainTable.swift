@@ -90,13 +90,32 @@ struct DomainTable {
         return names.existing(bytes, fold: false)
     }
 
-    /// The domains sorted by name, and for each id the position it got.
-    func sorted() -> (domains: [HostedDomain], positionOfID: [Int]) {
+    /// Hands over the domains sorted by name, and for each id the position it got; the table is
+    /// left empty. The domains are moved into place (following the permutation's cycles), not
+    /// copied: a copy of 100,000 domains retains and later releases four references each.
+    mutating func takeSorted() -> (domains: [HostedDomain], positionOfID: [Int]) {
         let order = ascii
             ? values.indices.sorted { names.precedes($0, $1) }
             : values.indices.sorted { values[$0].name < values[$1].name }
         var positionOfID = [Int](repeating: 0, count: order.count)
         for (position, id) in order.enumerated() { positionOfID[id] = position }
-        return (order.map { values[$0] }, positionOfID)
+        // Position p takes the domain of id order[p].
+        var placed = [Bool](repeating: false, count: order.count)
+        values.withUnsafeMutableBufferPointer { buffer in
+            for start in order.indices where !placed[start] {
+                var p = start
+                while true {
+                    placed[p] = true
+                    let from = order[p]
+                    if from == start { break }
+                    buffer.swapAt(p, from)
+                    p = from
+                }
+            }
+        }
+        let sorted = values
+        values = []
+        names = ByteInterner()
+        return (sorted, positionOfID)
     }
 }

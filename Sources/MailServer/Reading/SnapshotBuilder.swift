@@ -210,7 +210,7 @@ struct SnapshotBuilder {
     mutating func finish() -> ServerSnapshot {
         // Sort positions by the names' bytes, not the structs: moving 100,000 HostedDomain values around costs more than the compare.
         let positionOfID: [Int]
-        (snapshot.domains, positionOfID) = domains.sorted()
+        (snapshot.domains, positionOfID) = domains.takeSorted()
         // A one-list domain shares its array with others: sorting it would copy it.
         for i in snapshot.domains.indices where snapshot.domains[i].lists.count > 1 { snapshot.domains[i].lists.sort() }
         for i in snapshot.traces.indices {
