@@ -65,6 +65,30 @@ struct ByteInterner: Sendable {
         return text.withUTF8 { existing($0, fold: fold) }
     }
 
+    /// ``existing(_:fold:)`` (no folding) with the hash already computed (``hash(_:fold:)``).
+    func existing(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        find(bytes, hash: hash, fold: false).found
+    }
+
+    /// Loads what a look-up of a value with this hash compares first (its slot, where the value
+    /// there starts, its first byte), so a look-up soon after finds them in the cache: a batch of
+    /// these in a row waits for the memory once instead of once per value. What goes into `sink`
+    /// means nothing; it only keeps the loads from being optimized away.
+    /// Returns the id in the hash's first slot (-1 when empty), a likely answer.
+    func warm(_ hash: UInt64, _ sink: inout UInt64) -> Int {
+        let entry = slots[Int(truncatingIfNeeded: hash) & (slots.count - 1)]
+        guard entry != 0 else { return -1 }
+        let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+        let start = starts[id]
+        sink &+= start < storage.count ? UInt64(storage[start]) : 1
+        return id
+    }
+
+    /// Whether value `id` is exactly `bytes` (no folding).
+    func holds(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        equals(id, bytes, fold: false)
+    }
+
     /// The stored bytes of `id`.
     func bytes(_ id: Int) -> ArraySlice<UInt8> { storage[starts[id]..<starts[id + 1]] }
 
@@ -103,10 +127,24 @@ struct ByteInterner: Sendable {
         guard starts[id + 1] - start == bytes.count else { return false }
         guard bytes.count > 0 else { return true }
         return storage.withUnsafeBufferPointer { stored in
-            if !fold { return memcmp(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 }
+            if !fold { return Self.same(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) }
             for i in 0..<bytes.count where stored[start + i] != Self.lower(bytes[i]) { return false }
             return true
         }
+    }
+
+    /// `memcmp(a, b, n) == 0` without the call: names are short, and this runs for every look-up.
+    @inline(__always) private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i + 8 <= n {
+            guard UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) == UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) else { return false }
+            i += 8
+        }
+        while i < n {
+            guard a[i] == b[i] else { return false }
+            i += 1
+        }
+        return true
     }
 
     private mutating func grow() {
@@ -139,7 +177,7 @@ struct ByteInterner: Sendable {
     }
 
     /// Eight bytes at a time, multiply and shift per word, a final mix so every bit counts.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, fold: Bool) -> UInt64 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, fold: Bool) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         guard let base = bytes.baseAddress else { return h }
         let raw = UnsafeRawPointer(base)

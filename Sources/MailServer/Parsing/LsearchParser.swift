@@ -140,11 +140,16 @@ public enum LsearchParser {
         while restStart < contentEnd && isBlank(line[restStart]) { restStart += 1 }
         let value = restStart < contentEnd ? text(line, restStart..<contentEnd) : ""
         if let first = firstKeyLine.firstLine(of: key, number) {
-            result.diagnostics.append(Diagnostic(.duplicateKey, at: .init(file: file, line: number), text: text(line, 0..<n),
-                message: "\"\(key)\" is listed again at line \(number) of \(file); Exim uses only line \(first), remove the duplicate"))
+            result.diagnostics.append(duplicateKey(key, line: number, first: first, file: file, text: text(line, 0..<n)))
         }
         result.entries.append(LsearchEntry(key: key, value: value, line: number, quoted: quoted, visible: true,
                                            file: bytes, range: offset..<(offset + n)))
+    }
+
+    /// The diagnostic for `key` listed again at `line` of `file` (`text` is that line).
+    static func duplicateKey(_ key: String, line: Int, first: Int, file: String, text: String) -> Diagnostic {
+        Diagnostic(.duplicateKey, at: .init(file: file, line: line), text: text,
+            message: "\"\(key)\" is listed again at line \(line) of \(file); Exim uses only line \(first), remove the duplicate")
     }
 
     /// Renders bytes for a diagnostic: printable ASCII as is, anything else as `\xNN`, at most 200 characters.

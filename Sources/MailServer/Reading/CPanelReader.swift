@@ -1,8 +1,39 @@
 extension SnapshotBuilder {
     /// Reads a cPanel/WHM server (the files in docs/files.md, "cPanel/WHM").
     mutating func readCPanel() {
+        let root = self.root, f = CPanelFiles(), z = ZoneFiles()
+        let aliasDirectories: [(ServerFile, DomainTrace.Kind)] = [(f.valiases, .valiases), (f.vdomainaliases, .vdomainaliases), (f.vfilters, .vfilters)]
+        // A big server has 100,000 names in each of /etc/valiases and /var/named and 400,000 lines
+        // of named.conf: listing them needs no domain table, so it runs on other cores meanwhile.
+        let aliasNames = SideTask { aliasDirectories.map { DirectoryNames(root, $0.0.path) } }
+        let zoneNames = SideTask { (DirectoryNames(root, z.varNamed.path), ZoneStanzas(root, z.namedConf.path)) }
         readCPanelDomains()
         readCPanelMail()
+        let aliases = aliasNames.value(), (zoneFiles, stanzas) = zoneNames.value()
+        let named = record(z.namedConf.path, stanzas.file) != nil ? stanzas : nil
+        let table = domains
+        // Each name or stanza makes at most one trace: room for all, in the order a serial read
+        // gives (greeting and outgoing-IP lines, aliases, zones). The alias traces are made on
+        // another core while this one makes the zone traces; the gap between them is closed after.
+        let early = snapshot.traces
+        let aliasRoom = aliases.reduce(0) { $0 + $1.count }, zoneRoom = zoneFiles.count + (named?.names.count ?? 0)
+        snapshot.traces = []
+        snapshot.traces = [DomainTrace](unsafeUninitializedCapacity: early.count + aliasRoom + zoneRoom) { buffer, count in
+            let base = buffer.baseAddress!
+            _ = UnsafeMutableBufferPointer(start: base, count: early.count).initialize(from: early)
+            let side = TraceSlots(base: base + early.count, capacity: aliasRoom)
+            let aliasTraces = SideTask {
+                var slots = side
+                for ((entry, kind), listing) in zip(aliasDirectories, aliases) { Self.traces(of: listing, in: entry, kind: kind, table: table, into: &slots) }
+                return slots.count
+            }
+            var zoneSlots = TraceSlots(base: base + early.count + aliasRoom, capacity: zoneRoom)
+            Self.traces(of: zoneFiles, in: z.varNamed, kind: .zone, table: table, into: &zoneSlots)
+            if let named { Self.traces(of: named, z.namedConf.path, table: table, into: &zoneSlots) }
+            let aliasCount = aliasTraces.value()
+            if aliasCount < aliasRoom { (side.base + aliasCount).moveInitialize(from: zoneSlots.base, count: zoneSlots.count) }
+            count = early.count + aliasCount + zoneSlots.count
+        }
     }
 
     /// Hostname, IPs, the domain lists and their owners.
@@ -28,7 +59,7 @@ extension SnapshotBuilder {
         }
     }
 
-    /// Greetings, outgoing IPs, whitelists, HELO settings and per-domain traces.
+    /// Greetings, outgoing IPs, whitelists and HELO settings (the per-domain traces follow).
     mutating func readCPanelMail() {
         let f = CPanelFiles()
         readGreetings(f.mailhelo.path, keyedByIP: false)
@@ -39,10 +70,6 @@ extension SnapshotBuilder {
         for source in WhitelistCatalog.cpanel { readHostList(source) }
         readCustomBeginMail(f.customBeginMail.path)
         readCPanelSettings(f.localopts.path)
-        readTraceDirectory(f.valiases, kind: .valiases)
-        readTraceDirectory(f.vdomainaliases, kind: .vdomainaliases)
-        readTraceDirectory(f.vfilters, kind: .vfilters)
-        readZones(ZoneFiles())
     }
 
     /// `/etc/ips` (`IP:netmask:broadcast`) and `/var/cpanel/mainip`.
@@ -66,7 +93,10 @@ extension SnapshotBuilder {
 
     /// `/var/cpanel/users/USER`: `DNS=`, `DNS1=`, … name the account's domains (the source of truth).
     private mutating func readAccountDomains() {
-        for (domain, account) in AccountFiles(root: root, directory: CPanelFiles().users.path).domainOwners() ?? [] { setOwner(domain, account) }
+        guard let owned = AccountFiles(root: root, directory: CPanelFiles().users.path, fast: fastPaths).domainOwners() else { return }
+        // An account's domains usually follow each other in the lists too: the next id is tried first.
+        var last = -1
+        owned.forEach { domain, account in last = domains.claim(domain, by: account, guess: last + 1) }
     }
 
     /// Host entries in the `custom_begin_mail` ACL slot (`accept hosts = <; 198.51.100.25 ; …`).

@@ -19,6 +19,44 @@ struct DomainTable {
         body(&values[id])
     }
 
+    /// Adds `list` at `location` to the domain whose lower-case ASCII name is `name`, adding the
+    /// domain first when new; returns its id. A domain's first list is a shared one-element array
+    /// (no allocation per domain).
+    mutating func add(_ list: DomainList, at location: SourceLocation, toName name: UnsafeBufferPointer<UInt8>) -> Int {
+        let id = idAdding(name)
+        if values[id].lists.isEmpty {
+            values[id].lists = switch list { case .local: onlyLocal; case .remote: onlyRemote; case .secondaryMX: onlySecondaryMX }
+            values[id].sources.append(location)
+        } else {
+            values[id].add(list, at: location)
+        }
+        return id
+    }
+
+    /// Sets the owner of the domain whose lower-case ASCII name is `name` unless it has one,
+    /// adding the domain first when new; returns its id.
+    /// `guess` is the id the name probably has (owner files follow the lists' order), checked first.
+    mutating func claim(_ name: UnsafeBufferPointer<UInt8>, by owner: String, guess: Int? = nil) -> Int {
+        let id = if let guess, guess >= 0, guess < values.count, names.holds(guess, name) { guess } else { idAdding(name) }
+        values[id].claim(by: owner)
+        return id
+    }
+
+    /// The number of domains so far.
+    var count: Int { values.count }
+
+    private mutating func idAdding(_ name: UnsafeBufferPointer<UInt8>) -> Int {
+        let id = names.id(of: name, fold: false)
+        if id == values.count {
+            values.append(HostedDomain(name: String(decoding: name, as: UTF8.self)))
+            if ascii, name.contains(where: { $0 >= 0x80 }) { ascii = false }
+        }
+        return id
+    }
+
+    /// `[list]` for each list, made once and shared by the domains in only that list.
+    private let onlyLocal: [DomainList] = [.local], onlyRemote: [DomainList] = [.remote], onlySecondaryMX: [DomainList] = [.secondaryMX]
+
     /// Makes room for about `count` domains.
     mutating func reserve(_ count: Int) {
         guard values.isEmpty else { return }
@@ -31,13 +69,53 @@ struct DomainTable {
         names.existing(bytes, fold: false)
     }
 
-    /// The domains sorted by name, and for each id the position it got.
-    func sorted() -> (domains: [HostedDomain], positionOfID: [Int]) {
+    /// The hash ``existing(_:hash:)`` takes.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { ByteInterner.hash(bytes, fold: false) }
+
+    /// ``existing(_:)`` with the name's ``hash(_:)`` already computed.
+    func existing(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        names.existing(bytes, hash: hash)
+    }
+
+    /// Brings into the cache what a look-up of this hash compares first (see ``ByteInterner/warm(_:)``).
+    func warm(_ hash: UInt64, _ sink: inout UInt64) {
+        let id = names.warm(hash, &sink)
+        if id >= 0 && id < values.count { sink &+= UInt64(values[id].owner?.utf8.count ?? 0) }
+    }
+
+    /// ``existing(_:)``, trying `guess` first: a file that follows the lists' order (named.conf
+    /// stanzas) then needs one comparison per name instead of a hash look-up.
+    func existing(_ bytes: UnsafeBufferPointer<UInt8>, guess: Int?) -> Int? {
+        if let guess, guess >= 0, guess < values.count, names.holds(guess, bytes) { return guess }
+        return names.existing(bytes, fold: false)
+    }
+
+    /// Hands over the domains sorted by name, and for each id the position it got; the table is
+    /// left empty. The domains are moved into place (following the permutation's cycles), not
+    /// copied: a copy of 100,000 domains retains and later releases four references each.
+    mutating func takeSorted() -> (domains: [HostedDomain], positionOfID: [Int]) {
         let order = ascii
             ? values.indices.sorted { names.precedes($0, $1) }
             : values.indices.sorted { values[$0].name < values[$1].name }
         var positionOfID = [Int](repeating: 0, count: order.count)
         for (position, id) in order.enumerated() { positionOfID[id] = position }
-        return (order.map { values[$0] }, positionOfID)
+        // Position p takes the domain of id order[p].
+        var placed = [Bool](repeating: false, count: order.count)
+        values.withUnsafeMutableBufferPointer { buffer in
+            for start in order.indices where !placed[start] {
+                var p = start
+                while true {
+                    placed[p] = true
+                    let from = order[p]
+                    if from == start { break }
+                    buffer.swapAt(p, from)
+                    p = from
+                }
+            }
+        }
+        let sorted = values
+        values = []
+        names = ByteInterner()
+        return (sorted, positionOfID)
     }
 }

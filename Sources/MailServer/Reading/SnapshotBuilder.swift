@@ -4,6 +4,10 @@ struct SnapshotBuilder {
     let processes: any ProcessProbe
     var snapshot: ServerSnapshot
     var domains = DomainTable()
+    /// Whether plain files may skip the general parsers (``PlainDomainLines``, ``AccountFiles``).
+    var fastPaths = true
+    /// Account names, one `String` per account however many domains it owns.
+    var accounts = AccountNames()
 
     init(root: ServerRoot, platform: Platform, processes: any ProcessProbe) {
         self.root = root
@@ -14,6 +18,11 @@ struct SnapshotBuilder {
     /// Reads and parses an lsearch file, recording it; `nil` when absent or unreadable.
     mutating func lsearch(_ path: String, mode: LsearchParser.Mode) -> LsearchFile? {
         guard let bytes = bytes(path) else { return nil }
+        return lsearch(path, bytes, mode: mode)
+    }
+
+    /// Parses the bytes of an lsearch file already recorded.
+    mutating func lsearch(_ path: String, _ bytes: [UInt8], mode: LsearchParser.Mode) -> LsearchFile {
         let parsed = LsearchParser.parse(bytes, file: path, mode: mode)
         snapshot.diagnostics += parsed.diagnostics
         return parsed
@@ -29,7 +38,13 @@ struct SnapshotBuilder {
     }
 
     mutating func bytes(_ path: String) -> [UInt8]? {
-        switch root.read(path) {
+        record(path, root.read(path))
+    }
+
+    /// Records a file read earlier (perhaps on another thread) as ``bytes(_:)`` does, in the order
+    /// the readers reach it, so `files` and `diagnostics` come out as from a serial read.
+    mutating func record(_ path: String, _ read: FileRead) -> [UInt8]? {
+        switch read {
         case .missing:
             snapshot.files.append(FileRecord(path: path, present: false))
             return nil
@@ -45,7 +60,9 @@ struct SnapshotBuilder {
 
     /// Adds every key of a domain list (`localdomains`, `remotedomains`, …).
     mutating func readDomainList(_ path: String, as list: DomainList) {
-        guard let parsed = lsearch(path, mode: .list) else { return }
+        guard let bytes = bytes(path) else { return }
+        if fastPaths, readPlainDomainList(path, bytes, as: list) { return }
+        let parsed = lsearch(path, bytes, mode: .list)
         domains.reserve(parsed.entries.count)
         for entry in parsed.entries where entry.visible && entry.key != "*" {
             let name = entry.key.foldedForLookup
@@ -61,7 +78,9 @@ struct SnapshotBuilder {
 
     /// Records `domain → owner` from a `domain: user` file.
     mutating func readOwners(_ path: String) {
-        guard let parsed = lsearch(path, mode: .keyValue) else { return }
+        guard let bytes = bytes(path) else { return }
+        if fastPaths, readPlainOwners(path, bytes) { return }
+        let parsed = lsearch(path, bytes, mode: .keyValue)
         for entry in parsed.entries where entry.visible && entry.key != "*" && !entry.value.isEmpty {
             setOwner(entry.key.foldedForLookup, Self.firstWord(entry.value))
         }
@@ -174,86 +193,6 @@ struct SnapshotBuilder {
         return out
     }
 
-    /// Adds one trace per file in a per-domain directory (`/etc/valiases/D`).
-    ///
-    /// A big server has 100,000 files in each of these, so ASCII names are checked on their bytes
-    /// and only a kept domain becomes a `String`; other names take the `String` path.
-    mutating func readTraceDirectory(_ entry: ServerFile, kind: DomainTrace.Kind) {
-        let dir = entry.path, suffix = entry.suffix
-        let tail = Array(suffix.utf8)
-        // Taken out and put back (moved, not copied: a copy retains three strings per trace).
-        var found = snapshot.traces
-        snapshot.traces = []
-        defer { snapshot.traces = found }
-        _ = root.forEachName(dir) { name in
-            guard name.count >= tail.count, name.first != UInt8(ascii: ".") else { return }
-            guard !name.contains(where: { $0 >= 0x80 }) else {
-                let text = String(decoding: name, as: UTF8.self)
-                if let trace = Self.trace(named: text, in: dir, kind: kind, suffix: suffix) { found.append(trace) }
-                return
-            }
-            let stemEnd = name.count - tail.count
-            guard tail.indices.allSatisfy({ name[stemEnd + $0] == tail[$0] }) else { return }
-            let stem = UnsafeBufferPointer(rebasing: name[0..<stemEnd])
-            guard HostName.isValid(bytes: stem), stem.contains(UInt8(ascii: ".")) else { return }
-            if stem.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
-                let domain = String(decoding: stem.map(ByteInterner.lower), as: UTF8.self)
-                found.append(DomainTrace(domain: domain, kind: kind, directory: dir, name: String(decoding: name, as: UTF8.self), suffix: suffix))
-            } else {
-                found.append(trace(of: stem) { DomainTrace(domain: $0, kind: kind, directory: dir, suffix: suffix) })
-            }
-        }
-    }
-
-    /// A trace of the lower-case ASCII name `name`: a domain the lists hold shares their `String`
-    /// (no allocation per trace: a big server has 300,000) and notes its position for the rules.
-    private func trace(of name: UnsafeBufferPointer<UInt8>, _ make: (String) -> DomainTrace) -> DomainTrace {
-        guard let id = domains.existing(name) else { return make(String(decoding: name, as: UTF8.self)) }
-        var trace = make(domains.values[id].name)
-        trace.setDomainPosition(id)
-        return trace
-    }
-
-    /// A trace for a directory entry whose name is not all ASCII (never a valid host name, but
-    /// judged the same way as before the byte path existed).
-    private static func trace(named name: String, in dir: String, kind: DomainTrace.Kind, suffix: String) -> DomainTrace? {
-        guard name.hasSuffix(suffix), !name.hasPrefix(".") else { return nil }
-        let domain = (suffix.isEmpty ? name : String(name.dropLast(suffix.count))).foldedForLookup
-        guard HostName.isValid(domain), domain.contains(".") else { return nil }
-        return DomainTrace(domain: domain, kind: kind, directory: dir, name: name, suffix: suffix)
-    }
-
-    /// Zone files and `zone` stanzas, the per-domain DNS traces.
-    mutating func readZones(_ files: ZoneFiles) {
-        readTraceDirectory(files.varNamed, kind: .zone)
-        readNamedConf(files.namedConf.path)
-    }
-
-    /// The same on Debian's BIND layout.
-    mutating func readZones(_ files: DebianZoneFiles) {
-        readTraceDirectory(files.etcBind, kind: .zone)
-        readNamedConf(files.bindNamedConf.path)
-    }
-
-    /// Adds a trace for each `zone "D"` stanza in a BIND configuration.
-    mutating func readNamedConf(_ path: String) {
-        guard let bytes = bytes(path) else { return }
-        for (number, raw) in ByteLines(bytes) {
-            let line = raw.trimmedBlanks
-            guard line.starts(with: "zone".utf8), let open = line.firstIndex(of: 0x22) else { continue }
-            guard let close = line[(open + 1)...].firstIndex(of: 0x22) else { continue }
-            var name = line[(open + 1)..<close]
-            if name.last == UInt8(ascii: ".") { name = name.dropLast() }
-            let location = SourceLocation(file: path, line: number)
-            let plain = !name.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }
-            let t = plain
-                ? name.withUnsafeBufferPointer { bytes in trace(of: bytes) { DomainTrace(domain: $0, kind: .namedConf, location: location) } }
-                : DomainTrace(domain: name.string.lowercased(), kind: .namedConf, location: location)
-            guard t.domain.contains("."), HostName.isValid(t.domain) else { continue }
-            snapshot.traces.append(t)
-        }
-    }
-
     /// Looks for `<file>.lock` next to every file read.
     mutating func readLocks() {
         for record in snapshot.files where record.present {
@@ -271,8 +210,9 @@ struct SnapshotBuilder {
     mutating func finish() -> ServerSnapshot {
         // Sort positions by the names' bytes, not the structs: moving 100,000 HostedDomain values around costs more than the compare.
         let positionOfID: [Int]
-        (snapshot.domains, positionOfID) = domains.sorted()
-        for i in snapshot.domains.indices { snapshot.domains[i].lists.sort() }
+        (snapshot.domains, positionOfID) = domains.takeSorted()
+        // A one-list domain shares its array with others: sorting it would copy it.
+        for i in snapshot.domains.indices where snapshot.domains[i].lists.count > 1 { snapshot.domains[i].lists.sort() }
         for i in snapshot.traces.indices {
             if let id = snapshot.traces[i].domainPosition { snapshot.traces[i].setDomainPosition(positionOfID[id]) }
         }

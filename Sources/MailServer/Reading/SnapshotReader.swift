@@ -11,6 +11,8 @@ public struct SnapshotReader: Sendable {
     public let root: ServerRoot
     /// Asked whether a lock holder is alive.
     public let processes: any ProcessProbe
+    /// `false` makes every file take the general parsers (tests compare the fast paths with them).
+    var fastPaths = true
 
     /// Creates a reader.
     public init(root: ServerRoot, processes: any ProcessProbe = SystemProcessProbe()) {
@@ -26,6 +28,7 @@ public struct SnapshotReader: Sendable {
         guard access(root.path, R_OK | X_OK) == 0, root.list("/") != nil else { throw .unreadableRoot(root.path) }
         guard let platform = PlatformDetector.detect(root) else { throw .notAMailServer(root.path) }
         var builder = SnapshotBuilder(root: root, platform: platform, processes: processes)
+        builder.fastPaths = fastPaths
         switch platform {
         case .cpanel: builder.readCPanel()
         case .directadmin: builder.readDirectAdmin()

@@ -1,0 +1,137 @@
+/// The per-domain traces: one per file in a per-domain directory (`/etc/valiases/D`,
+/// `/var/named/D.db`) and one per `zone` stanza of `named.conf`.
+extension SnapshotBuilder {
+    /// Adds one trace per file in a per-domain directory.
+    mutating func readTraceDirectory(_ entry: ServerFile, kind: DomainTrace.Kind) {
+        let names = DirectoryNames(root, entry.path)
+        // Taken out and put back (moved, not copied: a copy retains three strings per trace).
+        var found = snapshot.traces
+        snapshot.traces = []
+        Self.traces(of: names, in: entry, kind: kind, table: domains, into: &found)
+        snapshot.traces = found
+    }
+
+    /// The traces of one listed per-domain directory, appended to `found` (static: it also runs on
+    /// another thread, with the domain table as read by then).
+    ///
+    /// A big server has 100,000 files in each of these, so ASCII names are checked on their bytes
+    /// and only a kept domain becomes a `String`; other names take the `String` path.
+    static func traces(of names: DirectoryNames, in entry: ServerFile, kind: DomainTrace.Kind, table: DomainTable,
+                       into found: inout some TraceSink) {
+        guard names.listed else { return }
+        let dir = entry.path, suffix = entry.suffix
+        let tail = Array(suffix.utf8)
+        // Names in the file system's hash order land anywhere in the domain table, each look-up a
+        // cache miss: looked up sixteen at a time, their memory is first fetched all together.
+        var batch: [(stem: UnsafeBufferPointer<UInt8>, hash: UInt64)] = []
+        batch.reserveCapacity(16)
+        var sink: UInt64 = 0
+        func flush() {
+            for b in batch { table.warm(b.hash, &sink) }
+            for b in batch {
+                guard let id = table.existing(b.stem, hash: b.hash) else {
+                    found.append(DomainTrace(domain: String(decoding: b.stem, as: UTF8.self), kind: kind, directory: dir, suffix: suffix))
+                    continue
+                }
+                var trace = DomainTrace(domain: table.values[id].name, kind: kind, directory: dir, suffix: suffix)
+                trace.setDomainPosition(id)
+                found.append(trace)
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+        names.forEach({ name in
+            guard name.count >= tail.count, name.first != UInt8(ascii: ".") else { return }
+            guard !name.contains(where: { $0 >= 0x80 }) else {
+                flush()
+                let text = String(decoding: name, as: UTF8.self)
+                if let trace = trace(named: text, in: dir, kind: kind, suffix: suffix) { found.append(trace) }
+                return
+            }
+            let stemEnd = name.count - tail.count
+            guard tail.indices.allSatisfy({ name[stemEnd + $0] == tail[$0] }) else { return }
+            let stem = UnsafeBufferPointer(rebasing: name[0..<stemEnd])
+            guard HostName.isValid(bytes: stem), stem.contains(UInt8(ascii: ".")) else { return }
+            if stem.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                flush()
+                let domain = String(decoding: stem.map(ByteInterner.lower), as: UTF8.self)
+                found.append(DomainTrace(domain: domain, kind: kind, directory: dir, name: String(decoding: name, as: UTF8.self), suffix: suffix))
+            } else {
+                batch.append((stem, DomainTable.hash(stem)))
+                if batch.count == 16 { flush() }
+            }
+        }, atEnd: flush)
+        keep(sink)
+    }
+
+    /// Takes a value the optimizer must not drop.
+    @_optimize(none) private static func keep(_ value: UInt64) {}
+
+    /// A trace of the lower-case ASCII name `name`: a domain the lists hold shares their `String`
+    /// (no allocation per trace: a big server has 300,000) and notes its position for the rules.
+    /// `guess` is the id the name probably has (stanzas follow the lists' order), checked first.
+    private static func trace(of name: UnsafeBufferPointer<UInt8>, in table: DomainTable, guess: Int?,
+                              _ make: (String) -> DomainTrace) -> DomainTrace {
+        guard let id = table.existing(name, guess: guess) else { return make(String(decoding: name, as: UTF8.self)) }
+        var trace = make(table.values[id].name)
+        trace.setDomainPosition(id)
+        return trace
+    }
+
+    /// A trace for a directory entry whose name is not all ASCII (never a valid host name, but
+    /// judged the same way as before the byte path existed).
+    private static func trace(named name: String, in dir: String, kind: DomainTrace.Kind, suffix: String) -> DomainTrace? {
+        guard name.hasSuffix(suffix), !name.hasPrefix(".") else { return nil }
+        let domain = (suffix.isEmpty ? name : String(name.dropLast(suffix.count))).foldedForLookup
+        guard HostName.isValid(domain), domain.contains(".") else { return nil }
+        return DomainTrace(domain: domain, kind: kind, directory: dir, name: name, suffix: suffix)
+    }
+
+    /// Zone files and `zone` stanzas, the per-domain DNS traces.
+    mutating func readZones(_ files: ZoneFiles) {
+        readTraceDirectory(files.varNamed, kind: .zone)
+        readNamedConf(files.namedConf.path)
+    }
+
+    /// The same on Debian's BIND layout.
+    mutating func readZones(_ files: DebianZoneFiles) {
+        readTraceDirectory(files.etcBind, kind: .zone)
+        readNamedConf(files.bindNamedConf.path)
+    }
+
+    /// Adds a trace for each `zone "D"` stanza in a BIND configuration.
+    mutating func readNamedConf(_ path: String) {
+        let zones = ZoneStanzas(root, path)
+        guard record(path, zones.file) != nil else { return }
+        var found = snapshot.traces
+        snapshot.traces = []
+        Self.traces(of: zones, path, table: domains, into: &found)
+        snapshot.traces = found
+    }
+
+    /// The traces of the stanzas of a `named.conf` at `path`, appended to `found` (static: it also
+    /// runs on another thread). The file is recorded by the caller.
+    static func traces(of zones: ZoneStanzas, _ path: String, table: DomainTable, into found: inout some TraceSink) {
+        guard case .content(let bytes, _) = zones.file else { return }
+        var guess = -1
+        bytes.withUnsafeBufferPointer { buf in
+            for (line, range) in zip(zones.lines, zones.names) {
+                let name = UnsafeBufferPointer(rebasing: buf[range])
+                let location = SourceLocation(file: path, line: line)
+                let plain = !name.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }
+                guard plain else {
+                    let domain = String(decoding: name, as: UTF8.self).lowercased()
+                    if domain.contains("."), HostName.isValid(domain) {
+                        found.append(DomainTrace(domain: domain, kind: .namedConf, location: location))
+                    }
+                    continue
+                }
+                // For a plain name the trace's domain is these bytes, so they are judged before
+                // the trace is made.
+                guard name.contains(UInt8(ascii: ".")), HostName.isValid(bytes: name) else { continue }
+                let trace = trace(of: name, in: table, guess: guess + 1) { DomainTrace(domain: $0, kind: .namedConf, location: location) }
+                guess = trace.domainPosition ?? guess
+                found.append(trace)
+            }
+        }
+    }
+}
