@@ -22,10 +22,12 @@ struct CandidateSearch {
     private static let myAddress: StaticString = "_my_ address"
     private static let newline = UInt8(ascii: "\n")
 
-    /// A line that holds a marker: its bounds and the newlines in `[start, lineStart)`.
+    /// A line that holds a marker: its bounds, where its first marker starts, and the newlines in
+    /// `[start, lineStart)`.
     struct Hit {
         var lineStart: Int
         var lineEnd: Int
+        var marker: Int
         var newlinesBefore: Int
     }
 
@@ -124,7 +126,7 @@ struct CandidateSearch {
         var j = blockStart
         while j < lineStart { if base[j] == Self.newline { extra += 1 }; j += 1 }
         let end = memchr(base + p, Int32(Self.newline), limit - p).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? limit
-        return (Hit(lineStart: lineStart, lineEnd: end, newlinesBefore: newlinesBefore + extra), isNew)
+        return (Hit(lineStart: lineStart, lineEnd: end, marker: p, newlinesBefore: newlinesBefore + extra), isNew)
     }
 
     private func matches(_ needle: StaticString, at p: Int) -> Bool {

@@ -39,11 +39,8 @@ struct ScanTally {
     private var ips: [IPAddress] = []
     private var ipIndex: [IPAddress: Int] = [:]
     private var groupOf: [Int: Int] = [:]
-    /// (address text, greeting) pairs seen on bytes, see ``pairKey(_:_:)``, and what each stands for.
-    private var pairs = ByteInterner()
-    private var pairOf: [Pair] = []
-    /// Reused to build a pair's key without allocating.
-    private var keyBuffer: [UInt8] = []
+    /// (address text, greeting) pairs seen on bytes, and what each stands for.
+    private var pairs = PairTable()
     private var groups: [Group] = []
     private var counters = GroupCounters()
     /// Per group, the retry candidate (nil once a retry used it up).
@@ -61,13 +58,13 @@ struct ScanTally {
 
     /// Counts a rejection read on bytes (``RejectionLineBytes``) from `line` (line `lineNumber` of `file`).
     mutating func add(_ p: RejectionLineBytes.Parsed, line: LineBytes, file: String, lineNumber: Int) {
-        let k = pairKey(p, line)
-        let ip = Int(pairOf[k].ip)
+        let k = pair(p, line)
+        let ip = pairs.address(k)
         if ip < 0 && p.ipRequired { return }
-        var g = Int(pairOf[k].group)
+        var g = pairs.group(k)
         if g < 0 {
-            g = group(ip: ip, heloID: Int(pairOf[k].helo), rule: p.rule)
-            pairOf[k].group = Int32(g)
+            g = group(ip: ip, heloID: pairs.greeting(k), rule: p.rule)
+            pairs.setGroup(k, g)
         }
         let raw = min(line.count, RejectionLineParser.rawLimit)
         if p.stage == .helo, p.side == .receiver {
@@ -103,41 +100,21 @@ struct ScanTally {
         return true
     }
 
-    /// The id of the line's (address text, folded greeting) pair: one table look-up per line
-    /// instead of one per part and a third for the group. The key is a flag (address or none), the
-    /// address's length in two bytes, the address, then the greeting folded to lower case, so no
-    /// two different pairs share a key. A new pair gets its address and greeting ids here.
-    private mutating func pairKey(_ p: RejectionLineBytes.Parsed, _ line: LineBytes) -> Int {
-        let ipCount = p.ip?.count ?? 0
-        let length = 3 + ipCount + p.helo.count
-        if keyBuffer.count < length { keyBuffer = [UInt8](repeating: 0, count: max(length, 2 * keyBuffer.count)) }
-        var key = keyBuffer
-        keyBuffer = []
-        defer { keyBuffer = key }
-        let id = key.withUnsafeMutableBufferPointer { buffer -> Int in
-            let out = buffer.baseAddress!
-            out[0] = p.ip == nil ? 0 : 1
-            out[1] = UInt8(truncatingIfNeeded: ipCount)
-            out[2] = UInt8(truncatingIfNeeded: ipCount >> 8)
-            if let range = p.ip { memcpy(out + 3, line.base + range.lowerBound, ipCount) }
-            let helo = line.base + p.helo.lowerBound
-            for j in 0..<p.helo.count { out[3 + ipCount + j] = ByteInterner.lower(helo[j]) }
-            return pairs.id(of: UnsafeBufferPointer(start: out, count: length), fold: false)
-        }
-        if id == pairOf.count {
-            var ip = -1
-            if let range = p.ip {
-                let bytes = UnsafeBufferPointer(start: line.base + range.lowerBound, count: range.count)
-                let textID = ipTexts.id(of: bytes, fold: false)
-                if textID == ipOfText.count {
-                    ipOfText.append(IPAddress(String(decoding: bytes, as: UTF8.self)).map { index(of: $0) } ?? -1)
-                }
-                ip = ipOfText[textID]
+    /// The record of the line's (address text, greeting) pair; a new pair gets its address and
+    /// greeting ids here.
+    private mutating func pair(_ p: RejectionLineBytes.Parsed, _ line: LineBytes) -> Int {
+        let ip = p.ip.map { UnsafeBufferPointer(start: line.base + $0.lowerBound, count: $0.count) }
+        let helo = UnsafeBufferPointer(start: line.base + p.helo.lowerBound, count: p.helo.count)
+        if let found = pairs.find(ip: ip, helo: helo) { return found }
+        var address = -1
+        if let ip {
+            let textID = ipTexts.id(of: ip, fold: false)
+            if textID == ipOfText.count {
+                ipOfText.append(IPAddress(String(decoding: ip, as: UTF8.self)).map { index(of: $0) } ?? -1)
             }
-            let helo = helos.id(of: UnsafeBufferPointer(start: line.base + p.helo.lowerBound, count: p.helo.count), fold: true)
-            pairOf.append(Pair(ip: Int32(ip), helo: Int32(helo), group: -1))
+            address = ipOfText[textID]
         }
-        return id
+        return pairs.add(ip: ip, helo: helo, address: address, greeting: helos.id(of: helo, fold: true))
     }
 
     /// Counts a rejection read by the `String` parser.
@@ -216,16 +193,6 @@ struct ScanTally {
         return false
     }
 
-    /// What a pair's id stands for (one record, so a counted line reads one place).
-    private struct Pair {
-        /// Index in `ips`, -1 when the text is not an address.
-        var ip: Int32
-        /// Greeting id in `helos`.
-        var helo: Int32
-        /// The group, -1 until a line of the pair is counted.
-        var group: Int32
-    }
-
     /// Candidates to start a part with, so it counts as if it followed this tally directly.
     func startingCandidates() -> [Carried] {
         candidates.compactMap { g, c in c.map { (groups[g].ip, groups[g].helo, $0) } }
@@ -271,10 +238,19 @@ struct ScanTally {
             _ = counters.add(later.counters.count(g), to: mine)
             if groups[mine].firstSeen == nil { groups[mine].firstSeen = laterGroups[g].firstSeen }
             if let last = later.counters.lastSeen(g) { last.withUnsafeBufferPointer { counters.setLastSeen(mine, $0) } }
-            for var sample in laterGroups[g].samples where counters.samples(mine) < RejectionTally.sampleLimit {
-                if lines != 0 { sample.location.line = sample.location.line.map { $0 + lines } }
-                groups[mine].samples.append(sample)
-                counters.tookSample(mine)
+            let room = RejectionTally.sampleLimit - counters.samples(mine)
+            guard room > 0, !laterGroups[g].samples.isEmpty else { continue }
+            var samples: [Rejection] = []
+            swap(&samples, &laterGroups[g].samples)
+            if samples.count > room { samples.removeLast(samples.count - room) }
+            if lines != 0 {
+                for i in samples.indices { samples[i].location.line = samples[i].location.line.map { $0 + lines } }
+            }
+            for _ in samples { counters.tookSample(mine) }
+            if groups[mine].samples.isEmpty {
+                groups[mine].samples = samples
+            } else {
+                groups[mine].samples += samples
             }
         }
         for (g, c) in later.candidates { candidates[mineOf[g]] = .some(c) }
@@ -284,13 +260,15 @@ struct ScanTally {
     /// The groups (those with at least one counted rejection), most rejections first, then by
     /// greeting and IP, as ``RejectionTally/sortedGroups``.
     var sortedGroups: [RejectionGroup] {
-        groups.indices.filter { counters.count($0) > 0 }.map { g in
+        // Indices are sorted, not groups: each group is built once, in its place.
+        groups.indices.filter { counters.count($0) > 0 }.sorted { a, b in
+            let x = counters.count(a), y = counters.count(b)
+            if x != y { return x > y }
+            if groups[a].helo != groups[b].helo { return groups[a].helo < groups[b].helo }
+            return (groups[a].ip?.description ?? "") < (groups[b].ip?.description ?? "")
+        }.map { g in
             RejectionGroup(ip: groups[g].ip, helo: groups[g].helo, rule: groups[g].rule, count: counters.count(g), firstSeen: groups[g].firstSeen,
                            lastSeen: counters.lastSeen(g).map { String(decoding: $0, as: UTF8.self) }, samples: groups[g].samples)
-        }.sorted {
-            if $0.count != $1.count { return $0.count > $1.count }
-            if $0.helo != $1.helo { return $0.helo < $1.helo }
-            return ($0.ip?.description ?? "") < ($1.ip?.description ?? "")
         }
     }
 }
