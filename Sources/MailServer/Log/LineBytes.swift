@@ -56,27 +56,37 @@ struct LineBytes {
         guard n > 0 else { return from <= to ? from : nil }
         let lastStart = to - n
         var i = from
-        if n > 1 {
+        if n > 1 && lastStart - from >= 15 {
             let head = SIMD16<UInt8>(repeating: needle[0]), tail = SIMD16<UInt8>(repeating: needle[n - 1])
             // Loads read [i, i + n + 15), inside the range while i + 15 <= lastStart.
             while i + 15 <= lastStart {
-                let m = (load(i) .== head) .& (load(i + n - 1) .== tail)
-                let words = unsafeBitCast(m, to: SIMD2<UInt64>.self)
-                for word in 0..<2 {
-                    var bits = words[word]
-                    while bits != 0 {
-                        let lane = bits.trailingZeroBitCount >> 3
-                        bits &= ~(0xFF << UInt64(lane << 3))
-                        let p = i + (word << 3) + lane
-                        if middleMatches(needle, n, at: p) { return p }
-                    }
-                }
+                if let p = firstInBlock(i, needle, n, head, tail) { return p }
                 i += 16
             }
+            // The last start positions as one block ending at `lastStart`, not byte by byte: the
+            // ones before `i` were looked at already and did not match.
+            return i <= lastStart ? firstInBlock(lastStart - 15, needle, n, head, tail) : nil
         }
         while i <= lastStart {
             if base[i] == needle[0], base[i + n - 1] == needle[n - 1], middleMatches(needle, n, at: i) { return i }
             i += 1
+        }
+        return nil
+    }
+
+    /// The first of the 16 start positions from `i` where `needle` matches.
+    @inline(__always) private func firstInBlock(_ i: Int, _ needle: UnsafePointer<UInt8>, _ n: Int,
+                                                _ head: SIMD16<UInt8>, _ tail: SIMD16<UInt8>) -> Int? {
+        let m = (load(i) .== head) .& (load(i + n - 1) .== tail)
+        let words = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+        for word in 0..<2 {
+            var bits = words[word]
+            while bits != 0 {
+                let lane = bits.trailingZeroBitCount >> 3
+                bits &= ~(0xFF << UInt64(lane << 3))
+                let p = i + (word << 3) + lane
+                if middleMatches(needle, n, at: p) { return p }
+            }
         }
         return nil
     }
