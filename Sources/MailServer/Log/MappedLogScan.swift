@@ -94,6 +94,7 @@ struct MappedLogScan {
         var part = ScannedPart()
         part.tally.carry(carried)
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let file = log.displayPath
         var start = from
         while start < to {
             let end = min(start + Self.window, to)
@@ -105,7 +106,7 @@ struct MappedLogScan {
             let search = CandidateSearch(base: base, limit: length)
             let linesBefore = part.lines
             let newlines = search.scan(from: start - mapStart, to: end - mapStart) { hit in
-                part.record(base, hit, lineNumber: linesBefore + hit.newlinesBefore + 1, file: log.displayPath)
+                part.record(base, hit, lineNumber: linesBefore + hit.newlinesBefore + 1, file: file)
             }
             part.lines += newlines
             munmap(raw, length)
