@@ -9,6 +9,7 @@ struct Bench {
         self.options = options
         let groups: [(name: String, rows: [any BenchMeasurement])] = [
             ("inspect", options.profiles.map { InspectVersusGrep(profile: $0) } + [SnapshotReadTime()]),
+            ("scan", [LogScanCost()]),
             ("console", [ConsoleFrames(), ConsoleResponse()]),
             ("fleet", [FleetScale(servers: options.fleetServers, domains: options.fleetDomains)]),
         ]

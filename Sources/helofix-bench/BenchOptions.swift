@@ -24,7 +24,7 @@ struct BenchOptions {
     /// Servers and domains per server of the synthetic fleet.
     var fleetServers = 1000
     var fleetDomains = 1000
-    /// Only one group of rows (`--only inspect|console|fleet`); every group when nil.
+    /// Only one group of rows (`--only inspect|scan|console|fleet`); every group when nil.
     var only: String?
     /// Generate (or reuse) the server and its logs under `--dir`, print where, and stop: the
     /// scaling table (`docs/tools/scaling.sh`) times many sizes without the bench's own rows.
@@ -36,7 +36,7 @@ struct BenchOptions {
         var rest = args
         while let flag = rest.popFirst() {
             if flag == "--help" || flag == "-h" {
-                print("usage: helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH] [--profile sparse|flood|both] [--fleet-servers N] [--fleet-domains N] [--only inspect|console|fleet] [--write-fixtures DIR] [--generate-only [--logs-only]]")
+                print("usage: helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH] [--profile sparse|flood|both] [--fleet-servers N] [--fleet-domains N] [--only inspect|scan|console|fleet] [--write-fixtures DIR] [--generate-only [--logs-only]]")
                 exit(0)
             }
             if flag == "--generate-only" { generateOnly = true; continue }
@@ -56,7 +56,7 @@ struct BenchOptions {
             case "--fleet-servers": fleetServers = try Self.number(flag, value)
             case "--fleet-domains": fleetDomains = try Self.number(flag, value)
             case "--only":
-                guard ["inspect", "console", "fleet"].contains(value) else { throw BenchError(message: "--only wants inspect, console or fleet, not \(value)") }
+                guard ["inspect", "scan", "console", "fleet"].contains(value) else { throw BenchError(message: "--only wants inspect, scan, console or fleet, not \(value)") }
                 only = value
             default: throw BenchError(message: "unknown option \(flag); see --help")
             }

@@ -23,8 +23,8 @@ struct BenchSummary {
         let parts = row.note.split(separator: " ")
         guard parts.count >= 2, parts[0] == "<" || parts[0] == "<=", let bound = Double(parts[1]) else { return nil }
         let unit = parts.count > 2 ? String(parts[2]) : ""
-        // Rows in "ms" hold seconds (rendered in milliseconds).
-        let value = unit == "ms" ? row.values.median * 1000 : row.values.median
+        // Rows in "ms" and "µs" hold seconds (rendered in milli- and microseconds).
+        let value = unit == "ms" ? row.values.median * 1000 : unit == "µs" ? row.values.median * 1_000_000 : row.values.median
         let met = parts[0] == "<" ? value < bound : value <= bound
         return met ? "met" : "MISSED"
     }

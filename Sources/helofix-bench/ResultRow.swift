@@ -18,6 +18,7 @@ struct ResultRow {
         switch unit {
         case "s": fixed(v, 3) + " s"
         case "ms": fixed(v * 1000, 2) + " ms" // samples are seconds, shown in milliseconds
+        case "µs": fixed(v * 1_000_000, 3) + " µs" // samples are seconds, shown in microseconds
         case "MiB": fixed(v, 1) + " MiB"
         default: fixed(v, 2)
         }

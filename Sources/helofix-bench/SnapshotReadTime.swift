@@ -29,7 +29,7 @@ struct SnapshotReadTime: BenchMeasurement {
     }
 
     /// User plus system time of this process so far.
-    private static func cpuSeconds() -> Double {
+    static func cpuSeconds() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }

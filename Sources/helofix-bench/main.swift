@@ -8,7 +8,7 @@ import ServerFixtures
 // helofix-bench: generates a synthetic cPanel server and log, then times the real binary against grep.
 // Usage: swift run -c release helofix-bench [--domains N] [--log-mib M] [--runs R] [--dir DIR] [--helofix PATH]
 //        [--profile sparse|flood|both] [--fleet-servers N] [--fleet-domains N]
-//        [--only inspect|console|fleet]
+//        [--only inspect|scan|console|fleet]
 //        or helofix-bench --write-fixtures DIR (the fixture servers, for before/after output comparisons)
 do {
     let options = try BenchOptions(CommandLine.arguments.dropFirst())

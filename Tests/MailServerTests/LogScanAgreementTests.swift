@@ -102,6 +102,69 @@ import TestSupport
         }
     }
 
+    /// The scanner maps a log in windows of 4 MiB and, after a hit, jumps to the end of its line.
+    /// Rejection lines (one with two markers, one with a marker on each side of the edge) are put
+    /// so the edge falls at every place of them in turn: before the line, inside a marker, between
+    /// its markers, on its newline. Each file must read as the `String` parser reads it.
+    @Test func hitsAcrossTheWindowEdgeReadAsTheStringParserReadsThem() throws {
+        let window = 4 << 20
+        let twoMarkers = "2026-11-25 10:00:00 H=(a.example) [203.0.113.7] rejected MAIL <a@b>: \"REJECTED - Bad HELO - Host impersonating [a.example]\" impersonating _my_ address"
+        let plain = LogScannerTests.rejection(1, helo: "b.example").dropLast()
+        var checked = 0
+        for (n, special) in [twoMarkers, String(plain)].enumerated() {
+            let length = special.utf8.count
+            for edge in stride(from: -2, through: length + 2, by: n == 0 ? 7 : 17) {
+                // `edge` bytes of the special line lie before the window's end.
+                // Few long lines up to the edge (no markers): the String parser reads every line of the file.
+                let wide = [UInt8](repeating: UInt8(ascii: "x"), count: 4095)
+                var lines = [[UInt8]](repeating: wide, count: (window - edge) / 4096 - 1)
+                let size = lines.count * 4096
+                let filler = Array(LogScannerTests.filler.utf8).split(separator: UInt8(ascii: "\n")).map(Array.init)
+                lines.append([UInt8](repeating: UInt8(ascii: "x"), count: max(0, window - edge - size - 1)))
+                lines += [Array(special.utf8), Array(plain.utf8), filler[0], Array(twoMarkers.utf8), filler[1]]
+                let bytes = Array(lines.joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")]
+                let path = try LogScannerTests.write(bytes, name: "mainlog")
+                defer { LogScannerTests.remove(path) }
+                let expected = Self.reference(lines, file: path)
+                let report = LogScanner(threads: 1).scan([LogFile(argument: path)])
+                #expect(expected.total == 3)
+                #expect(report.rejections == expected.total, "edge \(edge)")
+                #expect(report.groups == expected.groups, "edge \(edge)")
+                #expect(report.files.first?.lines == lines.count, "edge \(edge)")
+                checked += 1
+            }
+        }
+        #expect(checked > 30)
+    }
+
+    /// A line longer than the bytes mapped around a window (100 KiB of markers, from 80 KB before the edge)
+    /// is read once, like the `String` parser reads it (cut at 8 KiB), and the lines after it too.
+    @Test func aLineLongerThanTheMarginAcrossTheEdgeCountsOnce() throws {
+        let window = 4 << 20
+        let head = Array("2026-11-25 10:00:00 H=(long.example) [203.0.113.8] rejected MAIL <a@b>: \"REJECTED - Bad HELO - Host impersonating [long.example]\"".utf8)
+        var long = head
+        while long.count < 100 << 10 { long += Array(" impersonating _my_ address Host impersonating [x.example]".utf8) }
+        var lines: [[UInt8]] = []
+        var size = 0
+        while size + 200 < window - 80_000 {
+            let line = Array(LogScannerTests.rejection(lines.count, ip: "198.51.100.\(lines.count % 7)").utf8.dropLast())
+            lines.append(line)
+            size += line.count + 1
+        }
+        lines += [long, Array(LogScannerTests.rejection(1, helo: "after.example").utf8.dropLast())]
+        let bytes = Array(lines.joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")]
+        let path = try LogScannerTests.write(bytes, name: "mainlog")
+        defer { LogScannerTests.remove(path) }
+        let expected = Self.reference(lines, file: path)
+        for threads in [1, 2] {
+            let report = LogScanner(threads: threads).scan([LogFile(argument: path)])
+            #expect(report.rejections == expected.total, "threads \(threads)")
+            #expect(report.groups == expected.groups, "threads \(threads)")
+            #expect(report.groups.contains { $0.helo == "long.example" && $0.count == 1 })
+            #expect(report.groups.contains { $0.helo == "after.example" && $0.count == 1 })
+        }
+    }
+
     @Test func usesTheCoresItMayRunOn() {
         #expect(LogScanner.availableCores >= 1)
         #expect(LogScanner().threads == LogScanner.availableCores)

@@ -37,14 +37,16 @@ struct MappedLogScan {
         let size = Int(st.st_size)
         let bounds = splitPoints(fd: fd, size: size)
         let parts = bounds.count - 1
-        let results = ConcurrentParts.map(parts) { t in
+        var results = ConcurrentParts.map(parts) { t in
             scanRange(fd: fd, size: size, from: bounds[t], to: bounds[t + 1])
         }
         var whole = ScannedPart()
         for t in 0..<parts {
+            // Taken out of `results`, so its groups are moved into the whole, not copied.
             guard var part = results[t] else {
                 throw mapError()
             }
+            results[t] = nil
             // A client's HELO retry split from its refused EHLO by the part boundary: this part is
             // read again, continuing from the parts before, so the count is the single-core one.
             if t > 0, whole.tally.retrySpansBoundary(into: part.tally) {
@@ -52,8 +54,11 @@ struct MappedLogScan {
                                             carrying: whole.tally.startingCandidates(), reportProgress: false) else { throw mapError() }
                 part = again
             }
-            part.tally.shiftLines(by: whole.lines)
-            whole.tally.append(part.tally)
+            if t == 0 {
+                whole = part
+                continue
+            }
+            whole.tally.append(part.tally, shiftingLinesBy: whole.lines)
             whole.lines += part.lines
             whole.bytes += part.bytes
         }
@@ -89,6 +94,7 @@ struct MappedLogScan {
         var part = ScannedPart()
         part.tally.carry(carried)
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let file = log.displayPath
         var start = from
         while start < to {
             let end = min(start + Self.window, to)
@@ -100,7 +106,7 @@ struct MappedLogScan {
             let search = CandidateSearch(base: base, limit: length)
             let linesBefore = part.lines
             let newlines = search.scan(from: start - mapStart, to: end - mapStart) { hit in
-                part.record(base, hit, lineNumber: linesBefore + hit.newlinesBefore + 1, file: log.displayPath)
+                part.record(base, hit, lineNumber: linesBefore + hit.newlinesBefore + 1, file: file)
             }
             part.lines += newlines
             munmap(raw, length)

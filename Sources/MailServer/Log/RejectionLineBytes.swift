@@ -31,12 +31,15 @@ enum RejectionLineBytes {
         var ipRequired = false
     }
 
-    static func parse(_ line: LineBytes) -> Outcome {
+    /// Reads `line`. `noMarkerBefore` is an offset before which no marker ("impersonating",
+    /// "_my_ address") starts, when the caller knows one (the log scan found the line by its first
+    /// marker): both phrases searched for contain a marker a few bytes in, so they start no earlier.
+    static func parse(_ line: LineBytes, noMarkerBefore: Int = 0) -> Outcome {
         let n = line.count
         guard LineBytes.isASCII(line.base, n) else { return .useStringParser }
         // RejectionMessage.find
-        guard let marker = line.first("Host impersonating", from: 0, to: n) else {
-            return line.first(" is _my_ address", from: 0, to: n) == nil ? .none : .useStringParser
+        guard let marker = line.first("Host impersonating", from: max(0, noMarkerBefore - 5), to: n) else {
+            return line.first(" is _my_ address", from: max(0, noMarkerBefore - 4), to: n) == nil ? .none : .useStringParser
         }
         guard let message = impersonating(line, marker) else { return .none }
         // LogLineHeader

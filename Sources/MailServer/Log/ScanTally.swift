@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// ``RejectionTally``'s counting for the log scanner, keyed by small integers: a greeting is
 /// interned once per distinct name (folded bytes), an address once per distinct text, and a group
 /// is found with one integer hash. `String`s are made for a new group and for its first few sample
@@ -10,12 +16,13 @@ struct ScanTally {
     /// One (address, greeting) group being counted.
     private struct Group {
         var ip: IPAddress?
+        /// `ip`'s index in this tally's addresses, -1 for none.
+        var ipID: Int
         var heloID: Int
         var helo: String
         var rule: RejectionRule
-        var count = 0
         var firstSeen: String?
-        var lastSeen: [UInt8]?
+        /// The count, the last time stamp and the sample count are in ``counters``.
         var samples: [Rejection] = []
     }
 
@@ -32,7 +39,10 @@ struct ScanTally {
     private var ips: [IPAddress] = []
     private var ipIndex: [IPAddress: Int] = [:]
     private var groupOf: [Int: Int] = [:]
+    /// (address text, greeting) pairs seen on bytes, and what each stands for.
+    private var pairs = PairTable()
     private var groups: [Group] = []
+    private var counters = GroupCounters()
     /// Per group, the retry candidate (nil once a retry used it up).
     private(set) var candidates: [Int: Candidate?] = [:]
     /// Per group, the first HELO-stage line counted in this part (it may be a retry of a line in
@@ -48,19 +58,14 @@ struct ScanTally {
 
     /// Counts a rejection read on bytes (``RejectionLineBytes``) from `line` (line `lineNumber` of `file`).
     mutating func add(_ p: RejectionLineBytes.Parsed, line: LineBytes, file: String, lineNumber: Int) {
-        var ip = -1
-        if let range = p.ip {
-            let textID = ipTexts.id(of: UnsafeBufferPointer(start: line.base + range.lowerBound, count: range.count), fold: false)
-            if textID == ipOfText.count {
-                let text = String(decoding: UnsafeBufferPointer(start: line.base + range.lowerBound, count: range.count), as: UTF8.self)
-                let parsed = IPAddress(text)
-                ipOfText.append(parsed.map { index(of: $0) } ?? -1)
-            }
-            ip = ipOfText[textID]
-        }
+        let k = pair(p, line)
+        let ip = pairs.address(k)
         if ip < 0 && p.ipRequired { return }
-        let heloID = helos.id(of: UnsafeBufferPointer(start: line.base + p.helo.lowerBound, count: p.helo.count), fold: true)
-        let g = group(ip: ip, heloID: heloID, rule: p.rule)
+        var g = pairs.group(k)
+        if g < 0 {
+            g = group(ip: ip, heloID: pairs.greeting(k), rule: p.rule)
+            pairs.setGroup(k, g)
+        }
         let raw = min(line.count, RejectionLineParser.rawLimit)
         if p.stage == .helo, p.side == .receiver {
             var without = 0
@@ -73,20 +78,43 @@ struct ScanTally {
             if isRetry(candidate, g) { return }
         }
         total += 1
-        if groups[g].count == 0 { groups[g].rule = p.rule }
-        groups[g].count += 1
-        if let time = p.time {
-            let stamp = UnsafeBufferPointer(start: line.base + time.lowerBound, count: time.count)
-            if groups[g].firstSeen == nil { groups[g].firstSeen = String(decoding: stamp, as: UTF8.self) }
-            if groups[g].lastSeen == nil { groups[g].lastSeen = [] }
-            groups[g].lastSeen!.replaceSubrange(groups[g].lastSeen!.indices, with: stamp)
+        let stamp = p.time.map { UnsafeBufferPointer(start: line.base + $0.lowerBound, count: $0.count) }
+        guard counted(g, rule: p.rule, stamp: stamp) else { return }
+        let text = { (r: Range<Int>) in String(decoding: UnsafeBufferPointer(start: line.base + r.lowerBound, count: r.count), as: UTF8.self) }
+        groups[g].samples.append(Rejection(time: p.time.map(text), ip: ip >= 0 ? ips[ip] : nil, helo: groups[g].helo, rule: p.rule,
+                                           stage: p.stage, side: p.side, location: SourceLocation(file: file, line: lineNumber),
+                                           raw: text(0..<raw)))
+    }
+
+    /// Counts a line for group `g` (its rule if it is the first, its time stamp); true when the
+    /// group takes the line as a sample (the caller adds it).
+    private mutating func counted(_ g: Int, rule: RejectionRule, stamp: UnsafeBufferPointer<UInt8>?) -> Bool {
+        if counters.add(1, to: g) == 0 { groups[g].rule = rule }
+        if let stamp {
+            // The first and last stamps are set together: no last one means no first one yet.
+            if !counters.hasStamp(g) { groups[g].firstSeen = String(decoding: stamp, as: UTF8.self) }
+            counters.setLastSeen(g, stamp)
         }
-        if groups[g].samples.count < RejectionTally.sampleLimit {
-            let text = { (r: Range<Int>) in String(decoding: UnsafeBufferPointer(start: line.base + r.lowerBound, count: r.count), as: UTF8.self) }
-            groups[g].samples.append(Rejection(time: p.time.map(text), ip: ip >= 0 ? ips[ip] : nil, helo: groups[g].helo, rule: p.rule,
-                                               stage: p.stage, side: p.side, location: SourceLocation(file: file, line: lineNumber),
-                                               raw: text(0..<raw)))
+        guard counters.samples(g) < RejectionTally.sampleLimit else { return false }
+        counters.tookSample(g)
+        return true
+    }
+
+    /// The record of the line's (address text, greeting) pair; a new pair gets its address and
+    /// greeting ids here.
+    private mutating func pair(_ p: RejectionLineBytes.Parsed, _ line: LineBytes) -> Int {
+        let ip = p.ip.map { UnsafeBufferPointer(start: line.base + $0.lowerBound, count: $0.count) }
+        let helo = UnsafeBufferPointer(start: line.base + p.helo.lowerBound, count: p.helo.count)
+        if let found = pairs.find(ip: ip, helo: helo) { return found }
+        var address = -1
+        if let ip {
+            let textID = ipTexts.id(of: ip, fold: false)
+            if textID == ipOfText.count {
+                ipOfText.append(IPAddress(String(decoding: ip, as: UTF8.self)).map { index(of: $0) } ?? -1)
+            }
+            address = ipOfText[textID]
         }
+        return pairs.add(ip: ip, helo: helo, address: address, greeting: helos.id(of: helo, fold: true))
     }
 
     /// Counts a rejection read by the `String` parser.
@@ -100,13 +128,13 @@ struct ScanTally {
             if isRetry(Candidate(line: Array(line.utf8), time: r.time.map { Array($0.utf8) }), g) { return }
         }
         total += 1
-        if groups[g].count == 0 { groups[g].rule = r.rule }
-        groups[g].count += 1
-        if let time = r.time {
-            if groups[g].firstSeen == nil { groups[g].firstSeen = time }
-            groups[g].lastSeen = Array(time.utf8)
+        let sample: Bool
+        if var time = r.time {
+            sample = time.withUTF8 { counted(g, rule: r.rule, stamp: $0) }
+        } else {
+            sample = counted(g, rule: r.rule, stamp: nil)
         }
-        if groups[g].samples.count < RejectionTally.sampleLimit { groups[g].samples.append(r) }
+        if sample { groups[g].samples.append(r) }
     }
 
     private mutating func index(of ip: IPAddress) -> Int {
@@ -116,10 +144,11 @@ struct ScanTally {
         return ips.count - 1
     }
 
-    private mutating func group(ip: Int, heloID: Int, rule: RejectionRule) -> Int {
+    private mutating func group(ip: Int, heloID: Int, rule: RejectionRule, helo: String? = nil) -> Int {
         let key = (ip + 1) << 32 | heloID
         if let g = groupOf[key] { return g }
-        groups.append(Group(ip: ip >= 0 ? ips[ip] : nil, heloID: heloID, helo: helos.string(heloID), rule: rule))
+        groups.append(Group(ip: ip >= 0 ? ips[ip] : nil, ipID: ip, heloID: heloID, helo: helo ?? helos.string(heloID), rule: rule))
+        counters.addGroup()
         groupOf[key] = groups.count - 1
         return groups.count - 1
     }
@@ -186,43 +215,60 @@ struct ScanTally {
         return groupOf[(ip + 1) << 32 | heloID]
     }
 
-    /// Adds the tally of the log part that comes after this one.
-    mutating func append(_ later: ScanTally) {
+    /// Adds the tally of the log part that comes after this one, moving its samples' line numbers
+    /// on by `lines` (the lines of the parts before it in the same file).
+    ///
+    /// Its greetings and addresses are looked up here once per distinct value, not per group, and
+    /// its groups are taken, not copied: with a flood's thousands of groups per part, copying and
+    /// renumbering them was a tenth of the scan (`perf`: retain/release and copy-on-write).
+    mutating func append(_ later: consuming ScanTally, shiftingLinesBy lines: Int = 0) {
         total += later.total
-        for g in later.groups.indices {
-            let next = later.groups[g]
-            let ip = next.ip.map { index(of: $0) } ?? -1
-            let mine = group(ip: ip, heloID: helos.id(of: next.helo, fold: false), rule: next.rule)
-            if groups[mine].count == 0 && groups[mine].samples.isEmpty { groups[mine].rule = next.rule }
-            groups[mine].count += next.count
-            if groups[mine].firstSeen == nil { groups[mine].firstSeen = next.firstSeen }
-            if next.lastSeen != nil { groups[mine].lastSeen = next.lastSeen }
-            if groups[mine].samples.count < RejectionTally.sampleLimit {
-                groups[mine].samples = Array((groups[mine].samples + next.samples).prefix(RejectionTally.sampleLimit))
+        var heloOf = [Int](repeating: -1, count: later.helos.count)
+        var ipOf = [Int](repeating: -1, count: later.ips.count)
+        for (i, ip) in later.ips.enumerated() { ipOf[i] = index(of: ip) }
+        var mineOf = [Int](repeating: -1, count: later.groups.count)
+        var laterGroups: [Group] = []
+        swap(&laterGroups, &later.groups)
+        for g in laterGroups.indices {
+            if heloOf[laterGroups[g].heloID] < 0 { heloOf[laterGroups[g].heloID] = helos.id(of: laterGroups[g].helo, fold: false) }
+            let ip = laterGroups[g].ipID >= 0 ? ipOf[laterGroups[g].ipID] : -1
+            let mine = group(ip: ip, heloID: heloOf[laterGroups[g].heloID], rule: laterGroups[g].rule, helo: laterGroups[g].helo)
+            mineOf[g] = mine
+            if counters.count(mine) == 0 && counters.samples(mine) == 0 { groups[mine].rule = laterGroups[g].rule }
+            _ = counters.add(later.counters.count(g), to: mine)
+            if groups[mine].firstSeen == nil { groups[mine].firstSeen = laterGroups[g].firstSeen }
+            if let last = later.counters.lastSeen(g) { last.withUnsafeBufferPointer { counters.setLastSeen(mine, $0) } }
+            let room = RejectionTally.sampleLimit - counters.samples(mine)
+            guard room > 0, !laterGroups[g].samples.isEmpty else { continue }
+            var samples: [Rejection] = []
+            swap(&samples, &laterGroups[g].samples)
+            if samples.count > room { samples.removeLast(samples.count - room) }
+            if lines != 0 {
+                for i in samples.indices { samples[i].location.line = samples[i].location.line.map { $0 + lines } }
             }
-            if let c = later.candidates[g] { candidates[mine] = .some(c) }
-            if firstHeloLine[mine] == nil, let f = later.firstHeloLine[g] { firstHeloLine[mine] = f }
+            for _ in samples { counters.tookSample(mine) }
+            if groups[mine].samples.isEmpty {
+                groups[mine].samples = samples
+            } else {
+                groups[mine].samples += samples
+            }
         }
-    }
-
-    /// Moves every sample's line number on by `lines`.
-    mutating func shiftLines(by lines: Int) {
-        guard lines != 0 else { return }
-        for g in groups.indices {
-            for i in groups[g].samples.indices { groups[g].samples[i].location.line = groups[g].samples[i].location.line.map { $0 + lines } }
-        }
+        for (g, c) in later.candidates { candidates[mineOf[g]] = .some(c) }
+        for (g, f) in later.firstHeloLine where firstHeloLine[mineOf[g]] == nil { firstHeloLine[mineOf[g]] = f }
     }
 
     /// The groups (those with at least one counted rejection), most rejections first, then by
     /// greeting and IP, as ``RejectionTally/sortedGroups``.
     var sortedGroups: [RejectionGroup] {
-        groups.filter { $0.count > 0 }.map {
-            RejectionGroup(ip: $0.ip, helo: $0.helo, rule: $0.rule, count: $0.count, firstSeen: $0.firstSeen,
-                           lastSeen: $0.lastSeen.map { String(decoding: $0, as: UTF8.self) }, samples: $0.samples)
-        }.sorted {
-            if $0.count != $1.count { return $0.count > $1.count }
-            if $0.helo != $1.helo { return $0.helo < $1.helo }
-            return ($0.ip?.description ?? "") < ($1.ip?.description ?? "")
+        // Indices are sorted, not groups: each group is built once, in its place.
+        groups.indices.filter { counters.count($0) > 0 }.sorted { a, b in
+            let x = counters.count(a), y = counters.count(b)
+            if x != y { return x > y }
+            if groups[a].helo != groups[b].helo { return groups[a].helo < groups[b].helo }
+            return (groups[a].ip?.description ?? "") < (groups[b].ip?.description ?? "")
+        }.map { g in
+            RejectionGroup(ip: groups[g].ip, helo: groups[g].helo, rule: groups[g].rule, count: counters.count(g), firstSeen: groups[g].firstSeen,
+                           lastSeen: counters.lastSeen(g).map { String(decoding: $0, as: UTF8.self) }, samples: groups[g].samples)
         }
     }
 }

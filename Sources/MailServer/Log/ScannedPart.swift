@@ -16,7 +16,9 @@ extension ScannedPart {
         // Exim's own lines stay far below 8 KiB; a longer one is cut, not refused.
         let count = max(0, min(end - hit.lineStart, 8192))
         let line = LineBytes(base: base + hit.lineStart, count: count)
-        switch RejectionLineBytes.parse(line) {
+        // The search found the line by its first marker (or the line began before the range and
+        // had none there), so no marker starts before it.
+        switch RejectionLineBytes.parse(line, noMarkerBefore: hit.marker - hit.lineStart) {
         case .none:
             return
         case .found(let parsed):
