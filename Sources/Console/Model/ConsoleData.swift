@@ -18,6 +18,9 @@ public struct ConsoleData: Sendable {
     var firstRowByKey: [String: RowAddress]
     /// Lower-cased key -> the further rows that stand for it.
     var moreRowsByKey: [String: [RowAddress]]
+    /// Whether the domain rows are left out of the two tables above and found by binary search
+    /// (their keys are ASCII and in order, as the reader hands them over; see ``indexRows()``).
+    var domainKeysInOrder = false
     /// For each finding, the rows it touches, in pane order.
     public var rowsByFinding: [[RowAddress]]
     /// Number of critical findings.
@@ -95,28 +98,6 @@ public struct ConsoleData: Sendable {
             let canonical = w.network.flatMap { $0.isSingleAddress ? $0.address.description : nil }
             return PaneRow(text: w.entry, note: w.list, key: entry, alias: canonical == entry ? nil : canonical)
         }
-    }
-
-    mutating func indexRows() {
-        var first = [String: RowAddress](minimumCapacity: rows[0].count + rows[1].count + rows[2].count)
-        var more: [String: [RowAddress]] = [:]
-        func add(_ key: String, _ address: RowAddress) {
-            if first[key] == nil { first[key] = address } else { more[key, default: []].append(address) }
-        }
-        for pane in Pane.allCases {
-            for (i, row) in rows[pane.rawValue].enumerated() {
-                add(row.key, RowAddress(pane, i))
-                if let alias = row.alias { add(alias, RowAddress(pane, i)) }
-            }
-        }
-        firstRowByKey = first
-        moreRowsByKey = more
-    }
-
-    /// Rows that stand for `key` (lower case), across panes.
-    public func rows(for key: String) -> [RowAddress] {
-        guard let first = firstRowByKey[key] else { return [] }
-        return [first] + (moreRowsByKey[key] ?? [])
     }
 
     /// Marks every row a finding names; an IP subject also marks the whitelist ranges that cover it.
