@@ -21,12 +21,7 @@ struct ConsoleOptions: ParsableArguments {
         launcher.startWizard = startWizard
         launcher.ascii = ascii
         launcher.dns = dnsArguments.options
-        let code: Int32
-        do {
-            code = try launcher.run()
-        } catch {
-            throw fail(error.message, code: error.status)
-        }
+        let code = try consoleExitStatus(launcher.run)
         if code != 0 { throw ExitCode(code) }
     }
 }

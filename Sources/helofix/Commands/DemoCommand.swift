@@ -59,12 +59,7 @@ struct DemoCommand: ParsableCommand {
                                        environment: ProcessInfo.processInfo.environment,
                                        greeting: "Demo copy at \(root) (edits there are harmless).")
         launcher.ascii = ascii
-        let code: Int32
-        do {
-            code = try launcher.run()
-        } catch {
-            throw fail(error.message, code: error.status)
-        }
+        let code = try consoleExitStatus(launcher.run)
         print("Demo server left at \(root).")
         if code != 0 { throw ExitCode(code) }
     }

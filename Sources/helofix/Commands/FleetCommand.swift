@@ -99,12 +99,7 @@ struct FleetCommand: AsyncParsableCommand {
             return ConsoleData(fleet: members.compactMap(\.console), findings: findings, dest: root.path, inventory: inventory)
         }
         launcher.ascii = ascii
-        let code: Int32
-        do {
-            code = try launcher.run()
-        } catch {
-            throw fail(error.message, code: error.status)
-        }
+        let code = try consoleExitStatus(launcher.run)
         if code != 0 { throw ExitCode(code) }
     }
 
