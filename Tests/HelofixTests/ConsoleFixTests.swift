@@ -175,7 +175,13 @@ import TestSupport
         tmux.send("e")
         #expect(tmux.waitFor("read-only: run as root without --read-only to make changes").ok)
         // The wizard explains and previews, but cannot go past the preview.
-        tmux.send("w", "Enter", "Enter", "Enter", "Enter", "Enter", "y")
+        // One key at a time: a value is checked off the screen thread, and keys typed while
+        // "Checking the value…" shows would land in the value field.
+        for key in ["w", "Enter", "Enter", "Enter", "Enter", "Enter", "y"] {
+            tmux.send(key)
+            _ = tmux.waitFor { !$0.contains("Checking the value") }
+            PaneProcess.settle(tmux)
+        }
         #expect(tmux.waitFor("read-only: run as root").ok)
         for key in ["Escape", "Escape", "Escape", "Escape", "H", "r", "Escape"] {
             tmux.send(key)
