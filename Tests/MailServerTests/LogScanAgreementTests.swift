@@ -165,6 +165,77 @@ import TestSupport
         }
     }
 
+    /// A sender whose address is written two ways (one group, two pairs in the scanner's table)
+    /// and whose greeting changes case: once the group has its samples and first stamp, each pair
+    /// counts its own lines and the last stamp is whichever pair's line came last. Stamps too long
+    /// to keep with the pair, lines without a stamp and HELO retries come between. Held against the
+    /// `String` parser and ``RejectionTally``, on one core and split between several.
+    @Test func aGroupCountedUnderSeveralPairsReadsAsTheStringParserReadsIt() throws {
+        let spellings = ["2001:db8::7", "2001:DB8:0:0::7", "2001:0db8::0:7"]
+        let greetings = ["shop.example", "SHOP.example", "Shop.Example"]
+        var lines: [[UInt8]] = []
+        var random = SeededGenerator(seed: 7)
+        for n in 0..<6000 {
+            let ip = spellings[n < 40 ? n / 20 % 2 : Int.random(in: 0..<3, using: &random)]
+            let helo = greetings[Int.random(in: 0..<3, using: &random)]
+            let time: String
+            switch Int.random(in: 0..<20, using: &random) {
+            case 0: time = ""
+            case 1: time = "2026-11-25T10:\(String(format: "%02d", n / 100 % 60)):00.123456789+01:00 mail exim[4711]: "
+            default: time = "2026-11-25 10:\(String(format: "%02d", n / 100 % 60)):\(String(format: "%02d", n % 60)) "
+            }
+            if n % 97 == 0 {
+                let retry = "\(time)H=(\(helo)) [\(ip)] rejected EHLO or HELO \(helo): Bad HELO - Host impersonating domain name [\(helo)]"
+                lines += [Array(retry.utf8), Array(retry.utf8)]
+            }
+            lines.append(Array("\(time)H=(\(helo)) [\(ip)]:5\(n) rejected MAIL <a@b>: \"REJECTED - Bad HELO - Host impersonating [\(helo)]\"".utf8))
+            if n % 50 == 0 { lines.append(Array(LogScannerTests.filler.utf8.prefix { $0 != UInt8(ascii: "\n") })) }
+            // Over 8 MiB in all, so the scanner splits the file between threads.
+            if n % 3 == 0 { lines.append([UInt8](repeating: UInt8(ascii: "x"), count: 4095)) }
+        }
+        let path = try LogScannerTests.write(Array(lines.joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")], name: "mainlog")
+        defer { LogScannerTests.remove(path) }
+        let expected = Self.reference(lines, file: path)
+        #expect(expected.groups.count == 1)
+        #expect(lines.reduce(0) { $0 + $1.count + 1 } > 8 << 20)
+        for threads in [1, 2, 3] {
+            let report = LogScanner(threads: threads).scan([LogFile(argument: path)])
+            #expect(report.rejections == expected.total, "threads \(threads)")
+            #expect(report.groups == expected.groups, "threads \(threads)")
+        }
+    }
+
+    /// Thousands of pairs, so the scanner's pair table grows several times while counting: IPv4
+    /// and IPv6 senders, greetings short and long (longer than the bytes a pair keeps inline), a
+    /// line without an address, each pair seen many times in shuffled order.
+    @Test func manyPairsShortAndLongReadAsTheStringParserReadsThem() throws {
+        var lines: [[UInt8]] = []
+        var random = SeededGenerator(seed: 99)
+        for n in 0..<30000 {
+            let sender = Int.random(in: 0..<3000, using: &random)
+            let ip = sender % 5 == 0 ? "2001:db8:\(String(sender, radix: 16))::\(sender % 7 + 1)" : "198.18.\(sender / 256).\(sender % 256)"
+            let helo = sender % 3 == 0 ? "a-rather-long-greeting-name-\(sender % 40).example.com" : "shop\(sender % 600).example"
+            let time = "2026-11-25 1\(n / 3600 % 10):\(String(format: "%02d", n / 60 % 60)):\(String(format: "%02d", n % 60))"
+            if sender == 11 {
+                lines.append(Array("\(time) 1tQ2-000Ab2-2 ** a@b R=dnslookup T=remote_smtp: SMTP error from remote mail server after pipelined MAIL FROM:<a@b>: 550 Bad HELO - Host impersonating [\(helo)]".utf8))
+            } else {
+                lines.append(Array("\(time) H=(\(helo)) [\(ip)]:5\(n % 1000) rejected MAIL <a@b>: \"REJECTED - Bad HELO - Host impersonating [\(helo)]\"".utf8))
+            }
+            // Over 8 MiB in all, so the scanner splits the file between threads.
+            if n % 25 == 0 { lines.append([UInt8](repeating: UInt8(ascii: "x"), count: 4095)) }
+        }
+        let path = try LogScannerTests.write(Array(lines.joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")], name: "mainlog")
+        defer { LogScannerTests.remove(path) }
+        let expected = Self.reference(lines, file: path)
+        #expect(expected.groups.count > 2500)
+        #expect(lines.reduce(0) { $0 + $1.count + 1 } > 8 << 20)
+        for threads in [1, 2] {
+            let report = LogScanner(threads: threads).scan([LogFile(argument: path)])
+            #expect(report.rejections == expected.total, "threads \(threads)")
+            #expect(report.groups == expected.groups, "threads \(threads)")
+        }
+    }
+
     @Test func usesTheCoresItMayRunOn() {
         #expect(LogScanner.availableCores >= 1)
         #expect(LogScanner().threads == LogScanner.availableCores)

@@ -17,12 +17,17 @@ struct GroupCounters: Sendable {
     private var words: [UInt64] = []
     /// Last-seen stamps longer than `inlineBytes`, by group.
     private var longStamps: [Int: [UInt8]] = [:]
+    /// Per group, which counted line the last stamp came from (the tally's running count then):
+    /// a group's lines are counted in its record and in its pairs' buckets (``PairTable``), and
+    /// when those are added up the later line's stamp must win.
+    private var sequences: [Int] = []
     private static let stride = 8
     private static let inlineBytes = 48
 
     /// Adds a group with nothing counted.
     mutating func addGroup() {
         words.append(contentsOf: repeatElement(0, count: Self.stride))
+        sequences.append(0)
     }
 
     /// Lines counted for group `g`.
@@ -54,8 +59,11 @@ struct GroupCounters: Sendable {
         words[g * Self.stride + 1] += 0x100
     }
 
-    /// Makes `stamp` group `g`'s last time stamp.
-    mutating func setLastSeen(_ g: Int, _ stamp: UnsafeBufferPointer<UInt8>) {
+    /// Makes `stamp` group `g`'s last time stamp, unless the stamp it has came from a later line
+    /// (a greater `sequence`).
+    mutating func setLastSeen(_ g: Int, _ stamp: UnsafeBufferPointer<UInt8>, sequence: Int) {
+        guard sequence > sequences[g] else { return }
+        sequences[g] = sequence
         let at = g * Self.stride
         guard stamp.count <= Self.inlineBytes else {
             longStamps[g] = Array(stamp)

@@ -79,7 +79,16 @@ struct ScanTally {
         }
         total += 1
         let stamp = p.time.map { UnsafeBufferPointer(start: line.base + $0.lowerBound, count: $0.count) }
-        guard counted(g, rule: p.rule, stamp: stamp) else { return }
+        // Nearly every flood line: its group has all its samples and its first stamp, so only the
+        // count and the last stamp change, in the pair's record the look-up just read.
+        if pairs.countsHere(k), (stamp?.count ?? 0) <= PairTable.inlineStamp {
+            pairs.countHere(k, stamp: stamp, sequence: total)
+            return
+        }
+        guard counted(g, rule: p.rule, stamp: stamp) else {
+            if counters.hasStamp(g) { pairs.countHereFromNow(k) }
+            return
+        }
         let text = { (r: Range<Int>) in String(decoding: UnsafeBufferPointer(start: line.base + r.lowerBound, count: r.count), as: UTF8.self) }
         groups[g].samples.append(Rejection(time: p.time.map(text), ip: ip >= 0 ? ips[ip] : nil, helo: groups[g].helo, rule: p.rule,
                                            stage: p.stage, side: p.side, location: SourceLocation(file: file, line: lineNumber),
@@ -87,25 +96,26 @@ struct ScanTally {
     }
 
     /// Counts a line for group `g` (its rule if it is the first, its time stamp); true when the
-    /// group takes the line as a sample (the caller adds it).
+    /// group takes the line as a sample (the caller adds it), false when it has all its samples.
     private mutating func counted(_ g: Int, rule: RejectionRule, stamp: UnsafeBufferPointer<UInt8>?) -> Bool {
         if counters.add(1, to: g) == 0 { groups[g].rule = rule }
         if let stamp {
             // The first and last stamps are set together: no last one means no first one yet.
             if !counters.hasStamp(g) { groups[g].firstSeen = String(decoding: stamp, as: UTF8.self) }
-            counters.setLastSeen(g, stamp)
+            counters.setLastSeen(g, stamp, sequence: total)
         }
         guard counters.samples(g) < RejectionTally.sampleLimit else { return false }
         counters.tookSample(g)
         return true
     }
 
-    /// The record of the line's (address text, greeting) pair; a new pair gets its address and
+    /// The number of the line's (address text, greeting) pair; a new pair gets its address and
     /// greeting ids here.
     private mutating func pair(_ p: RejectionLineBytes.Parsed, _ line: LineBytes) -> Int {
         let ip = p.ip.map { UnsafeBufferPointer(start: line.base + $0.lowerBound, count: $0.count) }
         let helo = UnsafeBufferPointer(start: line.base + p.helo.lowerBound, count: p.helo.count)
-        if let found = pairs.find(ip: ip, helo: helo) { return found }
+        let hash = PairTable.hash(ip: ip, helo: helo)
+        if let found = pairs.find(ip: ip, helo: helo, hash: hash) { return found }
         var address = -1
         if let ip {
             let textID = ipTexts.id(of: ip, fold: false)
@@ -114,7 +124,7 @@ struct ScanTally {
             }
             address = ipOfText[textID]
         }
-        return pairs.add(ip: ip, helo: helo, address: address, greeting: helos.id(of: helo, fold: true))
+        return pairs.add(ip: ip, helo: helo, hash: hash, address: address, greeting: helos.id(of: helo, fold: true))
     }
 
     /// Counts a rejection read by the `String` parser.
@@ -222,6 +232,9 @@ struct ScanTally {
     /// its groups are taken, not copied: with a flood's thousands of groups per part, copying and
     /// renumbering them was a tenth of the scan (`perf`: retain/release and copy-on-write).
     mutating func append(_ later: consuming ScanTally, shiftingLinesBy lines: Int = 0) {
+        pairs.addCounts(to: &counters)
+        pairs.clearCounts()
+        later.pairs.addCounts(to: &later.counters)
         total += later.total
         var heloOf = [Int](repeating: -1, count: later.helos.count)
         var ipOf = [Int](repeating: -1, count: later.ips.count)
@@ -237,7 +250,8 @@ struct ScanTally {
             if counters.count(mine) == 0 && counters.samples(mine) == 0 { groups[mine].rule = laterGroups[g].rule }
             _ = counters.add(later.counters.count(g), to: mine)
             if groups[mine].firstSeen == nil { groups[mine].firstSeen = laterGroups[g].firstSeen }
-            if let last = later.counters.lastSeen(g) { last.withUnsafeBufferPointer { counters.setLastSeen(mine, $0) } }
+            // Every line of `later` comes after this tally's lines.
+            if let last = later.counters.lastSeen(g) { last.withUnsafeBufferPointer { counters.setLastSeen(mine, $0, sequence: total) } }
             let room = RejectionTally.sampleLimit - counters.samples(mine)
             guard room > 0, !laterGroups[g].samples.isEmpty else { continue }
             var samples: [Rejection] = []
@@ -260,8 +274,9 @@ struct ScanTally {
     /// The groups (those with at least one counted rejection), most rejections first, then by
     /// greeting and IP, as ``RejectionTally/sortedGroups``.
     var sortedGroups: [RejectionGroup] {
+        let counters = { var settled = self.counters; pairs.addCounts(to: &settled); return settled }()
         // Indices are sorted, not groups: each group is built once, in its place.
-        groups.indices.filter { counters.count($0) > 0 }.sorted { a, b in
+        return groups.indices.filter { counters.count($0) > 0 }.sorted { a, b in
             let x = counters.count(a), y = counters.count(b)
             if x != y { return x > y }
             if groups[a].helo != groups[b].helo { return groups[a].helo < groups[b].helo }
