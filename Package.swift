@@ -30,11 +30,12 @@ let package = Package(
         // while our callers are synchronous (the transaction layer under its locks, scanning threads
         // streaming gzip) and the benchmark needs the child's peak memory, which it does not report.
         .target(name: "ProcessLaunch", dependencies: ["CLibcExtras"], swiftSettings: strict),
-        // glibc's wcwidth (text widths), closefrom for posix_spawn and mallopt, which Swift's Glibc leaves out.
+        // glibc's wcwidth (text widths), closefrom for posix_spawn and mallopt, which Swift's Glibc
+        // leaves out, and the prefetch hint the log scan's pair table uses.
         .target(name: "CLibcExtras"),
         .target(
             name: "MailServer",
-            dependencies: ["ProcessLaunch", .product(name: "SystemPackage", package: "swift-system")],
+            dependencies: ["ProcessLaunch", "CLibcExtras", .product(name: "SystemPackage", package: "swift-system")],
             swiftSettings: strict),
         // glibc's stub resolver (libresolv) behind a small C layer: the DNS evidence asks the real
         // system resolver instead of carrying DNS packet code of its own.

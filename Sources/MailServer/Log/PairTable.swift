@@ -1,3 +1,5 @@
+import CLibcExtras
+
 /// The (address text, greeting) pairs of counted rejection lines, each with what ``ScanTally``
 /// needs to count a line of it: the address, the greeting and the group, and, once its group
 /// holds all its samples and a first time stamp, the pair's own count and last time stamp.
@@ -138,6 +140,31 @@ struct PairTable: Sendable {
                         slot = (slot + 1) & mask
                     }
                 }
+            }
+        }
+    }
+
+    /// Starts fetching the slot a look-up of `hash` reads first (see ``WaitingLines``).
+    func prefetchSlot(_ hash: UInt64) {
+        slots.withUnsafeBufferPointer { table in
+            cx_prefetch(table.baseAddress! + (Int(truncatingIfNeeded: hash >> 1) & (table.count - 1)))
+        }
+    }
+
+    /// Starts fetching the record a look-up of `hash` compares first (its slot, fetched a line
+    /// before, is in the cache by now).
+    func prefetchRecord(_ hash: UInt64) {
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        slots.withUnsafeBufferPointer { table in
+            let mask = table.count - 1
+            var slot = Int(truncatingIfNeeded: hash >> 1) & mask
+            while table[slot] != 0 {
+                if table[slot] & 0xFFFF_FFFF_0000_0000 == tag {
+                    let pair = Int(truncatingIfNeeded: table[slot] & 0xFFFF_FFFF) - 1
+                    records.withUnsafeBufferPointer { cx_prefetch($0.baseAddress! + skip + pair * Self.stride) }
+                    return
+                }
+                slot = (slot + 1) & mask
             }
         }
     }

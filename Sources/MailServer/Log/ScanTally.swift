@@ -48,8 +48,12 @@ struct ScanTally {
     /// Per group, the first HELO-stage line counted in this part (it may be a retry of a line in
     /// the part before, which this part could not see).
     private(set) var firstHeloLine: [Int: Candidate] = [:]
-    /// All rejections counted.
-    private(set) var total = 0
+    /// Rejection lines waiting to be counted (see ``add(_:line:file:lineNumber:)``).
+    private var waiting = WaitingLines()
+    /// Rejections counted, not including the waiting lines.
+    private var counted = 0
+    /// All rejections counted (a waiting line always counts).
+    var total: Int { counted + waiting.count }
 
     // MARK: - Counting
 
@@ -57,8 +61,47 @@ struct ScanTally {
     typealias Carried = (ip: IPAddress?, helo: String, candidate: Candidate)
 
     /// Counts a rejection read on bytes (``RejectionLineBytes``) from `line` (line `lineNumber` of `file`).
+    ///
+    /// A line that always counts (not HELO-stage, not waiting on its address) is counted after
+    /// the next one or two: its pair's slot, then its record, are fetched meanwhile. The scan streams
+    /// the log through the caches, so both were misses a line waited for, one after the other.
     mutating func add(_ p: RejectionLineBytes.Parsed, line: LineBytes, file: String, lineNumber: Int) {
-        let k = pair(p, line)
+        guard p.stage != .helo || p.side != .receiver, !p.ipRequired else {
+            // The retry rule and a line that may not count: counted now, after those waiting,
+            // so lines are counted in the log's order.
+            countWaiting()
+            count(p, line: line, file: file, lineNumber: lineNumber, hash: nil)
+            return
+        }
+        let hash = PairTable.hash(ip: p.ip.map { UnsafeBufferPointer(start: line.base + $0.lowerBound, count: $0.count) },
+                                  helo: UnsafeBufferPointer(start: line.base + p.helo.lowerBound, count: p.helo.count))
+        pairs.prefetchSlot(hash)
+        if !waiting.holds(file) { countWaiting() }
+        if waiting.isFull { countOldestWaiting() }
+        if let newest = waiting.newestHash { pairs.prefetchRecord(newest) }
+        waiting.push(p, line: line, file: file, lineNumber: lineNumber, hash: hash)
+    }
+
+    /// Counts every waiting line.
+    private mutating func countWaiting() {
+        while waiting.count > 0 { countOldestWaiting() }
+    }
+
+    private mutating func countOldestWaiting() {
+        guard let w = waiting.oldest else { return }
+        // The bytes and file are taken out while counting changes `self`, and put back.
+        var bytes: [UInt8] = [], file = ""
+        waiting.swapStorage(&bytes, &file)
+        bytes.withUnsafeBufferPointer { b in
+            count(w.parsed, line: LineBytes(base: b.baseAddress! + w.offset, count: w.count), file: file, lineNumber: w.lineNumber, hash: w.hash)
+        }
+        waiting.swapStorage(&bytes, &file)
+        waiting.dropOldest()
+    }
+
+    /// Counts a line now; `hash` is its pair's when known.
+    private mutating func count(_ p: RejectionLineBytes.Parsed, line: LineBytes, file: String, lineNumber: Int, hash: UInt64?) {
+        let k = pair(p, line, hash: hash)
         let ip = pairs.address(k)
         if ip < 0 && p.ipRequired { return }
         var g = pairs.group(k)
@@ -77,12 +120,12 @@ struct ScanTally {
                                       time: p.time.map { Array(UnsafeBufferPointer(start: line.base + $0.lowerBound, count: $0.count)) })
             if isRetry(candidate, g) { return }
         }
-        total += 1
+        counted += 1
         let stamp = p.time.map { UnsafeBufferPointer(start: line.base + $0.lowerBound, count: $0.count) }
         // Nearly every flood line: its group has all its samples and its first stamp, so only the
         // count and the last stamp change, in the pair's record the look-up just read.
         if pairs.countsHere(k), (stamp?.count ?? 0) <= PairTable.inlineStamp {
-            pairs.countHere(k, stamp: stamp, sequence: total)
+            pairs.countHere(k, stamp: stamp, sequence: counted)
             return
         }
         guard counted(g, rule: p.rule, stamp: stamp) else {
@@ -102,7 +145,7 @@ struct ScanTally {
         if let stamp {
             // The first and last stamps are set together: no last one means no first one yet.
             if !counters.hasStamp(g) { groups[g].firstSeen = String(decoding: stamp, as: UTF8.self) }
-            counters.setLastSeen(g, stamp, sequence: total)
+            counters.setLastSeen(g, stamp, sequence: counted)
         }
         guard counters.samples(g) < RejectionTally.sampleLimit else { return false }
         counters.tookSample(g)
@@ -111,10 +154,10 @@ struct ScanTally {
 
     /// The number of the line's (address text, greeting) pair; a new pair gets its address and
     /// greeting ids here.
-    private mutating func pair(_ p: RejectionLineBytes.Parsed, _ line: LineBytes) -> Int {
+    private mutating func pair(_ p: RejectionLineBytes.Parsed, _ line: LineBytes, hash known: UInt64?) -> Int {
         let ip = p.ip.map { UnsafeBufferPointer(start: line.base + $0.lowerBound, count: $0.count) }
         let helo = UnsafeBufferPointer(start: line.base + p.helo.lowerBound, count: p.helo.count)
-        let hash = PairTable.hash(ip: ip, helo: helo)
+        let hash = known ?? PairTable.hash(ip: ip, helo: helo)
         if let found = pairs.find(ip: ip, helo: helo, hash: hash) { return found }
         var address = -1
         if let ip {
@@ -129,6 +172,7 @@ struct ScanTally {
 
     /// Counts a rejection read by the `String` parser.
     mutating func add(_ r: Rejection) {
+        countWaiting()
         let ip = r.ip.map { index(of: $0) } ?? -1
         let heloID = helos.id(of: r.helo, fold: false)
         let g = group(ip: ip, heloID: heloID, rule: r.rule)
@@ -137,7 +181,7 @@ struct ScanTally {
             if let time = r.time, let range = r.raw.firstRange(of: time) { line = r.raw[range.upperBound...] } else { line = Substring(r.raw) }
             if isRetry(Candidate(line: Array(line.utf8), time: r.time.map { Array($0.utf8) }), g) { return }
         }
-        total += 1
+        counted += 1
         let sample: Bool
         if var time = r.time {
             sample = time.withUTF8 { counted(g, rule: r.rule, stamp: $0) }
@@ -204,6 +248,7 @@ struct ScanTally {
     }
 
     /// Candidates to start a part with, so it counts as if it followed this tally directly.
+    /// (Waiting lines are not HELO-stage lines, so they change no candidate.)
     func startingCandidates() -> [Carried] {
         candidates.compactMap { g, c in c.map { (groups[g].ip, groups[g].helo, $0) } }
     }
@@ -232,10 +277,12 @@ struct ScanTally {
     /// its groups are taken, not copied: with a flood's thousands of groups per part, copying and
     /// renumbering them was a tenth of the scan (`perf`: retain/release and copy-on-write).
     mutating func append(_ later: consuming ScanTally, shiftingLinesBy lines: Int = 0) {
+        countWaiting()
+        later.countWaiting()
         pairs.addCounts(to: &counters)
         pairs.clearCounts()
         later.pairs.addCounts(to: &later.counters)
-        total += later.total
+        counted += later.counted
         var heloOf = [Int](repeating: -1, count: later.helos.count)
         var ipOf = [Int](repeating: -1, count: later.ips.count)
         for (i, ip) in later.ips.enumerated() { ipOf[i] = index(of: ip) }
@@ -251,7 +298,7 @@ struct ScanTally {
             _ = counters.add(later.counters.count(g), to: mine)
             if groups[mine].firstSeen == nil { groups[mine].firstSeen = laterGroups[g].firstSeen }
             // Every line of `later` comes after this tally's lines.
-            if let last = later.counters.lastSeen(g) { last.withUnsafeBufferPointer { counters.setLastSeen(mine, $0, sequence: total) } }
+            if let last = later.counters.lastSeen(g) { last.withUnsafeBufferPointer { counters.setLastSeen(mine, $0, sequence: counted) } }
             let room = RejectionTally.sampleLimit - counters.samples(mine)
             guard room > 0, !laterGroups[g].samples.isEmpty else { continue }
             var samples: [Rejection] = []
@@ -274,6 +321,11 @@ struct ScanTally {
     /// The groups (those with at least one counted rejection), most rejections first, then by
     /// greeting and IP, as ``RejectionTally/sortedGroups``.
     var sortedGroups: [RejectionGroup] {
+        guard waiting.count == 0 else {
+            var all = self
+            all.countWaiting()
+            return all.sortedGroups
+        }
         let counters = { var settled = self.counters; pairs.addCounts(to: &settled); return settled }()
         // Indices are sorted, not groups: each group is built once, in its place.
         return groups.indices.filter { counters.count($0) > 0 }.sorted { a, b in
