@@ -3,12 +3,7 @@
 extension SnapshotBuilder {
     /// Adds one trace per file in a per-domain directory.
     mutating func readTraceDirectory(_ entry: ServerFile, kind: DomainTrace.Kind) {
-        let names = DirectoryNames(root, entry.path)
-        // Taken out and put back (moved, not copied: a copy retains three strings per trace).
-        var found = snapshot.traces
-        snapshot.traces = []
-        Self.traces(of: names, in: entry, kind: kind, table: domains, into: &found)
-        snapshot.traces = found
+        Self.traces(of: DirectoryNames(root, entry.path), in: entry, kind: kind, table: domains, into: &snapshot.traceList)
     }
 
     /// The traces of one listed per-domain directory, appended to `found` (static: it also runs on
@@ -17,7 +12,7 @@ extension SnapshotBuilder {
     /// A big server has 100,000 files in each of these, so ASCII names are checked on their bytes
     /// and only a kept domain becomes a `String`; other names take the `String` path.
     static func traces(of names: DirectoryNames, in entry: ServerFile, kind: DomainTrace.Kind, table: DomainTable,
-                       into found: inout some TraceSink) {
+                       into found: inout TraceList) {
         guard names.listed else { return }
         let dir = entry.path, suffix = entry.suffix
         let tail = Array(suffix.utf8)
@@ -33,9 +28,7 @@ extension SnapshotBuilder {
                     found.append(DomainTrace(domain: String(decoding: b.stem, as: UTF8.self), kind: kind, directory: dir, suffix: suffix))
                     continue
                 }
-                var trace = DomainTrace(domain: table.values[id].name, kind: kind, directory: dir, suffix: suffix)
-                trace.setDomainPosition(id)
-                found.append(trace)
+                found.append(id: id, domain: table.values[id].name, kind: kind, directory: dir, suffix: suffix)
             }
             batch.removeAll(keepingCapacity: true)
         }
@@ -66,17 +59,6 @@ extension SnapshotBuilder {
     /// Takes a value the optimizer must not drop.
     @_optimize(none) private static func keep(_ value: UInt64) {}
 
-    /// A trace of the lower-case ASCII name `name`: a domain the lists hold shares their `String`
-    /// (no allocation per trace: a big server has 300,000) and notes its position for the rules.
-    /// `guess` is the id the name probably has (stanzas follow the lists' order), checked first.
-    private static func trace(of name: UnsafeBufferPointer<UInt8>, in table: DomainTable, guess: Int?,
-                              _ make: (String) -> DomainTrace) -> DomainTrace {
-        guard let id = table.existing(name, guess: guess) else { return make(String(decoding: name, as: UTF8.self)) }
-        var trace = make(table.values[id].name)
-        trace.setDomainPosition(id)
-        return trace
-    }
-
     /// A trace for a directory entry whose name is not all ASCII (never a valid host name, but
     /// judged the same way as before the byte path existed).
     private static func trace(named name: String, in dir: String, kind: DomainTrace.Kind, suffix: String) -> DomainTrace? {
@@ -102,15 +84,12 @@ extension SnapshotBuilder {
     mutating func readNamedConf(_ path: String) {
         let zones = ZoneStanzas(root, path)
         guard record(path, zones.file) != nil else { return }
-        var found = snapshot.traces
-        snapshot.traces = []
-        Self.traces(of: zones, path, table: domains, into: &found)
-        snapshot.traces = found
+        Self.traces(of: zones, path, table: domains, into: &snapshot.traceList)
     }
 
     /// The traces of the stanzas of a `named.conf` at `path`, appended to `found` (static: it also
     /// runs on another thread). The file is recorded by the caller.
-    static func traces(of zones: ZoneStanzas, _ path: String, table: DomainTable, into found: inout some TraceSink) {
+    static func traces(of zones: ZoneStanzas, _ path: String, table: DomainTable, into found: inout TraceList) {
         guard case .content(let bytes, _) = zones.file else { return }
         var guess = -1
         bytes.withUnsafeBufferPointer { buf in
@@ -128,9 +107,14 @@ extension SnapshotBuilder {
                 // For a plain name the trace's domain is these bytes, so they are judged before
                 // the trace is made.
                 guard name.contains(UInt8(ascii: ".")), HostName.isValid(bytes: name) else { continue }
-                let trace = trace(of: name, in: table, guess: guess + 1) { DomainTrace(domain: $0, kind: .namedConf, location: location) }
-                guess = trace.domainPosition ?? guess
-                found.append(trace)
+                // A listed domain's trace is compact (its id); stanzas follow the lists' order, so
+                // the id after the previous stanza's is tried first.
+                if let id = table.existing(name, guess: guess + 1) {
+                    found.append(id: id, domain: table.values[id].name, kind: .namedConf, location: location)
+                    guess = id
+                } else {
+                    found.append(DomainTrace(domain: String(decoding: name, as: UTF8.self), kind: .namedConf, location: location))
+                }
             }
         }
     }
