@@ -95,6 +95,18 @@ struct ByteInterner: Sendable {
     /// The value of `id` as text.
     func string(_ id: Int) -> String { String(decoding: bytes(id), as: UTF8.self) }
 
+    /// The first eight bytes of value `id` as a big-endian number, zeros after a shorter value:
+    /// values whose keys differ are ordered as their keys are (``precedes(_:_:)`` breaks ties), so
+    /// a sort compares numbers instead of reaching into the names for most pairs.
+    func prefixKey(_ id: Int) -> UInt64 {
+        let start = starts[id], n = min(starts[id + 1] - start, 8)
+        var key: UInt64 = 0
+        storage.withUnsafeBufferPointer { all in
+            for i in 0..<n { key |= UInt64(all[start + i]) << (56 - 8 * i) }
+        }
+        return key
+    }
+
     /// Compares two values' bytes (`memcmp` order, which is `String` order for ASCII text).
     func precedes(_ a: Int, _ b: Int) -> Bool {
         let xs = starts[a], xn = starts[a + 1] - xs, ys = starts[b], yn = starts[b + 1] - ys

@@ -79,8 +79,7 @@ struct DomainTable {
 
     /// Brings into the cache what a look-up of this hash compares first (see ``ByteInterner/warm(_:)``).
     func warm(_ hash: UInt64, _ sink: inout UInt64) {
-        let id = names.warm(hash, &sink)
-        if id >= 0 && id < values.count { sink &+= UInt64(values[id].owner?.utf8.count ?? 0) }
+        _ = names.warm(hash, &sink)
     }
 
     /// ``existing(_:)``, trying `guess` first: a file that follows the lists' order (named.conf
@@ -94,9 +93,16 @@ struct DomainTable {
     /// left empty. The domains are moved into place (following the permutation's cycles), not
     /// copied: a copy of 100,000 domains retains and later releases four references each.
     mutating func takeSorted() -> (domains: [HostedDomain], positionOfID: [Int]) {
-        let order = ascii
-            ? values.indices.sorted { names.precedes($0, $1) }
-            : values.indices.sorted { values[$0].name < values[$1].name }
+        let order: [Int]
+        if ascii {
+            // Sorted on the names' first eight bytes as numbers, the bytes compared only on a tie:
+            // 100,000 names need 1.7 million comparisons, each a trip into the names otherwise.
+            var keyed = values.indices.map { (key: names.prefixKey($0), id: $0) }
+            keyed.sort { $0.key != $1.key ? $0.key < $1.key : names.precedes($0.id, $1.id) }
+            order = keyed.map(\.id)
+        } else {
+            order = values.indices.sorted { values[$0].name < values[$1].name }
+        }
         var positionOfID = [Int](repeating: 0, count: order.count)
         for (position, id) in order.enumerated() { positionOfID[id] = position }
         // Position p takes the domain of id order[p].
