@@ -114,10 +114,10 @@ struct TraceListTests {
         var a = TraceList(), b = TraceList()
         a.append(DomainTrace(domain: "x.example", kind: .mailhelo, location: SourceLocation(file: "/etc/mailhelo", line: 1)))
         // Table ids in the order first seen (b, a); positions in name order (a, b).
-        b.append(id: 0, domain: "b.example", kind: .zone, directory: "/var/named", suffix: ".db")
+        b.append(id: 0, domain: "b.example", at: b.place(.zone, directory: "/var/named", suffix: ".db"))
         b.append(DomainTrace(domain: "y.example", kind: .zone, location: SourceLocation(file: "/var/named/Y.example.db")))
-        b.append(id: 1, domain: "a.example", kind: .namedConf, location: SourceLocation(file: "/etc/named.conf", line: 7))
-        a.append(id: 1, domain: "a.example", kind: .valiases, directory: "/etc/valiases", suffix: "")
+        b.append(id: 1, domain: "a.example", at: b.place(.namedConf, file: "/etc/named.conf"), line: 7)
+        a.append(id: 1, domain: "a.example", at: a.place(.valiases, directory: "/etc/valiases", suffix: ""))
         a.append(contentsOf: b)
         a.settle(positionOfID: [1, 0], domains: [HostedDomain(name: "a.example"), HostedDomain(name: "b.example")])
         #expect(a.all.map(\.location.description) == ["/etc/mailhelo:1", "/etc/valiases/a.example", "/var/named/b.example.db",

@@ -21,6 +21,7 @@ extension SnapshotBuilder {
         var batch: [(stem: UnsafeBufferPointer<UInt8>, hash: UInt64)] = []
         batch.reserveCapacity(16)
         var sink: UInt64 = 0
+        let place = found.place(kind, directory: dir, suffix: suffix)
         func flush() {
             for b in batch { table.warm(b.hash, &sink) }
             for b in batch {
@@ -28,7 +29,7 @@ extension SnapshotBuilder {
                     found.append(DomainTrace(domain: String(decoding: b.stem, as: UTF8.self), kind: kind, directory: dir, suffix: suffix))
                     continue
                 }
-                found.append(id: id, domain: table.values[id].name, kind: kind, directory: dir, suffix: suffix)
+                found.append(id: id, domain: table.values[id].name, at: place)
             }
             batch.removeAll(keepingCapacity: true)
         }
@@ -92,15 +93,15 @@ extension SnapshotBuilder {
     static func traces(of zones: ZoneStanzas, _ path: String, table: DomainTable, into found: inout TraceList) {
         guard case .content(let bytes, _) = zones.file else { return }
         var guess = -1
+        let place = found.place(.namedConf, file: path)
         bytes.withUnsafeBufferPointer { buf in
             for (line, range) in zip(zones.lines, zones.names) {
                 let name = UnsafeBufferPointer(rebasing: buf[range])
-                let location = SourceLocation(file: path, line: line)
                 let plain = !name.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }
                 guard plain else {
                     let domain = String(decoding: name, as: UTF8.self).lowercased()
                     if domain.contains("."), HostName.isValid(domain) {
-                        found.append(DomainTrace(domain: domain, kind: .namedConf, location: location))
+                        found.append(DomainTrace(domain: domain, kind: .namedConf, location: SourceLocation(file: path, line: line)))
                     }
                     continue
                 }
@@ -110,10 +111,10 @@ extension SnapshotBuilder {
                 // A listed domain's trace is compact (its id); stanzas follow the lists' order, so
                 // the id after the previous stanza's is tried first.
                 if let id = table.existing(name, guess: guess + 1) {
-                    found.append(id: id, domain: table.values[id].name, kind: .namedConf, location: location)
+                    found.append(id: id, domain: table.values[id].name, at: place, line: line)
                     guess = id
                 } else {
-                    found.append(DomainTrace(domain: String(decoding: name, as: UTF8.self), kind: .namedConf, location: location))
+                    found.append(DomainTrace(domain: String(decoding: name, as: UTF8.self), kind: .namedConf, location: SourceLocation(file: path, line: line)))
                 }
             }
         }
