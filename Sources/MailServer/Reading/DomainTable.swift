@@ -8,22 +8,27 @@ struct DomainTable {
     private(set) var values: [HostedDomain] = []
     /// Whether every name is ASCII, so byte order is `String` order.
     private var ascii = true
+    /// Per id: the name is known to be a host name with a dot, which is all a trace's name is
+    /// checked for (set for names from plain lists, which checked them; `false` means unknown).
+    private var dottedHost: [Bool] = []
 
     /// Runs `body` on the domain named `name`, adding it first when new.
     mutating func update(_ name: String, _ body: (inout HostedDomain) -> Void) {
         let id = names.id(of: name, fold: false)
         if id == values.count {
             values.append(HostedDomain(name: name))
+            dottedHost.append(false)
             if ascii, name.utf8.contains(where: { $0 >= 0x80 }) { ascii = false }
         }
         body(&values[id])
     }
 
-    /// Adds `list` at `location` to the domain whose lower-case ASCII name is `name`, adding the
-    /// domain first when new; returns its id. A domain's first list is a shared one-element array
-    /// (no allocation per domain).
-    mutating func add(_ list: DomainList, at location: SourceLocation, toName name: UnsafeBufferPointer<UInt8>) -> Int {
+    /// Adds `list` at `location` to the domain whose lower-case ASCII name is `name`, a host name
+    /// the caller has checked, adding the domain first when new; returns its id. A domain's first
+    /// list is a shared one-element array (no allocation per domain).
+    mutating func add(_ list: DomainList, at location: SourceLocation, toHostName name: UnsafeBufferPointer<UInt8>) -> Int {
         let id = idAdding(name)
+        if !dottedHost[id] && name.contains(UInt8(ascii: ".")) { dottedHost[id] = true }
         if values[id].lists.isEmpty {
             values[id].lists = switch list { case .local: onlyLocal; case .remote: onlyRemote; case .secondaryMX: onlySecondaryMX }
             values[id].sources.append(location)
@@ -42,6 +47,10 @@ struct DomainTable {
         return id
     }
 
+    /// Whether the name of `id` is known to be a host name with a dot (the same bytes need not be
+    /// checked again as a trace's name).
+    func isDottedHost(_ id: Int) -> Bool { dottedHost[id] }
+
     /// The number of domains so far.
     var count: Int { values.count }
 
@@ -49,6 +58,7 @@ struct DomainTable {
         let id = names.id(of: name, fold: false)
         if id == values.count {
             values.append(HostedDomain(name: String(decoding: name, as: UTF8.self)))
+            dottedHost.append(false)
             if ascii, name.contains(where: { $0 >= 0x80 }) { ascii = false }
         }
         return id
@@ -62,6 +72,7 @@ struct DomainTable {
         guard values.isEmpty else { return }
         names = ByteInterner(capacity: count)
         values.reserveCapacity(count)
+        dottedHost.reserveCapacity(count)
     }
 
     /// The id of the domain whose (lower-case) name is `bytes`, if it was added.
@@ -121,6 +132,7 @@ struct DomainTable {
         }
         let sorted = values
         values = []
+        dottedHost = []
         names = ByteInterner()
         return (sorted, positionOfID)
     }

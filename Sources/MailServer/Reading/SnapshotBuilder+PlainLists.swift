@@ -11,7 +11,7 @@ extension SnapshotBuilder {
             var first = [Int32](repeating: 0, count: domains.count + plain.keys.count)
             for (line, key) in zip(plain.lines, plain.keys) {
                 let name = UnsafeBufferPointer(rebasing: buf[key])
-                let id = domains.add(list, at: SourceLocation(file: path, line: line), toName: name)
+                let id = domains.add(list, at: SourceLocation(file: path, line: line), toHostName: name)
                 if first[id] == 0 { first[id] = Int32(line) } else { duplicate(name, buf, key, line: line, first: Int(first[id]), path) }
             }
             return true

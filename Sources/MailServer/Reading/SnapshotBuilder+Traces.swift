@@ -25,11 +25,18 @@ extension SnapshotBuilder {
         func flush() {
             for b in batch { table.warm(b.hash, &sink) }
             for b in batch {
-                guard let id = table.existing(b.stem, hash: b.hash) else {
-                    found.append(DomainTrace(domain: String(decoding: b.stem, as: UTF8.self), kind: kind, directory: dir, suffix: suffix))
+                let id = table.existing(b.stem, hash: b.hash)
+                // A name the lists checked is not checked again (the same bytes).
+                if let id, table.isDottedHost(id) {
+                    found.append(id: id, domain: table.values[id].name, at: place)
                     continue
                 }
-                found.append(id: id, domain: table.values[id].name, at: place)
+                guard HostName.isValid(bytes: b.stem), b.stem.contains(UInt8(ascii: ".")) else { continue }
+                if let id {
+                    found.append(id: id, domain: table.values[id].name, at: place)
+                } else {
+                    found.append(DomainTrace(domain: String(decoding: b.stem, as: UTF8.self), kind: kind, directory: dir, suffix: suffix))
+                }
             }
             batch.removeAll(keepingCapacity: true)
         }
@@ -44,12 +51,13 @@ extension SnapshotBuilder {
             let stemEnd = name.count - tail.count
             guard tail.indices.allSatisfy({ name[stemEnd + $0] == tail[$0] }) else { return }
             let stem = UnsafeBufferPointer(rebasing: name[0..<stemEnd])
-            guard HostName.isValid(bytes: stem), stem.contains(UInt8(ascii: ".")) else { return }
             if stem.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                guard HostName.isValid(bytes: stem), stem.contains(UInt8(ascii: ".")) else { return }
                 flush()
                 let domain = String(decoding: stem.map(ByteInterner.lower), as: UTF8.self)
                 found.append(DomainTrace(domain: domain, kind: kind, directory: dir, name: String(decoding: name, as: UTF8.self), suffix: suffix))
             } else {
+                // Checked as a host name in `flush`, only when the lists have not checked it.
                 batch.append((stem, DomainTable.hash(stem)))
                 if batch.count == 16 { flush() }
             }
@@ -105,12 +113,12 @@ extension SnapshotBuilder {
                     }
                     continue
                 }
-                // For a plain name the trace's domain is these bytes, so they are judged before
-                // the trace is made.
-                guard name.contains(UInt8(ascii: ".")), HostName.isValid(bytes: name) else { continue }
                 // A listed domain's trace is compact (its id); stanzas follow the lists' order, so
-                // the id after the previous stanza's is tried first.
-                if let id = table.existing(name, guess: guess + 1) {
+                // the id after the previous stanza's is tried first. For a plain name the trace's
+                // domain is these bytes, so they are judged (unless the lists did) before it is made.
+                let id = table.existing(name, guess: guess + 1)
+                guard id.map(table.isDottedHost) ?? false || name.contains(UInt8(ascii: ".")) && HostName.isValid(bytes: name) else { continue }
+                if let id {
                     found.append(id: id, domain: table.values[id].name, at: place, line: line)
                     guess = id
                 } else {
