@@ -3,11 +3,12 @@ import TestSupport
 @testable import MailServer
 
 /// The domain table hands its domains over in byte order, which for ASCII names is `String`
-/// order, whatever the names share: a first eight bytes alike, one a prefix of another, NUL bytes.
+/// order, whatever the names share: a first eight or sixteen bytes alike, one a prefix of another, NUL bytes.
 @Suite struct DomainTableTests {
     @Test func sortedOrderIsStringOrder() {
         let stems = ["shop1234", "shop123", "shop12345", "a", "ab", "ab\u{0}", "ab\u{0}c", "abcdefgh", "abcdefghi", "abcdefg",
-                     "zz", "z", "shop1234.example", "shop1234-example", "0", "9x", "_x", "-y", "abcdefgh\u{0}"]
+                     "zz", "z", "shop1234.example", "shop1234-example", "0", "9x", "_x", "-y", "abcdefgh\u{0}",
+                     "abcdefghijklmnop", "abcdefghijklmno", "abcdefghijklmnopq", "abcdefghijklmnop\u{0}", "abcdefghijklmnop.a"]
         var random = SeededGenerator(seed: 9)
         for round in 0..<30 {
             var names = Set<String>()

@@ -117,7 +117,8 @@ extension SnapshotBuilder {
                 // the id after the previous stanza's is tried first. For a plain name the trace's
                 // domain is these bytes, so they are judged (unless the lists did) before it is made.
                 let id = table.existing(name, guess: guess + 1)
-                guard id.map(table.isDottedHost) ?? false || name.contains(UInt8(ascii: ".")) && HostName.isValid(bytes: name) else { continue }
+                let checked = if let id { table.isDottedHost(id) } else { false }
+                guard checked || name.contains(UInt8(ascii: ".")) && HostName.isValid(bytes: name) else { continue }
                 if let id {
                     found.append(id: id, domain: table.values[id].name, at: place, line: line)
                     guess = id
