@@ -33,7 +33,12 @@ struct ByteInterner: Sendable {
 
     /// The id of `bytes` (ASCII-folded to lower case when `fold`), adding it when new.
     mutating func id(of bytes: UnsafeBufferPointer<UInt8>, fold: Bool) -> Int {
-        let hash = Self.hash(bytes, fold: fold)
+        id(of: bytes, hash: Self.hash(bytes, fold: fold), fold: fold)
+    }
+
+    /// ``id(of:fold:)`` with the hash already computed (``hash(_:fold:)``, with the same `fold`),
+    /// e.g. to ``warm(_:_:)`` the slots of the values coming next first.
+    mutating func id(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, fold: Bool) -> Int {
         let (found, slot) = find(bytes, hash: hash, fold: fold)
         if let found { return found }
         let id = count

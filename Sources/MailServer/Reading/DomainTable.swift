@@ -26,8 +26,9 @@ struct DomainTable {
     /// Adds `list` at `location` to the domain whose lower-case ASCII name is `name`, a host name
     /// the caller has checked, adding the domain first when new; returns its id. A domain's first
     /// list is a shared one-element array (no allocation per domain).
-    mutating func add(_ list: DomainList, at location: SourceLocation, toHostName name: UnsafeBufferPointer<UInt8>) -> Int {
-        let id = idAdding(name)
+    /// `hash` is the name's ``hash(_:)``.
+    mutating func add(_ list: DomainList, at location: SourceLocation, toHostName name: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+        let id = idAdding(name, hash: hash)
         if !dottedHost[id] && name.contains(UInt8(ascii: ".")) { dottedHost[id] = true }
         if values[id].lists.isEmpty {
             values[id].lists = switch list { case .local: onlyLocal; case .remote: onlyRemote; case .secondaryMX: onlySecondaryMX }
@@ -54,8 +55,8 @@ struct DomainTable {
     /// The number of domains so far.
     var count: Int { values.count }
 
-    private mutating func idAdding(_ name: UnsafeBufferPointer<UInt8>) -> Int {
-        let id = names.id(of: name, fold: false)
+    private mutating func idAdding(_ name: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil) -> Int {
+        let id = names.id(of: name, hash: hash ?? Self.hash(name), fold: false)
         if id == values.count {
             values.append(HostedDomain(name: String(decoding: name, as: UTF8.self)))
             dottedHost.append(false)

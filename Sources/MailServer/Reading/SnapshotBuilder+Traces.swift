@@ -66,7 +66,7 @@ extension SnapshotBuilder {
     }
 
     /// Takes a value the optimizer must not drop.
-    @_optimize(none) private static func keep(_ value: UInt64) {}
+    @_optimize(none) static func keep(_ value: UInt64) {}
 
     /// A trace for a directory entry whose name is not all ASCII (never a valid host name, but
     /// judged the same way as before the byte path existed).
