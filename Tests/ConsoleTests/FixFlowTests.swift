@@ -79,6 +79,37 @@ import Testing
         #expect(state.fix?.step == .form)
     }
 
+    /// Keys typed after Enter while the value is being checked were meant for the next step: they
+    /// must not change the value, and the preview must be on screen before any of them could
+    /// confirm anything.
+    @Test func keysTypedWhileTheValueIsCheckedDoNotChangeItAndThePreviewOpensWhenReady() throws {
+        var (state, _) = try Self.openShopFix()
+        let effects = ConsoleTestData.press([.enter, .character("y"), .enter, .backspace, .character("y")], &state)
+        #expect(Self.plans(effects).isEmpty, "a key typed while checking asked for a new plan")
+        #expect(state.fix?.text == "shop.example.com")
+        #expect(state.fix?.step == .form)
+        #expect(state.message?.text.contains("keys typed until then are ignored") == true)
+        _ = ConsoleReducer.reduce(&state, .fix(.planned(.remedy(.removeDomain("shop.example.com")), .success(Self.removalPlan))))
+        #expect(state.fix?.step == .preview)
+        #expect(state.message == nil)
+        // Typing works again on the form; an answer for a value no Enter waited on opens nothing.
+        _ = ConsoleTestData.press([.escape, .character("x")], &state)
+        #expect(state.fix?.step == .form && state.fix?.text == "shop.example.comx")
+        _ = ConsoleReducer.reduce(&state, .fix(.planned(.remedy(.removeDomain("shop.example.comx")), .success(Self.removalPlan))))
+        #expect(state.fix?.step == .form)
+    }
+
+    @Test func aRefusalAnsweringAWaitingEnterStaysOnTheFormAndSaysWhy() throws {
+        var (state, _) = try Self.openShopFix()
+        _ = ConsoleTestData.press([.control("u"), .character("x"), .enter], &state)
+        _ = ConsoleReducer.reduce(&state, .fix(.planned(.remedy(.removeDomain("x")), .failure(RemedyError(.invalidInput, "the domain x is not valid")))))
+        #expect(state.fix?.step == .form)
+        #expect(state.message?.text == "the domain x is not valid" && state.message?.isError == true)
+        // Escape while waiting goes back without waiting.
+        _ = ConsoleTestData.press([.backspace, .character("y"), .enter, .escape], &state)
+        #expect(state.fix?.step != .form && state.fix?.awaitingCheck != true)
+    }
+
     @Test func destructiveChangesNeedTheNameTypedBeforeAnyApply() throws {
         var (state, _) = try Self.openShopFix()
         _ = ConsoleReducer.reduce(&state, .fix(.planned(.remedy(.removeDomain("shop.example.com")), .success(Self.removalPlan))))

@@ -176,7 +176,7 @@ import TestSupport
         #expect(tmux.waitFor("read-only: run as root without --read-only to make changes").ok)
         // The wizard explains and previews, but cannot go past the preview.
         // One key at a time: a value is checked off the screen thread, and keys typed while
-        // "Checking the value…" shows would land in the value field.
+        // "Checking the value…" shows are ignored (they were meant for a preview not yet shown).
         for key in ["w", "Enter", "Enter", "Enter", "Enter", "Enter", "y"] {
             tmux.send(key)
             _ = tmux.waitFor { !$0.contains("Checking the value") }

@@ -12,6 +12,17 @@ enum FixEvents {
             case .success(let plan): flow.plan = .ready(target, plan)
             case .failure(let error): flow.plan = .refused(target, ConsoleWording.withoutCommandLineFlags(error.message))
             }
+            if flow.awaitingCheck, flow.step == .form {
+                // The Enter pressed while checking takes effect now.
+                flow.awaitingCheck = false
+                if let why = flow.refusal {
+                    state.message = (why, true)
+                } else {
+                    flow.step = .preview
+                    flow.scroll = 0
+                    state.message = nil
+                }
+            }
             state.fix = flow
         case .applied(let target, let result):
             guard var flow = state.fix, flow.step == .applying, flow.target == target else { return }

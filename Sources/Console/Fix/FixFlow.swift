@@ -28,6 +28,9 @@ public struct FixFlow: Sendable {
     public var scroll: Int
     /// Set when the flow is part of the wizard.
     public var wizard: WizardProgress?
+    /// Enter was pressed on the form while its value was still being checked: the preview opens
+    /// when the answer comes, and keys typed meanwhile are not added to the value.
+    public var awaitingCheck: Bool
 
     /// A flow starting at `step` with `options`.
     public init(step: FixStep, finding: Finding?, subject: String, options: [FixOption], wizard: WizardProgress? = nil) {
@@ -45,6 +48,7 @@ public struct FixFlow: Sendable {
         outcome = nil
         scroll = 0
         self.wizard = wizard
+        awaitingCheck = false
     }
 
     /// The target for the form's current text.

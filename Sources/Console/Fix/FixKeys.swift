@@ -118,6 +118,13 @@ enum FixKeys {
 
     private static func form(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
         guard var flow = state.fix, let kind = flow.kind else { return [] }
+        if flow.awaitingCheck && key != .escape {
+            // Keys typed after Enter were meant for the next step, not for the value being checked;
+            // they are dropped rather than replayed, so the preview is on screen before any answer.
+            state.message = (FixText.checkingIgnoresKeys(state.glyphs), false)
+            return []
+        }
+        flow.awaitingCheck = false
         switch key {
         case .enter:
             if flow.readyPlan != nil {
@@ -127,6 +134,7 @@ enum FixKeys {
             } else if let why = flow.refusal {
                 state.message = (why, true)
             } else {
+                flow.awaitingCheck = true
                 state.message = ("Checking the value" + state.glyphs.ellipsis, false)
             }
             state.fix = flow

@@ -1,3 +1,4 @@
+import CLogScan
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,9 +8,10 @@ import Darwin
 /// Finds the lines that contain a rejection marker ("impersonating", "_my_ address") in raw log
 /// bytes, and counts newlines on the way so each hit gets its line number.
 ///
-/// Scanning is the whole cost of reading a log, so it looks at 32 bytes at a time: a position is a
-/// candidate when its byte and one a fixed distance on both match a marker (`i…g` twelve apart,
-/// `_.._`); only candidates are compared in full. One pass serves both markers and the line count.
+/// Scanning is the whole cost of reading a log, so the search for candidates runs in C
+/// (`cls_next_candidate`, with AVX-512, AVX2 or SSE2 as the CPU allows): a position is a candidate
+/// when its byte and one a fixed distance on match a marker (`i…g` twelve apart, `_.._`); only
+/// candidates are compared in full here. One pass serves both markers and the line count.
 /// A confirmed hit sends the scan on to the end of its line, so nothing else in a reported line is
 /// looked at twice (a flood has a marker in one line of twenty).
 struct CandidateSearch {
@@ -17,6 +19,14 @@ struct CandidateSearch {
     let base: UnsafePointer<UInt8>
     /// One past the last readable byte (bytes beyond `end` are read only to finish a line).
     let limit: Int
+    /// The instruction set of the candidate search: the CPU's best, or one a test picks.
+    let level: Level
+
+    init(base: UnsafePointer<UInt8>, limit: Int, level: Level = .best) {
+        self.base = base
+        self.limit = limit
+        self.level = level
+    }
 
     private static let impersonating: StaticString = "impersonating"
     private static let myAddress: StaticString = "_my_ address"
@@ -31,102 +41,42 @@ struct CandidateSearch {
         var newlinesBefore: Int
     }
 
-    /// Scans `[start, end)` (`start` a multiple of 16 from `base` is not required) and calls `found`
-    /// once per line whose first marker lies in the range. Returns the newlines in the range.
+    /// Scans `[start, end)` (`end <= limit`) and calls `found` once per line whose first marker
+    /// lies in the range. Returns the newlines in the range.
     func scan(from start: Int, to end: Int, found: (Hit) -> Void) -> Int {
         var i = start
         var counted = 0
-        var lanes = SIMD16<UInt8>()
-        var blocks = 0
-        let ci = SIMD16<UInt8>(repeating: UInt8(ascii: "i")), cg = SIMD16<UInt8>(repeating: UInt8(ascii: "g"))
-        let cu = SIMD16<UInt8>(repeating: UInt8(ascii: "_")), cn = SIMD16<UInt8>(repeating: Self.newline)
-        let zero = SIMD16<UInt8>()
-        // Two blocks per round (32 bytes): one branch for both on the common path.
-        rounds: while i + 32 <= end, i + 44 <= limit {
-            let a0 = load(i), a3 = load(i + 3), a12 = load(i + 12)
-            let b0 = load(i + 16), b3 = load(i + 19), b12 = load(i + 28)
-            let ma = ((a0 .== ci) .& (a12 .== cg)) .| ((a0 .== cu) .& (a3 .== cu))
-            let mb = ((b0 .== ci) .& (b12 .== cg)) .| ((b0 .== cu) .& (b3 .== cu))
-            if Self.anySet(ma .| mb) {
-                // Flush before these blocks' newlines are added, so the count is "newlines before i".
-                counted += Self.sum(lanes)
-                lanes = zero
-                blocks = 0
-                let low = unsafeBitCast(ma, to: SIMD2<UInt64>.self), high = unsafeBitCast(mb, to: SIMD2<UInt64>.self)
-                // A candidate lane is a 0xFF byte: visit them in order, a word of eight lanes at a time.
-                for word in 0..<4 {
-                    var bits = word < 2 ? low[word] : high[word - 2]
-                    while bits != 0 {
-                        let lane = bits.trailingZeroBitCount >> 3
-                        bits &= ~(0xFF << UInt64(lane << 3))
-                        guard case let (hit, isNew)? = check(i + (word << 3) + lane, scanStart: start, blockStart: i, newlinesBefore: counted)
-                        else { continue }
-                        if isNew { found(hit) }
-                        // The line is dealt with: go on after its end (no newline lies between the marker and it).
-                        counted = hit.newlinesBefore
-                        guard hit.lineEnd < end else { return counted }
-                        counted += 1
-                        i = hit.lineEnd + 1
-                        continue rounds
-                    }
-                }
-            }
-            // A true lane is all ones (255): subtracting it adds one.
-            lanes &-= unsafeBitCast(a0 .== cn, to: SIMD16<UInt8>.self)
-            lanes &-= unsafeBitCast(b0 .== cn, to: SIMD16<UInt8>.self)
-            i += 32
-            blocks += 1
-            if blocks == 127 {
-                counted += Self.sum(lanes)
-                lanes = zero
-                blocks = 0
-            }
-        }
-        counted += Self.sum(lanes)
         while i < end {
-            let b = base[i]
-            if b == Self.newline {
-                counted += 1
-            } else if b == UInt8(ascii: "i") || b == UInt8(ascii: "_"), case let (hit, isNew)? = check(i, scanStart: start, blockStart: i, newlinesBefore: counted) {
-                if isNew { found(hit) }
-                counted = hit.newlinesBefore
-                guard hit.lineEnd < end else { return counted }
-                counted += 1
-                i = hit.lineEnd
+            let next = cls_next_candidate(base, i, end, limit, level.rawValue)
+            counted += next.newlines
+            let p = next.position
+            guard p < end else { break }
+            guard case let (hit, isNew)? = check(p, scanStart: start, newlinesBefore: counted) else {
+                i = p + 1
+                continue
             }
-            i += 1
+            if isNew { found(hit) }
+            // The line is dealt with: go on after its end (no newline lies between the marker and it).
+            counted = hit.newlinesBefore
+            guard hit.lineEnd < end else { return counted }
+            counted += 1
+            i = hit.lineEnd + 1
         }
         return counted
-    }
-
-    @inline(__always) private func load(_ i: Int) -> SIMD16<UInt8> {
-        UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
-    }
-
-    /// `any(mask)` compiles to a slow lane-by-lane reduction; two 64-bit ORs do the same.
-    @inline(__always) private static func anySet(_ m: SIMDMask<SIMD16<Int8>>) -> Bool {
-        let words = unsafeBitCast(m, to: SIMD2<UInt64>.self)
-        return words[0] | words[1] != 0
-    }
-
-    private static func sum(_ lanes: SIMD16<UInt8>) -> Int {
-        Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
     }
 
     /// Confirms a marker at `p` and finds its line, `isNew` false when the line was reported already.
     /// The scan skips the rest of a line it reported, so the marker is the first of its line unless
     /// the line began before `scanStart`: then the scan of the range before reported it if it has a
     /// marker there (and this scan skips it too, so a long line full of markers is searched once).
-    private func check(_ p: Int, scanStart: Int, blockStart: Int, newlinesBefore: Int) -> (Hit, isNew: Bool)? {
+    /// `newlinesBefore` counts up to `p`: the same as up to the line start, as no newline lies between.
+    private func check(_ p: Int, scanStart: Int, newlinesBefore: Int) -> (Hit, isNew: Bool)? {
         let b = base[p]
         guard b == UInt8(ascii: "i") && matches(Self.impersonating, at: p) || b == UInt8(ascii: "_") && matches(Self.myAddress, at: p) else { return nil }
         let lineStart = lineStart(before: p)
         let isNew = lineStart >= scanStart || !containsMarker(lineStart, scanStart)
-        var extra = 0
-        var j = blockStart
-        while j < lineStart { if base[j] == Self.newline { extra += 1 }; j += 1 }
         let end = memchr(base + p, Int32(Self.newline), limit - p).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? limit
-        return (Hit(lineStart: lineStart, lineEnd: end, marker: p, newlinesBefore: newlinesBefore + extra), isNew)
+        return (Hit(lineStart: lineStart, lineEnd: end, marker: p, newlinesBefore: newlinesBefore), isNew)
     }
 
     private func matches(_ needle: StaticString, at p: Int) -> Bool {
