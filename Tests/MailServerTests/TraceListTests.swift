@@ -83,6 +83,25 @@ struct TraceListTests {
         #expect(decoded.traces == whole.traces)
     }
 
+    /// DirectAdmin's zones (`/var/named`, Debian's `/etc/bind` and both `named.conf`s) and its
+    /// per-domain directories: the same traces either way.
+    @Test func directAdminTracesAreTheWholeOnes() throws {
+        var tree = Fixtures.directAdmin
+        tree.file("/etc/bind/erin.example.org.db", "")
+        tree.file("/etc/bind/Gone.example.db", "")
+        tree.file("/etc/bind/named.conf", "zone \"erin.example.org\" {\n};\nzone \"gone.example\" {\n};\n")
+        tree.file("/etc/named.conf", "zone \"shop.example.net.\" {\n};\n")
+        tree.file("/var/named/gone2.example.db", "")
+        tree.file("/etc/virtual/shop.example.net/aliases", "")
+        let (compact, whole) = try reads(tree)
+        #expect(compact.platform == .directadmin)
+        #expect(compact.traces == whole.traces)
+        #expect(compact.traces.map(\.domainPosition) == whole.traces.map(\.domainPosition))
+        #expect(compact.traces.contains { $0.domainPosition != nil && $0.kind == .zone && $0.location.file.hasPrefix("/etc/bind/") })
+        #expect(compact.traces(of: "erin.example.org") == whole.traces.filter { $0.domain == "erin.example.org" })
+        #expect(compact.traces(of: "erin.example.org").count == 2)
+    }
+
     /// Once the snapshot's domains change, positions are no longer trusted: every trace is passed on
     /// (the rules judge them by name), still named as read.
     @Test func changedDomainsPassEveryTrace() throws {
