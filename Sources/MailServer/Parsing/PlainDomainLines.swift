@@ -13,7 +13,7 @@ struct PlainDomainLines {
     private(set) var lines: [Int] = []
     /// The key's bytes (a host name, or `*` in a `name: account` file).
     private(set) var keys: [Range<Int>] = []
-    /// The account's bytes (`name: account` files; empty ranges in lists).
+    /// The account's bytes (`name: account` files; empty in lists).
     private(set) var values: [Range<Int>] = []
 
     /// A list of host names (lsearch `.list` files), or `nil` when any line is not plain.
@@ -31,6 +31,11 @@ struct PlainDomainLines {
         let n = buf.count
         guard n == 0 || buf[n - 1] == 0x0A else { return nil }
         var out = PlainDomainLines()
+        // Room for about one line in 16 bytes (a big list's lines are about that long), so the
+        // arrays are rarely grown and copied.
+        out.lines.reserveCapacity(n / 16)
+        out.keys.reserveCapacity(n / 16)
+        if withValues { out.values.reserveCapacity(n / 16) }
         var start = 0, number = 0
         // One pass: each part of a line is read up to the first byte it cannot hold, which must
         // be what comes next (the final `\n` stops every loop).
@@ -58,7 +63,6 @@ struct PlainDomainLines {
             } else {
                 guard buf[keyEnd] == 0x0A else { return nil }
                 end = keyEnd
-                out.values.append(end..<end)
             }
             out.lines.append(number)
             out.keys.append(start..<keyEnd)
