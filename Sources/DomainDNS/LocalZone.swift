@@ -20,10 +20,9 @@ public struct LocalZone: Sendable, Hashable, Codable {
 
     /// The zone files the snapshot found (`/var/named/D.db`, DirectAdmin's `/etc/bind/D.db`) for `domains`.
     public static func files(of domains: [String], in snapshot: ServerSnapshot) -> [String: String] {
-        let wanted = Set(domains)
         var out: [String: String] = [:]
-        for t in snapshot.traces where t.kind == .zone && wanted.contains(t.domain) && out[t.domain] == nil {
-            out[t.domain] = t.location.file
+        for (domain, traces) in snapshot.traces(of: Set(domains)) {
+            if let zone = traces.first(where: { $0.kind == .zone }) { out[domain] = zone.location.file }
         }
         return out
     }

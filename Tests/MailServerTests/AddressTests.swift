@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import MailServer
 
 @Suite("Addresses, ranges and host names")
@@ -34,6 +35,29 @@ struct AddressTests {
         #expect(HostName.isFullyQualified("server1.example.com"))
         #expect(!HostName.isFullyQualified("localhost"))
         #expect(!HostName.isFullyQualified("192.0.2.1"))
+    }
+
+    /// The byte check agrees with the rule in words (labels of 1 to 63 letters, digits, `-`, `_`,
+    /// not starting or ending with `-`; at most 253 bytes without one trailing dot) on random names.
+    @Test func hostNameBytesFollowTheRule() {
+        func rule(_ bytes: [UInt8]) -> Bool {
+            var b = bytes
+            if b.last == UInt8(ascii: ".") { b.removeLast() }
+            guard !b.isEmpty, b.count <= 253 else { return false }
+            return b.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { label in
+                !label.isEmpty && label.count <= 63 && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
+                    && label.allSatisfy { c in (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D || c == 0x5F }
+            }
+        }
+        let pieces: [[UInt8]] = ["a", "z", "A", "Z", "0", "9", "-", "_", ".", " ", "/", ":", "@", "[", "`", "{", "\u{7F}", "\u{0}"].map { Array($0.utf8) }
+            + [[0x80], [0xC3, 0xA9], [0xFF], Array(repeating: 0x61, count: 61), Array(repeating: 0x62, count: 62), Array(repeating: 0x63, count: 63)]
+        var random = SeededGenerator(seed: 21)
+        for _ in 0..<20_000 {
+            var name: [UInt8] = []
+            for _ in 0..<Int.random(in: 0..<12, using: &random) { name += pieces[Int.random(in: 0..<pieces.count, using: &random)] }
+            if Int.random(in: 0..<20, using: &random) == 0 { name = Array(repeating: 0x61, count: Int.random(in: 0..<2, using: &random)) + Array(Array(repeating: Array("abc.".utf8), count: 64).joined().prefix(Int.random(in: 250...256, using: &random))) }
+            #expect(name.withUnsafeBufferPointer { HostName.isValid(bytes: $0) } == rule(name), "\(name)")
+        }
     }
 
     @Test func hostListFlagsWhatEximCannotSee() {

@@ -58,14 +58,14 @@ public struct ServerRoot: Sendable, Hashable {
     func forEachName(_ serverPath: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
         guard let dir = opendir(hostPath(serverPath)) else { return false }
         defer { closedir(dir) }
+        // The name is read where `readdir` left it (not copied out of the entry, 256 bytes each,
+        // for 100,000 names), its length by `strlen`.
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(dir) {
-            withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let length = bytes.firstIndex(of: 0) ?? bytes.count
-                let name = UnsafeBufferPointer(rebasing: bytes[0..<length])
-                let dots = length == 1 && name[0] == 0x2E || length == 2 && name[0] == 0x2E && name[1] == 0x2E
-                if !dots { body(name) }
-            }
+            let start = UnsafeRawPointer(entry) + nameOffset
+            let name = UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: strlen(start.assumingMemoryBound(to: CChar.self)))
+            let dots = name.count == 1 && name[0] == 0x2E || name.count == 2 && name[0] == 0x2E && name[1] == 0x2E
+            if !dots { body(name) }
         }
         return true
     }

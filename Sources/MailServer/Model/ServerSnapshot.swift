@@ -27,8 +27,16 @@ public struct ServerSnapshot: Codable, Sendable {
     public var whitelist: [WhitelistEntry]
     /// The HELO rules as configured.
     public var settings: HeloCheckSettings
-    /// Per-domain traces (aliases, filters, zones, mailhelo/mailips lines).
-    public var traces: [DomainTrace]
+    /// Per-domain traces (aliases, filters, zones, mailhelo/mailips lines), in the order read.
+    ///
+    /// Made on each use from a compact list (see ``traces(of:)`` and ``forEachTrace(skippingDomainsAt:_:)``
+    /// for the cheap ways in): a big server has 300,000.
+    public var traces: [DomainTrace] {
+        get { traceList.all }
+        set { traceList = TraceList(newValue) }
+    }
+    /// The traces, most of them compact.
+    var traceList: TraceList
     /// Lock files found next to the mail files.
     public var locks: [LockFileInfo]
     /// Files looked at.
@@ -50,10 +58,33 @@ public struct ServerSnapshot: Codable, Sendable {
         customMailips = false
         whitelist = []
         settings = .unknown
-        traces = []
+        traceList = TraceList()
         locks = []
         files = []
         diagnostics = []
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case root, platform, hostname, hostnameSources, ips, domains, greetings, outgoingIPs, customMailhelo, customMailips
+        case whitelist, settings, traceList = "traces", locks, files, diagnostics
+    }
+
+    /// The traces of the domain called `name` (lower case), in the order read.
+    public func traces(of name: String) -> [DomainTrace] {
+        traceList.traces(of: [name])[name] ?? []
+    }
+
+    /// The traces of the domains called `names` (lower case), each domain's in the order read.
+    public func traces(of names: Set<String>) -> [String: [DomainTrace]] {
+        traceList.traces(of: names)
+    }
+
+    /// Calls `body` with each trace in the order read, leaving out (without making them) traces
+    /// the reader tied to a position of ``domains`` that `skip` is true for. Traces of other
+    /// domains, and every trace once ``domains`` has changed since the read, are all passed on:
+    /// `body` still judges what it gets.
+    public func forEachTrace(skippingDomainsAt skip: (Int) -> Bool, _ body: (DomainTrace) -> Void) {
+        if traceList.refersTo(domains) { traceList.forEach(skippingPositions: skip, body) } else { traceList.forEach(body) }
     }
 
     /// Index of lower-cased domain names to positions in ``domains``, for O(1) look-ups.

@@ -33,7 +33,12 @@ struct ByteInterner: Sendable {
 
     /// The id of `bytes` (ASCII-folded to lower case when `fold`), adding it when new.
     mutating func id(of bytes: UnsafeBufferPointer<UInt8>, fold: Bool) -> Int {
-        let hash = Self.hash(bytes, fold: fold)
+        id(of: bytes, hash: Self.hash(bytes, fold: fold), fold: fold)
+    }
+
+    /// ``id(of:fold:)`` with the hash already computed (``hash(_:fold:)``, with the same `fold`),
+    /// e.g. to ``warm(_:_:)`` the slots of the values coming next first.
+    mutating func id(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, fold: Bool) -> Int {
         let (found, slot) = find(bytes, hash: hash, fold: fold)
         if let found { return found }
         let id = count
@@ -95,13 +100,34 @@ struct ByteInterner: Sendable {
     /// The value of `id` as text.
     func string(_ id: Int) -> String { String(decoding: bytes(id), as: UTF8.self) }
 
-    /// Compares two values' bytes (`memcmp` order, which is `String` order for ASCII text).
-    func precedes(_ a: Int, _ b: Int) -> Bool {
-        let xs = starts[a], xn = starts[a + 1] - xs, ys = starts[b], yn = starts[b + 1] - ys
-        let n = min(xn, yn)
-        guard n > 0 else { return xn < yn }
-        let c = storage.withUnsafeBufferPointer { memcmp($0.baseAddress! + xs, $0.baseAddress! + ys, n) }
-        return c != 0 ? c < 0 : xn < yn
+    /// Every id, in the `memcmp` order of the values' bytes (a value before the longer ones it
+    /// begins), which is `String` order for ASCII text.
+    ///
+    /// Sorted on each value's first sixteen bytes as two big-endian numbers (zeros after a shorter
+    /// value), the bytes after them compared only on a tie: 100,000 names need 1.7 million
+    /// comparisons, each a trip into the names otherwise.
+    func idsInByteOrder() -> [Int] {
+        storage.withUnsafeBufferPointer { bytes in
+            starts.withUnsafeBufferPointer { starts in
+                func key(_ id: Int, from offset: Int) -> UInt64 {
+                    let start = starts[id] + offset, n = min(max(starts[id + 1] - start, 0), 8)
+                    var key: UInt64 = 0
+                    for i in 0..<n { key |= UInt64(bytes[start + i]) << (56 - 8 * i) }
+                    return key
+                }
+                var keyed = (0..<count).map { (first: key($0, from: 0), second: key($0, from: 8), id: $0) }
+                keyed.sort { a, b in
+                    if a.first != b.first { return a.first < b.first }
+                    if a.second != b.second { return a.second < b.second }
+                    // Equal keys: the first sixteen bytes (or all of the shorter value) are equal.
+                    let xs = starts[a.id], xn = starts[a.id + 1] - xs, ys = starts[b.id], yn = starts[b.id + 1] - ys
+                    let n = min(xn, yn)
+                    let c = n > 16 ? memcmp(bytes.baseAddress! + xs + 16, bytes.baseAddress! + ys + 16, n - 16) : 0
+                    return c != 0 ? c < 0 : xn < yn
+                }
+                return keyed.map(\.id)
+            }
+        }
     }
 
     /// The value's id, or the empty slot where it would go.

@@ -13,7 +13,7 @@ struct PlainDomainLines {
     private(set) var lines: [Int] = []
     /// The key's bytes (a host name, or `*` in a `name: account` file).
     private(set) var keys: [Range<Int>] = []
-    /// The account's bytes (`name: account` files; empty ranges in lists).
+    /// The account's bytes (`name: account` files; empty in lists).
     private(set) var values: [Range<Int>] = []
 
     /// A list of host names (lsearch `.list` files), or `nil` when any line is not plain.
@@ -31,31 +31,42 @@ struct PlainDomainLines {
         let n = buf.count
         guard n == 0 || buf[n - 1] == 0x0A else { return nil }
         var out = PlainDomainLines()
+        // Room for about one line in 16 bytes (a big list's lines are about that long), so the
+        // arrays are rarely grown and copied.
+        out.lines.reserveCapacity(n / 16)
+        out.keys.reserveCapacity(n / 16)
+        if withValues { out.values.reserveCapacity(n / 16) }
         var start = 0, number = 0
+        // One pass: each part of a line is read up to the first byte it cannot hold, which must
+        // be what comes next (the final `\n` stops every loop).
         while start < n {
             number += 1
-            var end = start
-            while buf[end] != 0x0A { end += 1 }
-            defer { start = end + 1 }
-            if end == start { continue }
+            if buf[start] == 0x0A {
+                start += 1
+                continue
+            }
             var keyEnd = start
-            while keyEnd < end && isNameByte(buf[keyEnd]) { keyEnd += 1 }
+            while isNameByte(buf[keyEnd]) { keyEnd += 1 }
             let isStar = withValues && keyEnd == start && buf[start] == UInt8(ascii: "*")
             if isStar { keyEnd += 1 }
             if !isStar { guard keyEnd > start, HostName.isValid(bytes: UnsafeBufferPointer(rebasing: buf[start..<keyEnd])) else { return nil } }
+            let end: Int
             if withValues {
-                guard keyEnd < end, buf[keyEnd] == UInt8(ascii: ":") else { return nil }
+                guard buf[keyEnd] == UInt8(ascii: ":") else { return nil }
                 var valueStart = keyEnd + 1
-                if valueStart < end && buf[valueStart] == 0x20 { valueStart += 1 }
-                guard valueStart < end else { return nil }
-                for i in valueStart..<end where !isAccountByte(buf[i]) { return nil }
+                if buf[valueStart] == 0x20 { valueStart += 1 }
+                var valueEnd = valueStart
+                while isAccountByte(buf[valueEnd]) { valueEnd += 1 }
+                guard valueEnd > valueStart, buf[valueEnd] == 0x0A else { return nil }
+                end = valueEnd
                 out.values.append(valueStart..<end)
             } else {
-                guard keyEnd == end else { return nil }
-                out.values.append(end..<end)
+                guard buf[keyEnd] == 0x0A else { return nil }
+                end = keyEnd
             }
             out.lines.append(number)
             out.keys.append(start..<keyEnd)
+            start = end + 1
         }
         return out
     }

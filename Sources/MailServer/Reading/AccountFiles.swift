@@ -83,7 +83,8 @@ struct AccountFiles {
         return Owned(accounts: users, parts: owned)
     }
 
-    /// Reads the regular file `name` in the directory `fd` into `buffer`; its length, or `nil`
+    /// Reads the regular file `name` in the directory `fd` into `buffer` (`openat`, one `read`
+    /// when it fits, `close`); its length, or `nil`
     /// when it cannot be read (or is larger than a configuration file may be).
     private static func load(at fd: Int32, _ name: String, into buffer: inout [UInt8]) -> Int? {
         // Non-blocking: should the name have become a FIFO since it was listed, the open returns.
@@ -101,6 +102,9 @@ struct AccountFiles {
             guard n >= 0 else { return nil }
             if n == 0 { return filled }
             filled += n
+            // A read of a regular file returns less than asked only at its end: no second read
+            // to hear that (10,000 system calls on a big server).
+            if filled < buffer.count { return filled }
         }
     }
 

@@ -11,29 +11,20 @@ extension SnapshotBuilder {
         readCPanelMail()
         let aliases = aliasNames.value(), (zoneFiles, stanzas) = zoneNames.value()
         let named = record(z.namedConf.path, stanzas.file) != nil ? stanzas : nil
-        let table = domains
-        // Each name or stanza makes at most one trace: room for all, in the order a serial read
-        // gives (greeting and outgoing-IP lines, aliases, zones). The alias traces are made on
-        // another core while this one makes the zone traces; the gap between them is closed after.
-        let early = snapshot.traces
-        let aliasRoom = aliases.reduce(0) { $0 + $1.count }, zoneRoom = zoneFiles.count + (named?.names.count ?? 0)
-        snapshot.traces = []
-        snapshot.traces = [DomainTrace](unsafeUninitializedCapacity: early.count + aliasRoom + zoneRoom) { buffer, count in
-            let base = buffer.baseAddress!
-            _ = UnsafeMutableBufferPointer(start: base, count: early.count).initialize(from: early)
-            let side = TraceSlots(base: base + early.count, capacity: aliasRoom)
-            let aliasTraces = SideTask {
-                var slots = side
-                for ((entry, kind), listing) in zip(aliasDirectories, aliases) { Self.traces(of: listing, in: entry, kind: kind, table: table, into: &slots) }
-                return slots.count
-            }
-            var zoneSlots = TraceSlots(base: base + early.count + aliasRoom, capacity: zoneRoom)
-            Self.traces(of: zoneFiles, in: z.varNamed, kind: .zone, table: table, into: &zoneSlots)
-            if let named { Self.traces(of: named, z.namedConf.path, table: table, into: &zoneSlots) }
-            let aliasCount = aliasTraces.value()
-            if aliasCount < aliasRoom { (side.base + aliasCount).moveInitialize(from: zoneSlots.base, count: zoneSlots.count) }
-            count = early.count + aliasCount + zoneSlots.count
+        let table = domains, compacting = snapshot.traceList.compacts
+        // The alias traces are made on another core while this one makes the zone traces, each
+        // into a list of its own, joined after in the order a serial read gives (greeting and
+        // outgoing-IP lines, aliases, zones).
+        let aliasTraces = SideTask {
+            var found = TraceList(compacting: compacting)
+            for ((entry, kind), listing) in zip(aliasDirectories, aliases) { Self.traces(of: listing, in: entry, kind: kind, table: table, into: &found) }
+            return found
         }
+        var zoneTraces = TraceList(compacting: compacting)
+        Self.traces(of: zoneFiles, in: z.varNamed, kind: .zone, table: table, into: &zoneTraces)
+        if let named { Self.traces(of: named, z.namedConf.path, table: table, into: &zoneTraces) }
+        snapshot.traceList.append(contentsOf: aliasTraces.value())
+        snapshot.traceList.append(contentsOf: zoneTraces)
     }
 
     /// Hostname, IPs, the domain lists and their owners.

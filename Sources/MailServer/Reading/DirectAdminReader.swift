@@ -89,8 +89,8 @@ extension SnapshotBuilder {
     private mutating func readDirectAdminDomainDirs(_ dir: String) {
         guard let names = root.list(dir) else { return }
         for name in names.sorted() where name.contains(".") && HostName.isValid(name) && root.isDirectory("\(dir)/\(name)") {
-            snapshot.traces.append(DomainTrace(domain: name.lowercased(), kind: .directadminDomainDir,
-                                               location: SourceLocation(file: "\(dir)/\(name)")))
+            snapshot.traceList.append(DomainTrace(domain: name.lowercased(), kind: .directadminDomainDir,
+                                                  location: SourceLocation(file: "\(dir)/\(name)")))
         }
     }
 }

@@ -8,22 +8,28 @@ struct DomainTable {
     private(set) var values: [HostedDomain] = []
     /// Whether every name is ASCII, so byte order is `String` order.
     private var ascii = true
+    /// Per id: the name is known to be a host name with a dot, which is all a trace's name is
+    /// checked for (set for names from plain lists, which checked them; `false` means unknown).
+    private var dottedHost: [Bool] = []
 
     /// Runs `body` on the domain named `name`, adding it first when new.
     mutating func update(_ name: String, _ body: (inout HostedDomain) -> Void) {
         let id = names.id(of: name, fold: false)
         if id == values.count {
             values.append(HostedDomain(name: name))
+            dottedHost.append(false)
             if ascii, name.utf8.contains(where: { $0 >= 0x80 }) { ascii = false }
         }
         body(&values[id])
     }
 
-    /// Adds `list` at `location` to the domain whose lower-case ASCII name is `name`, adding the
-    /// domain first when new; returns its id. A domain's first list is a shared one-element array
-    /// (no allocation per domain).
-    mutating func add(_ list: DomainList, at location: SourceLocation, toName name: UnsafeBufferPointer<UInt8>) -> Int {
-        let id = idAdding(name)
+    /// Adds `list` at `location` to the domain whose lower-case ASCII name is `name`, a host name
+    /// the caller has checked, adding the domain first when new; returns its id. A domain's first
+    /// list is a shared one-element array (no allocation per domain).
+    /// `hash` is the name's ``hash(_:)``.
+    mutating func add(_ list: DomainList, at location: SourceLocation, toHostName name: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+        let id = idAdding(name, hash: hash)
+        if !dottedHost[id] && name.contains(UInt8(ascii: ".")) { dottedHost[id] = true }
         if values[id].lists.isEmpty {
             values[id].lists = switch list { case .local: onlyLocal; case .remote: onlyRemote; case .secondaryMX: onlySecondaryMX }
             values[id].sources.append(location)
@@ -42,13 +48,18 @@ struct DomainTable {
         return id
     }
 
+    /// Whether the name of `id` is known to be a host name with a dot (the same bytes need not be
+    /// checked again as a trace's name).
+    func isDottedHost(_ id: Int) -> Bool { dottedHost[id] }
+
     /// The number of domains so far.
     var count: Int { values.count }
 
-    private mutating func idAdding(_ name: UnsafeBufferPointer<UInt8>) -> Int {
-        let id = names.id(of: name, fold: false)
+    private mutating func idAdding(_ name: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil) -> Int {
+        let id = names.id(of: name, hash: hash ?? Self.hash(name), fold: false)
         if id == values.count {
             values.append(HostedDomain(name: String(decoding: name, as: UTF8.self)))
+            dottedHost.append(false)
             if ascii, name.contains(where: { $0 >= 0x80 }) { ascii = false }
         }
         return id
@@ -62,6 +73,7 @@ struct DomainTable {
         guard values.isEmpty else { return }
         names = ByteInterner(capacity: count)
         values.reserveCapacity(count)
+        dottedHost.reserveCapacity(count)
     }
 
     /// The id of the domain whose (lower-case) name is `bytes`, if it was added.
@@ -79,8 +91,7 @@ struct DomainTable {
 
     /// Brings into the cache what a look-up of this hash compares first (see ``ByteInterner/warm(_:)``).
     func warm(_ hash: UInt64, _ sink: inout UInt64) {
-        let id = names.warm(hash, &sink)
-        if id >= 0 && id < values.count { sink &+= UInt64(values[id].owner?.utf8.count ?? 0) }
+        _ = names.warm(hash, &sink)
     }
 
     /// ``existing(_:)``, trying `guess` first: a file that follows the lists' order (named.conf
@@ -94,9 +105,12 @@ struct DomainTable {
     /// left empty. The domains are moved into place (following the permutation's cycles), not
     /// copied: a copy of 100,000 domains retains and later releases four references each.
     mutating func takeSorted() -> (domains: [HostedDomain], positionOfID: [Int]) {
-        let order = ascii
-            ? values.indices.sorted { names.precedes($0, $1) }
-            : values.indices.sorted { values[$0].name < values[$1].name }
+        let order: [Int]
+        if ascii {
+            order = names.idsInByteOrder()
+        } else {
+            order = values.indices.sorted { values[$0].name < values[$1].name }
+        }
         var positionOfID = [Int](repeating: 0, count: order.count)
         for (position, id) in order.enumerated() { positionOfID[id] = position }
         // Position p takes the domain of id order[p].
@@ -115,6 +129,7 @@ struct DomainTable {
         }
         let sorted = values
         values = []
+        dottedHost = []
         names = ByteInterner()
         return (sorted, positionOfID)
     }

@@ -9,11 +9,17 @@ extension SnapshotBuilder {
             domains.reserve(plain.keys.count)
             // The line each domain was first listed on in this file, 0 when not yet.
             var first = [Int32](repeating: 0, count: domains.count + plain.keys.count)
-            for (line, key) in zip(plain.lines, plain.keys) {
+            // A new name's slot is anywhere in the table, a cache miss each: the slots of sixteen
+            // names are fetched together before they are added, so the misses overlap.
+            let hashes = plain.keys.map { DomainTable.hash(UnsafeBufferPointer(rebasing: buf[$0])) }
+            var sink: UInt64 = 0
+            for (i, (line, key)) in zip(plain.lines, plain.keys).enumerated() {
+                if i % 16 == 0 { for h in hashes[i..<min(i + 16, hashes.count)] { domains.warm(h, &sink) } }
                 let name = UnsafeBufferPointer(rebasing: buf[key])
-                let id = domains.add(list, at: SourceLocation(file: path, line: line), toName: name)
+                let id = domains.add(list, at: SourceLocation(file: path, line: line), toHostName: name, hash: hashes[i])
                 if first[id] == 0 { first[id] = Int32(line) } else { duplicate(name, buf, key, line: line, first: Int(first[id]), path) }
             }
+            Self.keep(sink)
             return true
         }
     }

@@ -3,12 +3,7 @@
 extension SnapshotBuilder {
     /// Adds one trace per file in a per-domain directory.
     mutating func readTraceDirectory(_ entry: ServerFile, kind: DomainTrace.Kind) {
-        let names = DirectoryNames(root, entry.path)
-        // Taken out and put back (moved, not copied: a copy retains three strings per trace).
-        var found = snapshot.traces
-        snapshot.traces = []
-        Self.traces(of: names, in: entry, kind: kind, table: domains, into: &found)
-        snapshot.traces = found
+        Self.traces(of: DirectoryNames(root, entry.path), in: entry, kind: kind, table: domains, into: &snapshot.traceList)
     }
 
     /// The traces of one listed per-domain directory, appended to `found` (static: it also runs on
@@ -17,7 +12,7 @@ extension SnapshotBuilder {
     /// A big server has 100,000 files in each of these, so ASCII names are checked on their bytes
     /// and only a kept domain becomes a `String`; other names take the `String` path.
     static func traces(of names: DirectoryNames, in entry: ServerFile, kind: DomainTrace.Kind, table: DomainTable,
-                       into found: inout some TraceSink) {
+                       into found: inout TraceList) {
         guard names.listed else { return }
         let dir = entry.path, suffix = entry.suffix
         let tail = Array(suffix.utf8)
@@ -26,16 +21,22 @@ extension SnapshotBuilder {
         var batch: [(stem: UnsafeBufferPointer<UInt8>, hash: UInt64)] = []
         batch.reserveCapacity(16)
         var sink: UInt64 = 0
+        let place = found.place(kind, directory: dir, suffix: suffix)
         func flush() {
             for b in batch { table.warm(b.hash, &sink) }
             for b in batch {
-                guard let id = table.existing(b.stem, hash: b.hash) else {
-                    found.append(DomainTrace(domain: String(decoding: b.stem, as: UTF8.self), kind: kind, directory: dir, suffix: suffix))
+                let id = table.existing(b.stem, hash: b.hash)
+                // A name the lists checked is not checked again (the same bytes).
+                if let id, table.isDottedHost(id) {
+                    found.append(id: id, domain: table.values[id].name, at: place)
                     continue
                 }
-                var trace = DomainTrace(domain: table.values[id].name, kind: kind, directory: dir, suffix: suffix)
-                trace.setDomainPosition(id)
-                found.append(trace)
+                guard HostName.isValid(bytes: b.stem), b.stem.contains(UInt8(ascii: ".")) else { continue }
+                if let id {
+                    found.append(id: id, domain: table.values[id].name, at: place)
+                } else {
+                    found.append(DomainTrace(domain: String(decoding: b.stem, as: UTF8.self), kind: kind, directory: dir, suffix: suffix))
+                }
             }
             batch.removeAll(keepingCapacity: true)
         }
@@ -50,12 +51,13 @@ extension SnapshotBuilder {
             let stemEnd = name.count - tail.count
             guard tail.indices.allSatisfy({ name[stemEnd + $0] == tail[$0] }) else { return }
             let stem = UnsafeBufferPointer(rebasing: name[0..<stemEnd])
-            guard HostName.isValid(bytes: stem), stem.contains(UInt8(ascii: ".")) else { return }
             if stem.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                guard HostName.isValid(bytes: stem), stem.contains(UInt8(ascii: ".")) else { return }
                 flush()
                 let domain = String(decoding: stem.map(ByteInterner.lower), as: UTF8.self)
                 found.append(DomainTrace(domain: domain, kind: kind, directory: dir, name: String(decoding: name, as: UTF8.self), suffix: suffix))
             } else {
+                // Checked as a host name in `flush`, only when the lists have not checked it.
                 batch.append((stem, DomainTable.hash(stem)))
                 if batch.count == 16 { flush() }
             }
@@ -64,18 +66,7 @@ extension SnapshotBuilder {
     }
 
     /// Takes a value the optimizer must not drop.
-    @_optimize(none) private static func keep(_ value: UInt64) {}
-
-    /// A trace of the lower-case ASCII name `name`: a domain the lists hold shares their `String`
-    /// (no allocation per trace: a big server has 300,000) and notes its position for the rules.
-    /// `guess` is the id the name probably has (stanzas follow the lists' order), checked first.
-    private static func trace(of name: UnsafeBufferPointer<UInt8>, in table: DomainTable, guess: Int?,
-                              _ make: (String) -> DomainTrace) -> DomainTrace {
-        guard let id = table.existing(name, guess: guess) else { return make(String(decoding: name, as: UTF8.self)) }
-        var trace = make(table.values[id].name)
-        trace.setDomainPosition(id)
-        return trace
-    }
+    @_optimize(none) static func keep(_ value: UInt64) {}
 
     /// A trace for a directory entry whose name is not all ASCII (never a valid host name, but
     /// judged the same way as before the byte path existed).
@@ -102,35 +93,38 @@ extension SnapshotBuilder {
     mutating func readNamedConf(_ path: String) {
         let zones = ZoneStanzas(root, path)
         guard record(path, zones.file) != nil else { return }
-        var found = snapshot.traces
-        snapshot.traces = []
-        Self.traces(of: zones, path, table: domains, into: &found)
-        snapshot.traces = found
+        Self.traces(of: zones, path, table: domains, into: &snapshot.traceList)
     }
 
     /// The traces of the stanzas of a `named.conf` at `path`, appended to `found` (static: it also
     /// runs on another thread). The file is recorded by the caller.
-    static func traces(of zones: ZoneStanzas, _ path: String, table: DomainTable, into found: inout some TraceSink) {
+    static func traces(of zones: ZoneStanzas, _ path: String, table: DomainTable, into found: inout TraceList) {
         guard case .content(let bytes, _) = zones.file else { return }
         var guess = -1
+        let place = found.place(.namedConf, file: path)
         bytes.withUnsafeBufferPointer { buf in
             for (line, range) in zip(zones.lines, zones.names) {
                 let name = UnsafeBufferPointer(rebasing: buf[range])
-                let location = SourceLocation(file: path, line: line)
                 let plain = !name.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }
                 guard plain else {
                     let domain = String(decoding: name, as: UTF8.self).lowercased()
                     if domain.contains("."), HostName.isValid(domain) {
-                        found.append(DomainTrace(domain: domain, kind: .namedConf, location: location))
+                        found.append(DomainTrace(domain: domain, kind: .namedConf, location: SourceLocation(file: path, line: line)))
                     }
                     continue
                 }
-                // For a plain name the trace's domain is these bytes, so they are judged before
-                // the trace is made.
-                guard name.contains(UInt8(ascii: ".")), HostName.isValid(bytes: name) else { continue }
-                let trace = trace(of: name, in: table, guess: guess + 1) { DomainTrace(domain: $0, kind: .namedConf, location: location) }
-                guess = trace.domainPosition ?? guess
-                found.append(trace)
+                // A listed domain's trace is compact (its id); stanzas follow the lists' order, so
+                // the id after the previous stanza's is tried first. For a plain name the trace's
+                // domain is these bytes, so they are judged (unless the lists did) before it is made.
+                let id = table.existing(name, guess: guess + 1)
+                let checked = if let id { table.isDottedHost(id) } else { false }
+                guard checked || name.contains(UInt8(ascii: ".")) && HostName.isValid(bytes: name) else { continue }
+                if let id {
+                    found.append(id: id, domain: table.values[id].name, at: place, line: line)
+                    guess = id
+                } else {
+                    found.append(DomainTrace(domain: String(decoding: name, as: UTF8.self), kind: .namedConf, location: SourceLocation(file: path, line: line)))
+                }
             }
         }
     }

@@ -143,7 +143,7 @@ struct SnapshotBuilder {
                 continue
             }
             snapshot.greetings.append(GreetingName(key: key, helo: helo, location: location))
-            if case .domain(let d) = key { snapshot.traces.append(DomainTrace(domain: d, kind: .mailhelo, location: location)) }
+            if case .domain(let d) = key { snapshot.traceList.append(DomainTrace(domain: d, kind: .mailhelo, location: location)) }
         }
     }
 
@@ -154,7 +154,7 @@ struct SnapshotBuilder {
             let location = SourceLocation(file: path, line: entry.line)
             let domain = entry.key.lowercased()
             snapshot.outgoingIPs.append(OutgoingIP(domain: domain, ip: entry.value, location: location))
-            if domain != "*" { snapshot.traces.append(DomainTrace(domain: domain, kind: .mailips, location: location)) }
+            if domain != "*" { snapshot.traceList.append(DomainTrace(domain: domain, kind: .mailips, location: location)) }
         }
     }
 
@@ -213,9 +213,8 @@ struct SnapshotBuilder {
         (snapshot.domains, positionOfID) = domains.takeSorted()
         // A one-list domain shares its array with others: sorting it would copy it.
         for i in snapshot.domains.indices where snapshot.domains[i].lists.count > 1 { snapshot.domains[i].lists.sort() }
-        for i in snapshot.traces.indices {
-            if let id = snapshot.traces[i].domainPosition { snapshot.traces[i].setDomainPosition(positionOfID[id]) }
-        }
+        // Last, so the trace list shares the final array of domains (a later change would copy it).
+        snapshot.traceList.settle(positionOfID: positionOfID, domains: snapshot.domains)
         return snapshot
     }
 }

@@ -13,6 +13,8 @@ public struct SnapshotReader: Sendable {
     public let processes: any ProcessProbe
     /// `false` makes every file take the general parsers (tests compare the fast paths with them).
     var fastPaths = true
+    /// `false` keeps every trace whole (tests compare compact traces with them).
+    var compactTraces = true
 
     /// Creates a reader.
     public init(root: ServerRoot, processes: any ProcessProbe = SystemProcessProbe()) {
@@ -29,6 +31,7 @@ public struct SnapshotReader: Sendable {
         guard let platform = PlatformDetector.detect(root) else { throw .notAMailServer(root.path) }
         var builder = SnapshotBuilder(root: root, platform: platform, processes: processes)
         builder.fastPaths = fastPaths
+        builder.snapshot.traceList = TraceList(compacting: compactTraces)
         switch platform {
         case .cpanel: builder.readCPanel()
         case .directadmin: builder.readDirectAdmin()

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The `zone "D"` stanzas of a BIND configuration (`/etc/named.conf`): the file as read and, for
 /// each stanza line, its number and the quoted name's bytes (a trailing dot dropped). A big
 /// server's file has 400,000 lines, so it is scanned on bytes, on a thread of its own.
@@ -20,11 +26,12 @@ struct ZoneStanzas: Sendable {
     /// double quotes: the name is what lies between the first two.
     private mutating func scan(_ buf: UnsafeBufferPointer<UInt8>) {
         let n = buf.count
+        guard let base = buf.baseAddress else { return }
         var start = 0, number = 0
         while start < n {
             number += 1
-            var end = start
-            while end < n && buf[end] != 0x0A { end += 1 }
+            // `memchr` finds the line's end many bytes at a time (8 MB of a big server's file).
+            let end = memchr(base + start, 0x0A, n - start).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? n
             defer { start = end + 1 }
             var i = start
             while i < end && (buf[i] == 0x20 || buf[i] == 0x09 || buf[i] == 0x0D) { i += 1 }

@@ -73,8 +73,8 @@ public struct DomainRemoval: Remedy {
 
     /// Per-domain files: from the snapshot's traces, plus the platform's usual places.
     private func wholeFiles(_ snapshot: ServerSnapshot) -> [String] {
-        var paths = Set(snapshot.traces.filter {
-            $0.domain == domain && $0.location.line == nil && [.valiases, .vdomainaliases, .vfilters, .zone].contains($0.kind)
+        var paths = Set(snapshot.traces(of: domain).filter {
+            $0.location.line == nil && [.valiases, .vdomainaliases, .vfilters, .zone].contains($0.kind)
         }.map(\.location.file))
         for dir in ["/etc/valiases", "/etc/vdomainaliases", "/etc/vfilters"] where snapshot.platform == .cpanel {
             paths.insert("\(dir)/\(domain)")
@@ -85,7 +85,7 @@ public struct DomainRemoval: Remedy {
     }
 
     private func namedConfs(_ snapshot: ServerSnapshot) -> [String] {
-        Set(snapshot.traces.filter { $0.domain == domain && $0.kind == .namedConf }.map(\.location.file)).sorted()
+        Set(snapshot.traces(of: domain).filter { $0.kind == .namedConf }.map(\.location.file)).sorted()
     }
 
     /// DirectAdmin's `/etc/virtual/DOMAIN/`: its files are removed one by one, then the directory.

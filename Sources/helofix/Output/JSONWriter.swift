@@ -90,6 +90,14 @@ struct JSONWriter: Sendable {
         flushIfFull()
     }
 
+    /// A value given as its JSON text, copied as it is: `json` must be one complete value that
+    /// needs nothing escaped (a literal known when the program is built).
+    mutating func literal(_ json: StaticString) {
+        beginValue()
+        raw(json)
+        flushIfFull()
+    }
+
     mutating func null() {
         beginValue()
         raw("null")
