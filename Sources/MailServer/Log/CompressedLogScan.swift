@@ -21,7 +21,8 @@ struct CompressedLogScan {
         let fd = gzip.stdout ?? -1
         defer { close(fd) }
         var part = ScannedPart()
-        // The carried-over line sits at the front; 32 spare bytes let the 16-byte loads run to the end.
+        // The carried-over line sits at the front; 32 spare bytes follow the data (room the old 16-byte
+        // Swift loads needed; the C candidate search reads nothing past the data, so they are only slack).
         var buffer = [UInt8](repeating: 0, count: Self.chunk * 2 + 32)
         var filled = 0
         while true {
