@@ -47,15 +47,15 @@ struct RuleContext: Sendable {
     var settings: HeloCheckSettings { snapshot.settings }
 
     /// Mail for it is delivered here.
-    func isLocal(_ name: String) -> Bool { domain(name)?.isLocal ?? false }
+    func isLocal(_ name: String) -> Bool { has(.local, name) }
 
     /// An account owns it (cPanel's `nobody` placeholder does not count).
-    func isOwned(_ name: String) -> Bool {
-        domain(name).map(Self.hasOwner) ?? false
-    }
+    func isOwned(_ name: String) -> Bool { has(.owned, name) }
 
-    /// The domain has a real account as owner.
-    static func hasOwner(_ d: HostedDomain) -> Bool { hasOwner(d.owner) }
+    /// Whether the domain called `name` is known and has `fact`.
+    private func has(_ fact: DomainFacts, _ name: String) -> Bool {
+        domainIndex.position(of: name).map { domainFacts[$0].contains(fact) } ?? false
+    }
 
     /// `owner` is a real account.
     static func hasOwner(_ owner: String?) -> Bool {
@@ -65,8 +65,8 @@ struct RuleContext: Sendable {
 
     /// Hosted here in any sense: local, in a mail list, or owned by an account.
     func isHosted(_ name: String) -> Bool {
-        guard let d = domain(name) else { return false }
-        return !d.lists.isEmpty || isOwned(name)
+        guard let p = domainIndex.position(of: name) else { return false }
+        return !snapshot.domains[p].lists.isEmpty || domainFacts[p].contains(.owned)
     }
 
     /// The rejections this server made itself (not bounces of its own mail).

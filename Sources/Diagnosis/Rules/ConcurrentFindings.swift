@@ -1,5 +1,4 @@
-import Dispatch
-import Synchronization
+import MailServer
 
 /// A rule's per-item work on every core, for the rules that make one finding per rejection group
 /// (a flood has thousands, each with its own explanation and remedies): the items are cut into
@@ -13,11 +12,6 @@ enum ConcurrentFindings {
     static func map<Item: Sendable>(_ items: [Item], _ finding: @Sendable (Item) -> Finding?) -> [Finding] {
         guard items.count > run else { return items.compactMap(finding) }
         let runs = (items.count + run - 1) / run
-        let parts = Mutex([[Finding]](repeating: [], count: runs))
-        DispatchQueue.concurrentPerform(iterations: runs) { r in
-            let found = items[(r * run)..<min(items.count, (r + 1) * run)].compactMap(finding)
-            parts.withLock { $0[r] = found }
-        }
-        return parts.withLock { $0.flatMap { $0 } }
+        return ConcurrentParts.map(runs) { r in items[(r * run)..<min(items.count, (r + 1) * run)].compactMap(finding) }.flatMap { $0 }
     }
 }

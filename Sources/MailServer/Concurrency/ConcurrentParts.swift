@@ -3,9 +3,9 @@ import Synchronization
 
 /// Work split into parts that run on every core at once (a big log in slices, ten thousand
 /// account files in chunks), with the results handed back in part order whatever the threads did.
-enum ConcurrentParts {
+public enum ConcurrentParts {
     /// `body(0) … body(count - 1)`, run concurrently, in index order.
-    static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         let slots = Mutex<[T?]>(Array(repeating: nil, count: count))
         DispatchQueue.concurrentPerform(iterations: count) { index in
             let value = body(index)

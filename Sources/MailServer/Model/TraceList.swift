@@ -158,21 +158,14 @@ struct TraceList: Sendable {
         var out: [String: [DomainTrace]] = [:]
         guard !names.isEmpty else { return out }
         var wanted = [Bool](repeating: false, count: entries.isEmpty ? 0 : domains.count)
-        if !entries.isEmpty { for name in names { if let p = position(of: name) { wanted[p] = true } } }
+        if !entries.isEmpty {
+            let positions = DomainPositions(domains)
+            for name in names { if let p = positions.position(of: name) { wanted[p] = true } }
+        }
         forEach(skippingPositions: { !wanted[$0] }) { trace in
             if names.contains(trace.domain) { out[trace.domain, default: []].append(trace) }
         }
         return out
-    }
-
-    /// The position of `name` in `domains`, found by binary search (the reader sorts them).
-    private func position(of name: String) -> Int? {
-        var low = 0, high = domains.count
-        while low < high {
-            let mid = (low + high) / 2
-            if domains[mid].name < name { low = mid + 1 } else { high = mid }
-        }
-        return low < domains.count && domains[low].name == name ? low : nil
     }
 
     /// The trace a compact entry stands for.

@@ -59,7 +59,7 @@ struct AccountFiles {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            guard name != ".", name != "..", !name.hasPrefix(".") else { continue }
+            guard !name.hasPrefix(".") else { continue }
             entries.append((name, entry.pointee.d_type == UInt8(DT_REG)))
         }
         entries.sort { $0.name < $1.name }

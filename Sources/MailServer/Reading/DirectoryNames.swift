@@ -19,9 +19,6 @@ struct DirectoryNames: Sendable {
         self.ends = ends
     }
 
-    /// How many names there are.
-    var count: Int { ends.count }
-
     /// Calls `body` with each name's bytes, in directory order.
     /// The names' bytes stay valid until `atEnd` has run.
     func forEach(_ body: (UnsafeBufferPointer<UInt8>) -> Void, atEnd: () -> Void = {}) {

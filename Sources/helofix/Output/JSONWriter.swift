@@ -150,7 +150,7 @@ struct JSONWriter: Sendable {
             }
             next = min(count, start + runs * Self.elementsPerRun)
         }
-        stack[stack.count - 1].count = count
+        setCount(count)
         close(0x5D)
     }
 

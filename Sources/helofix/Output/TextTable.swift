@@ -1,6 +1,5 @@
 import Console
-import Dispatch
-import Synchronization
+import MailServer
 
 /// Fixed-width text layout for terminal reports: columns cut with `…` so every line fits.
 enum TextTable {
@@ -22,16 +21,12 @@ enum TextTable {
         let run = 256
         let runs = (count + run - 1) / run
         guard runs > 1 else { return String(decoding: lines(0..<count, widths: widths, total: total, indent: indent, row: row), as: UTF8.self) }
-        let parts = Mutex([[UInt8]](repeating: [], count: runs))
-        DispatchQueue.concurrentPerform(iterations: runs) { r in
-            let bytes = lines((r * run)..<min(count, (r + 1) * run), widths: widths, total: total, indent: indent, row: row)
-            parts.withLock { $0[r] = bytes }
+        let parts = ConcurrentParts.map(runs) { r in
+            lines((r * run)..<min(count, (r + 1) * run), widths: widths, total: total, indent: indent, row: row)
         }
         var out: [UInt8] = []
-        parts.withLock { parts in
-            out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-            for p in parts { out += p }
-        }
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for p in parts { out += p }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -1,11 +1,10 @@
-import MailServer
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Positions in ``ServerSnapshot/domains`` by name, for the rules' look-ups, without building a
+/// Positions in ``ServerSnapshot/domains`` by name, for the rules' and the traces' look-ups, without building a
 /// table: the reader hands the domains over sorted by their bytes, so a name is found by binary
 /// search. Checking that order is one pass of byte comparisons, a tenth of what hashing 100,000
 /// names into a table cost (`perf`); a snapshot in any other order (made by hand, or changed by a
@@ -13,14 +12,15 @@ import Darwin
 ///
 /// Equality is that of ``DomainNameIndex``: exact bytes for ASCII names; `String` equality for
 /// the rare other name; a later duplicate wins.
-struct DomainPositions: Sendable {
+public struct DomainPositions: Sendable {
     private let domains: [HostedDomain]
     /// Positions of the names that are not ASCII, in order (few: host names are ASCII).
     private let nonASCII: [Int]
     /// Set when `domains` is not sorted by bytes.
     private let index: DomainNameIndex?
 
-    init(_ domains: [HostedDomain]) {
+    /// Positions in `domains`, searched when they are in the reader's byte order, hashed otherwise.
+    public init(_ domains: [HostedDomain]) {
         self.domains = domains
         var nonASCII: [Int] = []
         var sorted = true
@@ -35,7 +35,7 @@ struct DomainPositions: Sendable {
     }
 
     /// The position of the domain called exactly `name`.
-    func position(of name: String) -> Int? {
+    public func position(of name: String) -> Int? {
         if let index { return index.position(of: name) }
         guard Self.isASCII(name) else {
             return nonASCII.last { domains[$0].name == name }
