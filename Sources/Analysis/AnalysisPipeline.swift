@@ -103,9 +103,13 @@ private final class BackgroundScan: Sendable {
         guard !files.isEmpty else { return }
         let progress = events.map(ProgressRelay.init)
         group.enter()
-        DispatchQueue.global().async { [self] in
+        let started = WorkerThread.detach { [self] in
             let report = scanner.scan(files, progress: progress)
             result.withLock { $0 = report }
+            group.leave()
+        }
+        if !started {
+            result.withLock { $0 = scanner.scan(files, progress: progress) }
             group.leave()
         }
     }

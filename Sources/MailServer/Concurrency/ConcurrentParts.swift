@@ -22,7 +22,7 @@ public enum ConcurrentParts {
             let work: @Sendable () -> Void = { shared.drain(body) }
             var threads: [pthread_t] = []
             for _ in 1..<min(count, workers) {
-                if let thread = PartThread.start(work) { threads.append(thread) }
+                if let thread = WorkerThread.start(work) { threads.append(thread) }
             }
             work()
             for thread in threads { pthread_join(thread, nil) }
@@ -55,28 +55,5 @@ private final class PartQueue<T: Sendable>: Sendable {
     /// Every part's result, in order; called after every thread has been joined.
     func results() -> [T] {
         slots.withLock { $0.compactMap { $0 } }
-    }
-}
-
-/// A POSIX thread running one closure (joined by ``ConcurrentParts/map(_:workers:_:)``).
-private final class PartThread: Sendable {
-    private let work: @Sendable () -> Void
-
-    private init(_ work: @escaping @Sendable () -> Void) { self.work = work }
-
-    /// The started thread, or `nil` when none can be made (the caller then runs the parts itself).
-    static func start(_ work: @escaping @Sendable () -> Void) -> pthread_t? {
-        let box = Unmanaged.passRetained(PartThread(work)).toOpaque()
-        var thread = pthread_t()
-        let status = pthread_create(&thread, nil, { raw in
-            guard let raw else { return nil }
-            Unmanaged<PartThread>.fromOpaque(raw).takeRetainedValue().work()
-            return nil
-        }, box)
-        guard status == 0 else {
-            Unmanaged<PartThread>.fromOpaque(box).release()
-            return nil
-        }
-        return thread
     }
 }

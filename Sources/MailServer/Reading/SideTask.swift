@@ -9,10 +9,10 @@ final class SideTask<Value: Sendable>: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let work: @Sendable () -> Value
 
-    /// Starts `work` on a global queue.
+    /// Starts `work` on a thread of its own (``WorkerThread``).
     init(_ work: @escaping @Sendable () -> Value) {
         self.work = work
-        DispatchQueue.global().async { [self] in
+        WorkerThread.detach { [self] in
             guard claim() else { return }
             let value = work()
             state.withLock { $0 = .finished(value) }

@@ -24,9 +24,13 @@ final class SnapshotReadyWork<Value: Sendable>: Sendable {
         }
         guard first else { return }
         done.enter()
-        DispatchQueue.global().async { [self] in
+        let started = WorkerThread.detach { [self] in
             let value = work(snapshot)
             state.withLock { $0.value = value }
+            done.leave()
+        }
+        if !started {
+            state.withLock { $0.value = work(snapshot) }
             done.leave()
         }
     }
