@@ -34,21 +34,50 @@ public struct FindingEngine: Sendable {
     public func evaluate(_ prepared: PreparedRules, rejections: [RejectionGroup]) -> [Finding] {
         guard var context = prepared.context else { return [] }
         context.rejections = rejections
-        var all: [Finding] = []
-        for (rule, found) in zip(Self.rules, prepared.found) { all += found ?? rule.findings(in: context) }
+        let lists = zip(Self.rules, prepared.found).map { rule, found in found ?? rule.findings(in: context) }
         // Stable: within a severity the rule order above, then the order each rule produced.
-        return Self.mostSevereFirst(all)
+        return Self.mostSevereFirst(Self.joined(consume lists))
+    }
+
+    /// The lists one after the other. The longest (a flood's 10,000 refused greetings) is kept
+    /// and the others are put in front of it and after it, so its findings are not copied one by
+    /// one (a retain and release per field) when it is the only holder of its elements.
+    static func joined(_ lists: consuming [[Finding]]) -> [Finding] {
+        guard let longest = lists.indices.max(by: { lists[$0].count < lists[$1].count }) else { return [] }
+        var all: [Finding] = []
+        swap(&all, &lists[longest])
+        all.insert(contentsOf: lists[..<longest].joined(), at: 0)
+        all.append(contentsOf: lists[(longest + 1)...].joined())
+        return all
     }
 
     /// `findings` most severe first; findings of equal severity keep their order. One pass per
     /// severity instead of a sort: a flood's 10,000 findings were copied around by the sort.
-    public static func mostSevereFirst(_ findings: [Finding]) -> [Finding] {
+    /// Findings already in that order (the usual case: the rules are listed most severe first)
+    /// are returned as they are, without a copy.
+    public static func mostSevereFirst(_ findings: consuming [Finding]) -> [Finding] {
+        if isMostSevereFirst(findings) { return findings }
         var out: [Finding] = []
         out.reserveCapacity(findings.count)
         for severity in Severity.allCases {
-            for f in findings where f.severity == severity { out.append(f) }
+            for i in findings.indices where findings[i].severity == severity { out.append(findings[i]) }
         }
         return out
+    }
+
+    /// Whether no finding comes after a less severe one (reading only the severities, in place).
+    private static func isMostSevereFirst(_ findings: borrowing [Finding]) -> Bool {
+        findings.withUnsafeBufferPointer { f in
+            guard f.count > 1 else { return true }
+            let rank = Severity.allCases
+            var current = rank.firstIndex(of: f[0].severity)!
+            for i in 1..<f.count where f[i].severity != rank[current] {
+                let next = rank.firstIndex(of: f[i].severity)!
+                if next < current { return false }
+                current = next
+            }
+            return true
+        }
     }
 }
 

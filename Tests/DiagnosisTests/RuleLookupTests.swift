@@ -44,5 +44,14 @@ import TestSupport
         #expect(ConcurrentFindings.map(items, finding).map(\.title) == items.compactMap(finding).map(\.title))
         #expect(ConcurrentFindings.map(Array(items.prefix(5)), finding).map(\.title) == ["1", "2", "3", "4"])
         #expect(ConcurrentFindings.map([Int](), finding).isEmpty)
+        // Around the run length, with runs that find nothing at all, and with nothing found.
+        for count in [63, 64, 65, 128, 129, 300] {
+            let sparse = { @Sendable (i: Int) -> Finding? in
+                i % 64 < 40 ? nil : Finding(rule: .staleLock, severity: .warning, title: "\(i)", subjects: [], evidence: [], explanation: "", remedies: [])
+            }
+            let items = Array(0..<count)
+            #expect(ConcurrentFindings.map(items, sparse).map(\.title) == items.compactMap(sparse).map(\.title), "\(count)")
+            #expect(ConcurrentFindings.map(items) { _ in nil }.isEmpty)
+        }
     }
 }

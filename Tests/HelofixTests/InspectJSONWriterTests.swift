@@ -1,4 +1,6 @@
+import Diagnosis
 import Foundation
+import MailServer
 import Testing
 @testable import helofix
 
@@ -58,6 +60,38 @@ import Testing
         // Nothing but what JSON requires is escaped: a string without such bytes is copied as it is.
         let plain = String(repeating: "abcdefgh", count: 9) + "é✓"
         #expect(try Self.written { $0.string(plain) } == Data(("\"" + plain + "\"").utf8))
+    }
+
+    /// A finding's id and its addresses are written in pieces (no joined `String`, IPv4 as digits):
+    /// they must read back as ``Finding/id`` and `IPAddress.description` say, for any subjects.
+    @Test func idsAndAddressesInPieces() throws {
+        let addresses = ["0.0.0.0", "255.255.255.255", "10.0.200.9", "198.18.8.239", "2001:db8::1", "::ffff:1.2.3.4", "fe80::"]
+            .map { IPAddress($0)! }
+        let awkward = ["quote\"d.example", "back\\slash", "tab\there", "café.example", "", "line\nbreak"]
+        var subjects: [Subject] = addresses.map { .ip($0) }
+        subjects += awkward.map { .domain($0) } + [.hostName("host,name"), .file("/etc/file:1")]
+        var findings: [Finding] = []
+        for n in [0, 1, 2, 9, 10, 11, subjects.count] {
+            var f = Finding(rule: .rejectedHeloIsLocalDomain, severity: .critical, title: "t", subjects: Array(subjects.prefix(n)),
+                            evidence: [], explanation: "", remedies: [])
+            if n > 0 {
+                let group = RejectionGroup(ip: addresses[n % addresses.count], helo: "h", rule: .cpanelImpersonating, count: 1,
+                                           firstSeen: nil, lastSeen: nil, samples: [])
+                f.evidence = [.log(group), .log(RejectionGroup(ip: nil, helo: "h", rule: .eximWiki, count: 2, firstSeen: nil, lastSeen: nil, samples: []))]
+            }
+            findings.append(f)
+        }
+        let data = try Self.written { w in w.array { w in for f in findings { FindingJSON.write(f, to: &w) } } }
+        let decoded = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        try #require(decoded.count == findings.count)
+        for (f, d) in zip(findings, decoded) {
+            #expect(d["id"] as? String == f.id)
+            #expect((d["subjects"] as? [[String: Any]])?.map { $0["value"] as? String } == f.subjects.map(\.text))
+            let ips = (d["evidence"] as? [[String: Any]])?.map { ($0["rejections"] as? [String: Any])?["ip"] }
+            let expected: [String?] = f.evidence.map { e in if case .log(let g) = e { g.ip?.description } else { nil } }
+            #expect(ips?.map { $0 as? String } == expected)
+            #expect(ips?.last.map { $0 is NSNull } ?? true)
+        }
     }
 
     /// An array written on every core is, byte for byte, the array written in one go (lengths

@@ -42,5 +42,5 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
     }
 
     /// Subjects named in ``id``.
-    static let subjectsInID = 10
+    public static let subjectsInID = 10
 }

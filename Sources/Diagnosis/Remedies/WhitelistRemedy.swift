@@ -8,9 +8,18 @@ public enum WhitelistRemedy {
     public static let risk = "If that sender is ever infected or hijacked, its spam skips these checks and floods this server."
 
     static func option(for ip: IPAddress, context: RuleContext) -> RemedyOption {
-        RemedyOption(.whitelistSender(ip.description),
-                     title: "Whitelist \(ip) with \(mechanism(context))",
-                     tradeOff: caveat(context) + " " + risk)
+        option(ipText: ip.description, mechanism: mechanism(context), tradeOff: tradeOff(context))
+    }
+
+    /// ``option(for:context:)`` from its parts, for a rule that makes thousands of findings on one
+    /// server: the mechanism and trade-off are the same for all of them and are made once.
+    static func option(ipText: String, mechanism: String, tradeOff: String) -> RemedyOption {
+        RemedyOption(.whitelistSender(ipText), title: "Whitelist " + ipText + " with " + mechanism, tradeOff: tradeOff)
+    }
+
+    /// The trade-off said with every whitelist on this server: its caveat, then the ``risk``.
+    static func tradeOff(_ context: RuleContext) -> String {
+        caveat(context) + " " + risk
     }
 
     /// The list or ACL that is accepted before the impersonation checks here (docs/files.md

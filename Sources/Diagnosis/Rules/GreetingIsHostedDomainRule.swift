@@ -6,7 +6,7 @@ struct GreetingIsHostedDomainRule: FindingRule {
     var readsLog: Bool { true }
 
     func findings(in c: RuleContext) -> [Finding] {
-        let bounces = Dictionary(grouping: c.rejections.filter { $0.samples.first?.side == .sender }, by: \.helo)
+        let bounces = Dictionary(grouping: c.bounceGroups, by: \.helo)
         var out: [Finding] = []
         for g in c.snapshot.greetings where g.helo != c.hostname && c.isHosted(g.helo) {
             out.append(finding(g, bounces[g.helo] ?? [], c))

@@ -39,7 +39,8 @@ struct InspectJSON {
         let s = snapshot
         let findings = findings, groups = logs.groups
         // A flood's findings and rejection groups are most of its 60 MB: written on every core.
-        w.key("findings"); w.parallelArray(findings.count) { i, w in FindingJSON.write(findings[i], to: &w) }
+        // Read in place: a copy of each finding or group is a retain and release per field.
+        w.key("findings"); w.parallelArray(findings.count) { i, w in findings.withUnsafeBufferPointer { FindingJSON.write($0[i], to: &w) } }
         w.key("greetings"); w.array { w in for g in s.greetings { greeting(g, &w) } }
         w.field("hostname", s.hostname)
         w.field("incomplete", s.incompleteSummary)
@@ -48,7 +49,7 @@ struct InspectJSON {
         w.key("locks"); w.array { w in for l in s.locks { lock(l, &w) } }
         w.key("logs"); logSection(&w)
         w.field("platform", s.platform.rawValue)
-        w.key("rejections"); w.parallelArray(groups.count) { i, w in FindingJSON.group(groups[i], to: &w) }
+        w.key("rejections"); w.parallelArray(groups.count) { i, w in groups.withUnsafeBufferPointer { FindingJSON.group($0[i], to: &w) } }
         w.field("root", s.root)
         w.key("settings"); settings(&w)
         w.field("version", 1)

@@ -76,6 +76,27 @@ struct JSONWriter: Sendable {
         quoted(s)
     }
 
+    /// A string value written in pieces between one pair of quotes (`body` calls only
+    /// ``piece(_:)``, ``piece(literal:)`` and ``piece(decimal:)``): the bytes of the pieces joined
+    /// and escaped, without making the joined `String` (a finding's id, an address as digits).
+    mutating func joinedString(_ body: (inout JSONWriter) -> Void) {
+        beginValue()
+        buffer.append(0x22)
+        body(&self)
+        buffer.append(0x22)
+        flushIfFull()
+    }
+
+    /// Part of a ``joinedString(_:)``, escaped as a string's bytes are (escaping goes byte by
+    /// byte, so the pieces escaped one by one are the joined string escaped).
+    mutating func piece(_ s: String) { escaped(s) }
+
+    /// Part of a ``joinedString(_:)`` known when the program is built, with nothing to escape.
+    mutating func piece(literal s: StaticString) { raw(s) }
+
+    /// Part of a ``joinedString(_:)``: the decimal digits of `n`.
+    mutating func piece(decimal n: Int) { digits(n) }
+
     mutating func number(_ n: Int?) {
         guard let n else { return null() }
         beginValue()
@@ -116,29 +137,32 @@ struct JSONWriter: Sendable {
     mutating func parallelArray(_ count: Int, _ element: @Sendable (Int, inout JSONWriter) -> Void) {
         open(0x5B)
         var next = 0
-        // Each part's buffer starts as large as the largest part so far (within reason), so it
-        // is not grown and copied a dozen times; 0 until the first round has shown it.
-        var partSize = 0
+        // The most bytes an element took so far (0 until the first round has shown it): it sizes
+        // the runs and each part's buffer, so a buffer is not grown and copied a dozen times.
+        var elementBytes = 0
         while next < count {
             // A round of runs at a time: memory stays bounded by the round, not the document. The
-            // first round has two runs; later ones hold about a megabyte (a flood's findings are
-            // 300 KB a run, and the report is written while all of them are held: the peak).
-            let budget = partSize == 0 ? 2 : max(2, Self.roundBytes / partSize)
-            let runs = min(Self.runsPerRound, budget, (count - next + Self.elementsPerRun - 1) / Self.elementsPerRun)
+            // first round has two runs of `elementsPerRun`; later ones hold about `roundBytes` in
+            // up to `runsPerRound` runs, shorter runs for big elements (a flood's findings are 4 KB
+            // each): with only three long runs a round, one core idled a third of each round.
+            let perRun = elementBytes == 0 ? Self.elementsPerRun
+                : max(1, min(Self.elementsPerRun, Self.roundBytes / Self.runsPerRound / elementBytes))
+            let runs = min(elementBytes == 0 ? 2 : Self.runsPerRound, (count - next + perRun - 1) / perRun)
             let start = next
             let parts = PartBuffers(count: runs)
             let template = JSONWriter(fd: -1, stack: stack)
-            let reserve = min(max(partSize, 1 << 12), 1 << 20)
+            let reserve = min(max(perRun * elementBytes + perRun * elementBytes / 8, 1 << 12), 1 << 20)
             DispatchQueue.concurrentPerform(iterations: runs) { r in
                 var w = template
                 w.buffer.reserveCapacity(reserve)
-                w.setCount(start + r * Self.elementsPerRun)
-                for i in (start + r * Self.elementsPerRun)..<min(count, start + (r + 1) * Self.elementsPerRun) { element(i, &w) }
+                w.setCount(start + r * perRun)
+                for i in (start + r * perRun)..<min(count, start + (r + 1) * perRun) { element(i, &w) }
                 parts.store(w.buffer, at: r)
             }
             for r in 0..<runs {
                 let part = parts.take(r)
-                partSize = max(partSize, part.count + part.count / 8)
+                let elements = min(count, start + (r + 1) * perRun) - (start + r * perRun)
+                elementBytes = max(elementBytes, (part.count + elements - 1) / elements)
                 if fd >= 0 && part.count >= Self.flushSize {
                     // A big part goes out as it is, not copied into this buffer first.
                     flush()
@@ -148,13 +172,13 @@ struct JSONWriter: Sendable {
                     flushIfFull()
                 }
             }
-            next = min(count, start + runs * Self.elementsPerRun)
+            next = min(count, start + runs * perRun)
         }
         setCount(count)
         close(0x5D)
     }
 
-    /// Elements one thread writes in a go, and how many such runs make a round.
+    /// The most elements one thread writes in a go, and how many runs make a round.
     private static let elementsPerRun = 64
     private static let runsPerRound = 16
     /// About how many bytes one round of runs may hold.
@@ -242,17 +266,23 @@ struct JSONWriter: Sendable {
     }
 
     private mutating func quoted(_ s: String) {
-        // On the string's UTF-8 buffer, not its generic view: a flood report quotes 50 MB of log
-        // lines. A native string lends its buffer as it is; only another kind is copied first.
-        if s.utf8.withContiguousStorageIfAvailable({ quoted(bytes: $0) }) == nil {
-            var s = s
-            s.withUTF8 { quoted(bytes: $0) }
-        }
+        buffer.append(0x22)
+        escaped(s)
+        buffer.append(0x22)
         flushIfFull()
     }
 
-    private mutating func quoted(bytes: UnsafeBufferPointer<UInt8>) {
-        buffer.append(0x22)
+    /// The bytes of `s`, escaped, without quotes.
+    private mutating func escaped(_ s: String) {
+        // On the string's UTF-8 buffer, not its generic view: a flood report quotes 50 MB of log
+        // lines. A native string lends its buffer as it is; only another kind is copied first.
+        if s.utf8.withContiguousStorageIfAvailable({ escaped(bytes: $0) }) == nil {
+            var s = s
+            s.withUTF8 { escaped(bytes: $0) }
+        }
+    }
+
+    private mutating func escaped(bytes: UnsafeBufferPointer<UInt8>) {
         // The runs between bytes to escape are appended whole: a cPanel rejection line has two
         // double quotes, and appending it byte by byte was a tenth of a flood report (`perf`).
         // The runs are found eight bytes at a time: looking at each byte of a flood's 50 MB of
@@ -280,7 +310,6 @@ struct JSONWriter: Sendable {
             }
         }
         if run < count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
-        buffer.append(0x22)
     }
 
     /// Whether any of the eight bytes in `x` is a control character, a double quote or a backslash (the classic
