@@ -2,6 +2,7 @@ import Diagnosis
 import Foundation
 import MailServer
 import Testing
+import TestSupport
 @testable import helofix
 
 /// The streaming writer behind `inspect --format json` produces valid JSON for awkward strings.
@@ -60,6 +61,36 @@ import Testing
         // Nothing but what JSON requires is escaped: a string without such bytes is copied as it is.
         let plain = String(repeating: "abcdefgh", count: 9) + "é✓"
         #expect(try Self.written { $0.string(plain) } == Data(("\"" + plain + "\"").utf8))
+    }
+
+    /// Strings of every kind of byte in random runs (quotes and backslashes side by side, control
+    /// bytes, multi-byte characters, runs longer than the sixteen bytes looked at in one step):
+    /// the writer's bytes are those of escaping one byte at a time, and they read back as written.
+    @Test func escapesLikeOneByteAtATime() throws {
+        var random = SeededGenerator(seed: 7)
+        let pieces = ["\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "é", "✓", "a", "abcdefghijklmnop", " ", "/"]
+        var strings: [String] = []
+        for _ in 0..<2_000 {
+            strings.append((0..<Int.random(in: 0...40, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined())
+        }
+        for s in strings {
+            var expected: [UInt8] = [0x22]
+            for b in s.utf8 {
+                switch b {
+                case 0x22: expected += Array("\\\"".utf8)
+                case 0x5C: expected += Array("\\\\".utf8)
+                case 0x0A: expected += Array("\\n".utf8)
+                case 0x0D: expected += Array("\\r".utf8)
+                case 0x09: expected += Array("\\t".utf8)
+                case ..<0x20: expected += Array(("\\u00" + String(b >> 4, radix: 16) + String(b & 0xF, radix: 16)).utf8)
+                default: expected.append(b)
+                }
+            }
+            expected.append(0x22)
+            #expect(try Self.written { $0.string(s) } == Data(expected), "\(s.debugDescription)")
+        }
+        let data = try Self.written { w in w.array { w in for s in strings { w.string(s) } } }
+        #expect(try JSONSerialization.jsonObject(with: data) as? [String] == strings)
     }
 
     /// A finding's id and its addresses are written in pieces (no joined `String`, IPv4 as digits):

@@ -2,12 +2,17 @@
 #define CLIBCEXTRAS_H
 #include <malloc.h>
 #include <spawn.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <wchar.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* glibc functions that Swift's Glibc module leaves out: wcwidth and closefrom because their
    headers declare them only under feature macros (_XOPEN_SOURCE, _GNU_SOURCE) it does not set,
-   mallopt because it does not include <malloc.h>; and the compiler's prefetch hint. Declared here apart from curses, so the console
-   module stays curses-free. */
+   mallopt because it does not include <malloc.h>; and the compiler's prefetch hint and vector
+   instructions. Declared here apart from curses, so the console module stays curses-free. */
 
 /* wcwidth(3). */
 extern int wcwidth(wchar_t);
@@ -29,5 +34,29 @@ static inline void cx_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
 
 /** Lets malloc use at most `n` arenas (mallopt M_ARENA_MAX); call before threads start. */
 static inline int cx_malloc_arena_limit(int n) { return mallopt(M_ARENA_MAX, n); }
+
+/** Where the first byte of `p[0..<n]` is that a JSON string must escape (a control character, a
+    double quote or a backslash), or `n` when there is none. Sixteen bytes a step (SSE2, on every
+    x86-64): a flood's report is 60 MB of such strings, and Swift's own SIMD types compiled to
+    code twenty times slower than eight bytes a step in a plain integer (measured). */
+static inline size_t cx_json_escape_find(const uint8_t *p, size_t n) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x1F);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+        /* v <= 0x1F (unsigned) exactly when min(v, 0x1F) == v. */
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, control), v),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+        int mask = _mm_movemask_epi8(hit);
+        if (mask != 0) return i + (size_t)__builtin_ctz((unsigned)mask);
+    }
+#endif
+    for (; i < n; i++) {
+        uint8_t b = p[i];
+        if (b < 0x20 || b == '"' || b == '\\') return i;
+    }
+    return n;
+}
 
 #endif

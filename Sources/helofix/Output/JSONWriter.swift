@@ -1,3 +1,4 @@
+import CLibcExtras
 import Dispatch
 import Synchronization
 #if canImport(Glibc)
@@ -285,21 +286,17 @@ struct JSONWriter: Sendable {
     private mutating func escaped(bytes: UnsafeBufferPointer<UInt8>) {
         // The runs between bytes to escape are appended whole: a cPanel rejection line has two
         // double quotes, and appending it byte by byte was a tenth of a flood report (`perf`).
-        // The runs are found eight bytes at a time: looking at each byte of a flood's 50 MB of
-        // log lines was a third of writing its report.
-        var run = 0
-        var i = 0
+        // The runs are found sixteen bytes at a time (`cx_json_escape_find`): looking at each
+        // byte of a flood's 50 MB of log lines was a third of writing its report.
+        guard let base = bytes.baseAddress else { return }
         let count = bytes.count
-        while i < count {
-            if i + 8 <= count, !Self.needsEscape(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
-                i += 8
-                continue
-            }
-            let b = bytes[i]
-            i += 1
-            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-            if run < i - 1 { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<(i - 1)])) }
-            run = i
+        var run = 0
+        while run < count {
+            let stop = run + cx_json_escape_find(base + run, count - run)
+            if run < stop { buffer.append(contentsOf: UnsafeBufferPointer(start: base + run, count: stop - run)) }
+            guard stop < count else { return }
+            run = stop + 1
+            let b = base[stop]
             switch b {
             case 0x22: buffer.append(0x5C); buffer.append(0x22)
             case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
@@ -309,16 +306,6 @@ struct JSONWriter: Sendable {
             default: buffer.append(contentsOf: ("\\u00" + String(b >> 4, radix: 16) + String(b & 0xF, radix: 16)).utf8)
             }
         }
-        if run < count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
-    }
-
-    /// Whether any of the eight bytes in `x` is a control character, a double quote or a backslash (the classic
-    /// "has a byte less than n" and "has a zero byte" word tests, which never miss one).
-    private static func needsEscape(_ x: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let control = (x &- ones &* 0x20) & ~x & highs
-        let quote = x ^ (ones &* 0x22), backslash = x ^ (ones &* 0x5C)
-        return control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs) != 0
     }
 
     private mutating func flushIfFull() {
