@@ -59,6 +59,16 @@ import Testing
         ])
     }
 
+    /// Addresses written without `inet_ntop` read as its text does.
+    @Test func addressesAsTheirDescription() {
+        for text in ["0.0.0.0", "255.255.255.255", "10.0.200.9", "198.18.8.239", "1.2.3.4", "2001:db8::1", "::ffff:1.2.3.4", "::"] {
+            let ip = IPAddress(text)!
+            #expect(FindingWords.address(ip) == ip.description, "\(text)")
+        }
+        #expect(FindingWords.joined() == "")
+        #expect(FindingWords.joined("a", "", "é✓", "b") == "aé✓b")
+    }
+
     /// The rules' findings joined, most severe first: the longest list kept whole, the others
     /// before and after it, in rule order; findings already in order come back as they are.
     @Test func findingsJoinedAndOrdered() {

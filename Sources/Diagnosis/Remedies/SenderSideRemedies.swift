@@ -17,44 +17,36 @@ enum SenderSideRemedies {
 
     /// "Change the sender's greeting" for a client that greets as `helo`.
     static func changeGreeting(helo: String, ip: IPAddress?) -> RemedyOption {
-        changeGreeting(helo: helo, ipText: ip?.description)
+        changeGreeting(helo: helo, ipText: ip.map(FindingWords.address))
     }
 
     /// ``changeGreeting(helo:ip:)`` with the address already as text (a rule that makes thousands
     /// of findings writes each address once, not once per sentence).
     static func changeGreeting(helo: String, ipText: String?) -> RemedyOption {
-        let who = ipText.map { "the sender at " + $0 } ?? "the sender"
+        let who = ipText.map { FindingWords.joined("the sender at ", $0) } ?? "the sender"
         // The advice is a kilobyte, mostly `greetingSettings`: made in one buffer of the right size.
-        var advice = "On "
-        advice.reserveCapacity(greetingSettings.utf8.count + who.utf8.count + helo.utf8.count + 40)
-        advice += who
-        advice += ", stop greeting as "
-        advice += helo
-        advice += ": set "
-        advice += greetingSettings
-        advice += "."
-        return RemedyOption(.advice(advice),
-            title: "Change " + who + "'s greeting from " + helo + " to its own name",
+        return RemedyOption(.advice(FindingWords.joined("On ", who, ", stop greeting as ", helo, ": set ", greetingSettings, ".")),
+            title: FindingWords.joined("Change ", who, "'s greeting from ", helo, " to its own name"),
             tradeOff: "The real fix, made on the other machine; nothing changes on this server and no check is weakened.")
     }
 
     /// "Make the sender authenticate": on cPanel its checks run at MAIL FROM, after AUTH; on
     /// DirectAdmin only where acl_check_helo accepts any greeting on 465/587 (SpamBlocker 4.5.57+).
     static func authenticate(platform: Platform, settings: HeloCheckSettings, ip: IPAddress?) -> RemedyOption? {
-        authenticate(platform: platform, settings: settings, ipText: ip?.description)
+        authenticate(platform: platform, settings: settings, ipText: ip.map(FindingWords.address))
     }
 
     /// ``authenticate(platform:settings:ip:)`` with the address already as text.
     static func authenticate(platform: Platform, settings: HeloCheckSettings, ipText: String?) -> RemedyOption? {
-        let who = ipText.map { "the sender at " + $0 } ?? "the sender"
+        let who = ipText.map { FindingWords.joined("the sender at ", $0) } ?? "the sender"
         if platform == .directadmin, settings.submissionPortsAcceptAnyHelo == true {
             return RemedyOption(.advice("Make \(who) submit on port 587 (or 465) with SMTP AUTH (a mailbox here); this server's acl_check_helo accepts any greeting on those ports and requires AUTH there."),
                 title: "Make \(who) submit on port 587 with SMTP AUTH",
                 tradeOff: "Works on this DirectAdmin because its exim.conf (SpamBlocker 4.5.57 or later) skips the HELO checks on 465/587; on port 25 AUTH comes too late, after HELO.")
         }
         guard platform == .cpanel else { return nil }
-        return RemedyOption(.advice("Make \(who) log in with SMTP AUTH (a mailbox of its domain) before MAIL FROM; cPanel accepts authenticated mail before the HELO checks."),
-            title: "Make \(who) authenticate (SMTP AUTH)",
+        return RemedyOption(.advice(FindingWords.joined("Make ", who, " log in with SMTP AUTH (a mailbox of its domain) before MAIL FROM; cPanel accepts authenticated mail before the HELO checks.")),
+            title: FindingWords.joined("Make ", who, " authenticate (SMTP AUTH)"),
             tradeOff: "Works on cPanel only: the checks run at MAIL FROM, after AUTH. Needs a mailbox password in the app's settings.")
     }
 }

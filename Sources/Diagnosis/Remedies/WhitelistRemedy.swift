@@ -8,13 +8,13 @@ public enum WhitelistRemedy {
     public static let risk = "If that sender is ever infected or hijacked, its spam skips these checks and floods this server."
 
     static func option(for ip: IPAddress, context: RuleContext) -> RemedyOption {
-        option(ipText: ip.description, mechanism: mechanism(context), tradeOff: tradeOff(context))
+        option(ipText: FindingWords.address(ip), mechanism: mechanism(context), tradeOff: tradeOff(context))
     }
 
     /// ``option(for:context:)`` from its parts, for a rule that makes thousands of findings on one
     /// server: the mechanism and trade-off are the same for all of them and are made once.
     static func option(ipText: String, mechanism: String, tradeOff: String) -> RemedyOption {
-        RemedyOption(.whitelistSender(ipText), title: "Whitelist " + ipText + " with " + mechanism, tradeOff: tradeOff)
+        RemedyOption(.whitelistSender(ipText), title: FindingWords.joined("Whitelist ", ipText, " with ", mechanism), tradeOff: tradeOff)
     }
 
     /// The trade-off said with every whitelist on this server: its caveat, then the ``risk``.

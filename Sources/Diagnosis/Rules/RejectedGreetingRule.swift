@@ -55,7 +55,7 @@ struct RejectedGreetingRule: FindingRule {
     }
 
     private func hostnameFinding(_ g: RejectionGroup, _ c: RuleContext, _ words: ServerWords) -> Finding {
-        let ip = g.ip?.description
+        let ip = g.ip.map(FindingWords.address)
         let who = ip.map { "The machine at \($0)" } ?? "A client"
         let explanation = """
             \(who) greeted this server as \(g.helo), this server's own name, and was refused \(times(g)) \
@@ -76,7 +76,7 @@ struct RejectedGreetingRule: FindingRule {
     /// cPanel's Interface rule: the client greeted with this server's own address as a literal
     /// (`[192.0.2.10]`), typically an app or a NAT/hairpin setup on the same network.
     private func interfaceFinding(_ g: RejectionGroup, _ c: RuleContext, _ words: ServerWords) -> Finding {
-        let ip = g.ip?.description
+        let ip = g.ip.map(FindingWords.address)
         let who = ip.map { "The machine at \($0)" } ?? "A client"
         let explanation = """
             \(who) greeted this server with \(g.helo), the address it connected to, and was refused \(times(g)) \
@@ -101,8 +101,8 @@ struct RejectedGreetingRule: FindingRule {
     private func localDomainFinding(_ g: RejectionGroup, at position: Int, _ c: RuleContext, _ words: ServerWords) -> Finding {
         let domain = c.snapshot.domains[position]
         let stale = !c.domainFacts[position].contains(.owned)
-        let ip = g.ip?.description
-        let who = ip.map { "The machine at " + $0 } ?? "A client"
+        let ip = g.ip.map(FindingWords.address)
+        let who = ip.map { FindingWords.joined("The machine at ", $0) } ?? "A client"
         let ruleName = words.ruleNames[g.rule]!
         // Made in one buffer of about the right size: a flood makes 10,000 of these.
         var explanation = who
@@ -126,15 +126,18 @@ struct RejectedGreetingRule: FindingRule {
         var remedies: [RemedyOption] = []
         remedies.reserveCapacity(4)
         if stale {
-            remedies.append(RemedyOption(.removeDomainTraces(g.helo), title: "Remove \(g.helo)'s traces from this server",
+            remedies.append(RemedyOption(.removeDomainTraces(g.helo), title: FindingWords.joined("Remove ", g.helo, "'s traces from this server"),
                                          tradeOff: "Right when the domain is hosted elsewhere now; mail for it is then routed by its MX instead of delivered here."))
         }
         remedies.append(SenderSideRemedies.changeGreeting(helo: g.helo, ipText: ip))
         exemptions(g, ip, c, words, into: &remedies)
-        let subjects = [Subject.domain(g.helo)] + (g.ip.map { [Subject.ip($0)] } ?? [])
+        var subjects = [Subject.domain(g.helo)]
+        if let address = g.ip { subjects.append(.ip(address)) }
+        var evidence: [Evidence] = [.log(g)]
+        evidence += c.evidence(of: domain)
         return Finding(rule: .rejectedHeloIsLocalDomain, severity: .critical,
-                       title: (ip ?? "A client") + " greets as the local domain " + g.helo + " and is refused",
-                       subjects: subjects, evidence: [.log(g)] + c.evidence(of: domain), explanation: explanation, remedies: remedies)
+                       title: FindingWords.joined(ip ?? "A client", " greets as the local domain ", g.helo, " and is refused"),
+                       subjects: subjects, evidence: evidence, explanation: explanation, remedies: remedies)
     }
 
     /// The sender-exempting remedies every rejection gets, after the real fixes: authenticate
