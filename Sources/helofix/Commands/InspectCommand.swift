@@ -1,5 +1,6 @@
 import ArgumentParser
 import Analysis
+import CLibcExtras
 import Diagnosis
 import DomainDNS
 import Foundation
@@ -57,12 +58,16 @@ struct InspectCommand: AsyncParsableCommand {
             writer.flush()
             return writer
         } : nil
-        var events: (@Sendable (AnalysisEvent) -> Void)?
-        if progress != nil || jsonHead != nil {
-            events = { event in
-                if case .snapshotRead(let snapshot) = event { jsonHead?.start(snapshot) }
-                progress?.relay(event)
+        let events: @Sendable (AnalysisEvent) -> Void = { event in
+            if case .snapshotRead(let snapshot) = event {
+                // The read is done (its memory stays in the one arena Helofix.main allows), and
+                // the rules are next: a flood's 10,000 findings are made on two threads, which
+                // spent half their time waiting for each other's malloc lock (`perf`). A thread
+                // started from now on may have an arena of its own.
+                _ = cx_malloc_arena_limit(2)
+                jsonHead?.start(snapshot)
             }
+            progress?.relay(event)
         }
         let analysis: AnalysisReport
         do {
