@@ -38,7 +38,8 @@ struct Helofix: AsyncParsableCommand {
     static func main() async {
         // inspect reads the server on one thread while the log scan runs on the others: with a
         // malloc arena per thread the pages the read frees stay in its arena, and a 100,000-domain
-        // server under a flood peaked 20 MiB higher (docs/performance.md). Set before any thread starts.
+        // server under a flood peaked 20 MiB higher (docs/performance.md). Set before any thread starts;
+        // InspectCommand allows a second arena once the read is done, for the rules' threads.
         if CommandLine.arguments.dropFirst().first == "inspect" { _ = cx_malloc_arena_limit(1) }
         do {
             var command = try parseAsRoot(RemedyArgumentOrder.normalized(Array(CommandLine.arguments.dropFirst())))
