@@ -25,7 +25,12 @@ struct JSONWriter: Sendable {
     private var buffer: [UInt8] = []
     /// Where full buffers go; -1 for a part written on another thread, kept whole in ``buffer``.
     private let fd: Int32
-    private var stack: [Container] = []
+    /// The open containers but the innermost, outermost first; the innermost is ``top``, kept
+    /// apart so that each value's comma and count touch no array (a flood report has a million values).
+    private var outer: [Container] = []
+    private var top = Container(breaksLines: false)
+    /// How many containers are open.
+    private var depth = 0
     private var awaitingValue = false
 
     init(fd: Int32 = 1) {
@@ -151,7 +156,7 @@ struct JSONWriter: Sendable {
             let runs = min(elementBytes == 0 ? 2 : Self.runsPerRound, (count - next + perRun - 1) / perRun)
             let start = next
             let parts = PartBuffers(count: runs)
-            let template = JSONWriter(fd: -1, stack: stack)
+            let template = JSONWriter(partOf: self)
             let reserve = min(max(perRun * elementBytes + perRun * elementBytes / 8, 1 << 12), 1 << 20)
             DispatchQueue.concurrentPerform(iterations: runs) { r in
                 var w = template
@@ -185,13 +190,15 @@ struct JSONWriter: Sendable {
     /// About how many bytes one round of runs may hold.
     private static let roundBytes = 1 << 20
 
-    /// An empty writer in the state of `stack`, keeping what it writes in its buffer.
-    private init(fd: Int32, stack: [Container]) {
-        self.fd = fd
-        self.stack = stack
+    /// An empty writer in the state of `w`'s containers, keeping what it writes in its buffer.
+    private init(partOf w: JSONWriter) {
+        fd = -1
+        outer = w.outer
+        top = w.top
+        depth = w.depth
     }
 
-    private mutating func setCount(_ n: Int) { stack[stack.count - 1].count = n }
+    private mutating func setCount(_ n: Int) { top.count = n }
 
     /// Writes what is buffered.
     mutating func flush() {
@@ -216,13 +223,17 @@ struct JSONWriter: Sendable {
     /// The top-level object and the arrays that are its members put each item on its own line.
     private mutating func open(_ byte: UInt8) {
         beginValue()
-        let breaks = stack.isEmpty || (stack.count == 1 && byte == 0x5B)
+        let breaks = depth == 0 || (depth == 1 && byte == 0x5B)
         buffer.append(byte)
-        stack.append(Container(breaksLines: breaks))
+        if depth > 0 { outer.append(top) }
+        top = Container(breaksLines: breaks)
+        depth += 1
     }
 
     private mutating func close(_ byte: UInt8) {
-        let done = stack.removeLast()
+        let done = top
+        depth -= 1
+        if depth > 0 { top = outer.removeLast() }
         if done.breaksLines && done.count > 0 { newline() }
         buffer.append(byte)
         flushIfFull()
@@ -234,16 +245,15 @@ struct JSONWriter: Sendable {
             awaitingValue = false
             return
         }
-        guard !stack.isEmpty else { return }
-        let top = stack.count - 1
-        if stack[top].count > 0 { buffer.append(0x2C) }
-        if stack[top].breaksLines { newline() } else if stack[top].count > 0 { buffer.append(0x20) }
-        stack[top].count += 1
+        guard depth > 0 else { return }
+        if top.count > 0 { buffer.append(0x2C) }
+        if top.breaksLines { newline() } else if top.count > 0 { buffer.append(0x20) }
+        top.count += 1
     }
 
     private mutating func newline() {
         buffer.append(0x0A)
-        for _ in 0..<stack.count { raw("  ") }
+        for _ in 0..<depth { raw("  ") }
     }
 
     /// A literal, from its static bytes.
