@@ -8,6 +8,7 @@ struct IneffectiveWhitelistRule: FindingRule {
 
     func findings(in c: RuleContext) -> [Finding] {
         let index = WhitelistIndex(c.snapshot.whitelist)
+        guard !index.isEmpty else { return [] }
         var out: [Finding] = []
         let groups = c.receiverGroups
         // By position: a flood has 10,000 groups, and copying each to look at its address was a
