@@ -30,4 +30,8 @@ static inline void cx_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
 /** Lets malloc use at most `n` arenas (mallopt M_ARENA_MAX); call before threads start. */
 static inline int cx_malloc_arena_limit(int n) { return mallopt(M_ARENA_MAX, n); }
 
+/** Makes malloc ask the kernel for `bytes` more than it needs whenever it grows its heap, and keep
+    as much when it gives memory back (mallopt M_TOP_PAD). */
+static inline int cx_malloc_top_pad(int bytes) { return mallopt(M_TOP_PAD, bytes); }
+
 #endif

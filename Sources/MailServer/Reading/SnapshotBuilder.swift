@@ -78,8 +78,19 @@ struct SnapshotBuilder {
 
     /// Records `domain → owner` from a `domain: user` file.
     mutating func readOwners(_ path: String) {
-        guard let bytes = bytes(path) else { return }
-        if fastPaths, readPlainOwners(path, bytes) { return }
+        readOwners(path, root.read(path), plain: fastPaths ? .scan : nil)
+    }
+
+    /// ``readOwners(_:)`` on a file read earlier (perhaps on another thread, with its plain
+    /// shape, ``PlainDomainLines/owners(_:)``, found there too: `.found`), recorded here in order.
+    /// `plain` is `nil` when the file takes the general parser.
+    mutating func readOwners(_ path: String, _ read: FileRead, plain: PlainOwners?) {
+        guard let bytes = record(path, read) else { return }
+        switch plain {
+        case .scan?: if readPlainOwners(path, bytes) { return }
+        case .found(let lines)?: return applyPlainOwners(path, bytes, lines)
+        case nil: break
+        }
         let parsed = lsearch(path, bytes, mode: .keyValue)
         for entry in parsed.entries where entry.visible && entry.key != "*" && !entry.value.isEmpty {
             setOwner(entry.key.foldedForLookup, Self.firstWord(entry.value))
