@@ -39,12 +39,12 @@ struct Helofix: AsyncParsableCommand {
         // inspect reads the server on one thread while the log scan runs on the others: with a
         // malloc arena per thread the pages the read frees stay in its arena, and a 100,000-domain
         // server under a flood peaked 20 MiB higher (docs/performance.md). Set before any thread starts.
-        // The one arena then grows by 32 MiB at a time, not 132 KiB: each `brk` takes the address
+        // The one arena then grows by 8 MiB at a time, not 132 KiB: each `brk` takes the address
         // space's lock that every other thread's page fault needs, and a big server's read grew it
         // 113 times (strace; docs/performance.md).
         if CommandLine.arguments.dropFirst().first == "inspect" {
             _ = cx_malloc_arena_limit(1)
-            _ = cx_malloc_top_pad(32 << 20)
+            _ = cx_malloc_top_pad(8 << 20)
         }
         do {
             var command = try parseAsRoot(RemedyArgumentOrder.normalized(Array(CommandLine.arguments.dropFirst())))
