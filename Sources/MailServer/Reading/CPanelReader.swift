@@ -8,6 +8,8 @@ extension SnapshotBuilder {
         let aliasNames = SideTask { aliasDirectories.map { DirectoryNames(root, $0.0.path) } }
         let zoneNames = SideTask { (DirectoryNames(root, z.varNamed.path), ZoneStanzas(root, z.namedConf.path)) }
         let accountFiles = readCPanelDomains()
+        // The lists are read: the names are sorted on another core meanwhile (for `finish`).
+        presorted = domains.sortingNames().map { SideTask($0) }
         readCPanelMail()
         let aliases = aliasNames.value(), (zoneFiles, stanzas) = zoneNames.value()
         let named = record(z.namedConf.path, stanzas.file) != nil ? stanzas : nil
@@ -26,9 +28,10 @@ extension SnapshotBuilder {
         if let named { Self.traces(of: named, z.namedConf.path, table: domains, into: &snapshot.traceList) }
     }
 
-    /// The traces of the per-domain directories and `named.conf` stanzas. The alias traces are made
-    /// on another core while this one makes the zone traces, each into a list of its own, joined
-    /// after in the order a serial read gives (greeting and outgoing-IP lines, aliases, zones).
+    /// The traces of the per-domain directories and `named.conf` stanzas. The alias traces and the
+    /// stanzas' are made on other cores while this one makes the zone files', each into a list of
+    /// its own, joined after in the order a serial read gives (greeting and outgoing-IP lines,
+    /// aliases, zone files, stanzas).
     /// The copy of the domain table they share is let go on return, so a later change to the
     /// table is not a copy of it.
     private mutating func addTraces(aliases: [((ServerFile, DomainTrace.Kind), DirectoryNames)], zones: (DirectoryNames, ServerFile),
@@ -39,11 +42,18 @@ extension SnapshotBuilder {
             for ((entry, kind), listing) in aliases { Self.traces(of: listing, in: entry, kind: kind, table: table, into: &found) }
             return found
         }
+        let stanzaTraces = named.map { named in
+            SideTask {
+                var found = TraceList(compacting: compacting)
+                Self.traces(of: named.0, named.1, table: table, into: &found)
+                return found
+            }
+        }
         var zoneTraces = TraceList(compacting: compacting)
         Self.traces(of: zones.0, in: zones.1, kind: .zone, table: table, into: &zoneTraces)
-        if let named { Self.traces(of: named.0, named.1, table: table, into: &zoneTraces) }
         snapshot.traceList.append(contentsOf: aliasTraces.value())
         snapshot.traceList.append(contentsOf: zoneTraces)
+        if let stanzaTraces { snapshot.traceList.append(contentsOf: stanzaTraces.value()) }
     }
 
     /// Hostname, IPs, the domain lists and their owners. When `/etc/userdomains` leaves a local

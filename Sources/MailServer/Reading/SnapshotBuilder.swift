@@ -8,6 +8,8 @@ struct SnapshotBuilder {
     var fastPaths = true
     /// Account names, one `String` per account however many domains it owns.
     var accounts = AccountNames()
+    /// The domains' order, found on another core while the rest is read (``DomainTable/sortingNames()``).
+    var presorted: SideTask<[Int]>?
 
     init(root: ServerRoot, platform: Platform, processes: any ProcessProbe) {
         self.root = root
@@ -221,7 +223,7 @@ struct SnapshotBuilder {
     mutating func finish() -> ServerSnapshot {
         // Sort positions by the names' bytes, not the structs: moving 100,000 HostedDomain values around costs more than the compare.
         let positionOfID: [Int]
-        (snapshot.domains, positionOfID) = domains.takeSorted()
+        (snapshot.domains, positionOfID) = domains.takeSorted(presorted: presorted?.value())
         // A one-list domain shares its array with others: sorting it would copy it.
         for i in snapshot.domains.indices where snapshot.domains[i].lists.count > 1 { snapshot.domains[i].lists.sort() }
         // Last, so the trace list shares the final array of domains (a later change would copy it).
