@@ -3,6 +3,7 @@
 #include <malloc.h>
 #include <spawn.h>
 #include <wchar.h>
+#include <sys/types.h>
 
 /* glibc functions that Swift's Glibc module leaves out: wcwidth and closefrom because their
    headers declare them only under feature macros (_XOPEN_SOURCE, _GNU_SOURCE) it does not set,
@@ -26,6 +27,15 @@ static inline int cx_spawn_closefrom(posix_spawn_file_actions_t *actions, int fr
     fetches a rejection line's table entries while the lines before it are counted (Swift has no
     way to say this itself). */
 static inline void cx_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
+
+#ifdef __linux__
+/* getdents64(2), glibc 2.30 and later (declared by <dirent.h> only under _GNU_SOURCE). */
+extern ssize_t getdents64(int, void *, size_t);
+
+/** Reads directory entries (`struct linux_dirent64` records) from the directory open on `fd` into
+    `buffer`: the bytes filled, 0 at the end, -1 with errno on failure. */
+static inline ssize_t cx_getdents64(int fd, void *buffer, size_t size) { return getdents64(fd, buffer, size); }
+#endif
 
 /** Lets malloc use at most `n` arenas (mallopt M_ARENA_MAX); call before threads start. */
 static inline int cx_malloc_arena_limit(int n) { return mallopt(M_ARENA_MAX, n); }
