@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import MailServer
 
-/// A directory is listed a megabyte of entries at a time: one bigger than that (several reads of
+/// A directory is listed 256 KiB of entries at a time: one bigger than that (several reads of
 /// entries) gives every name once, in the order `readdir` gives them, without `.` and `..`.
 @Suite struct DirectoryNamesTests {
     @Test func aDirectoryOfManyEntriesIsListedWhole() throws {
@@ -11,7 +11,7 @@ import TestSupport
         defer { root.remove() }
         let dir = root.host("/etc/valiases")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        // 6,000 names of 180 bytes or more: about 1.2 MB of entries, more than one read takes.
+        // 6,000 names of 180 bytes or more: about 1.2 MB of entries, several reads.
         var made: [String] = []
         for i in 0..<6_000 {
             let name = "d\(i)-" + String(repeating: "x", count: 170 + i % 40) + ".example"
