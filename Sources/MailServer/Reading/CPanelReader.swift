@@ -87,6 +87,7 @@ extension SnapshotBuilder {
         let accountFiles = AccountFiles(root: root, directory: f.users.path, fast: fast)
         return SideTask { accountFiles.domainOwners() }
     }
+
     /// Greetings, outgoing IPs, whitelists and HELO settings (the per-domain traces follow).
     mutating func readCPanelMail() {
         let f = CPanelFiles()
