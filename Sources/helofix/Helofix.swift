@@ -38,9 +38,15 @@ struct Helofix: AsyncParsableCommand {
     static func main() async {
         // inspect reads the server on one thread while the log scan runs on the others: with a
         // malloc arena per thread the pages the read frees stay in its arena, and a 100,000-domain
-        // server under a flood peaked 20 MiB higher (docs/performance.md). Set before any thread starts;
-        // InspectCommand allows a second arena once the read is done, for the rules' threads.
-        if CommandLine.arguments.dropFirst().first == "inspect" { _ = cx_malloc_arena_limit(1) }
+        // server under a flood peaked 20 MiB higher (docs/performance.md). Set before any thread starts.
+        // The one arena then grows by 8 MiB at a time, not 132 KiB: each `brk` takes the address
+        // space's lock that every other thread's page fault needs, and a big server's read grew it
+        // 113 times (strace; docs/performance.md). InspectCommand allows a second arena once the read
+        // is done, for the rules' threads.
+        if CommandLine.arguments.dropFirst().first == "inspect" {
+            _ = cx_malloc_arena_limit(1)
+            _ = cx_malloc_top_pad(8 << 20)
+        }
         do {
             var command = try parseAsRoot(RemedyArgumentOrder.normalized(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {

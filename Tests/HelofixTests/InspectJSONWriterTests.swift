@@ -137,4 +137,28 @@ import TestSupport
             #expect(parallel == plain, "\(count) items")
         }
     }
+
+    /// A flat object written in pieces (inspect's domain rows) is, byte for byte, the object its
+    /// members write, in an array, an array written on every core, and as a member's value.
+    @Test func piecesWriteTheObjectsBytes() throws {
+        let names = ["a.example", "", "q\"uote", "back\\slash", "line\nbreak", "caf\u{E9}.example", String(repeating: "long", count: 20)]
+        let owners: [String?] = [nil, "bob", "", "tab\there"]
+        let rows = names.flatMap { n in owners.map { (n, $0) } }
+        let members = { @Sendable (i: Int, w: inout JSONWriter) in
+            w.object { w in w.key("lists"); w.literal("[\"local\"]"); w.field("name", rows[i].0); w.field("owner", rows[i].1) }
+        }
+        let pieces = { @Sendable (i: Int, w: inout JSONWriter) in
+            w.beginPieces("{\"lists\": [\"local\"], \"name\": ")
+            w.piece(rows[i].0)
+            w.piece(literal: ", \"owner\": ")
+            w.piece(rows[i].1)
+            w.endPieces("}")
+        }
+        for write in [{ (row: @Sendable (Int, inout JSONWriter) -> Void) in try Self.written { w in w.object { w in w.key("rows"); w.array { w in for i in rows.indices { row(i, &w) } } } } },
+                      { row in try Self.written { w in w.object { w in w.key("rows"); w.parallelArray(rows.count, row); w.field("z", 1) } } },
+                      { row in try Self.written { w in w.object { w in w.key("one"); row(5, &w); w.key("two"); row(6, &w) } } }] {
+            let expected = try write(members), found = try write(pieces)
+            #expect(found == expected, "\(String(decoding: found, as: UTF8.self)) vs \(String(decoding: expected, as: UTF8.self))")
+        }
+    }
 }

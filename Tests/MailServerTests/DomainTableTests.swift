@@ -25,4 +25,27 @@ import TestSupport
             #expect(order.indices.allSatisfy { domains[positionOfID[$0]].name == order[$0] }, "round \(round)")
         }
     }
+
+    /// The order sorted on another core is used only while it still fits the table: one added
+    /// after it (an account file naming a domain no list has) is sorted in.
+    @Test func orderSortedElsewhereFitsOrIsRedone() throws {
+        var random = SeededGenerator(seed: 4)
+        for round in 0..<10 {
+            let names = (0..<(20 + round * 13)).map { "d\($0 * 7919 % 1000).example" }.shuffled(using: &random)
+            var table = DomainTable()
+            for name in names { table.update(name) { _ in } }
+            let sort = try #require(table.sortingNames())
+            let presorted = sort()
+            var grown = table
+            grown.update("added\(round).example") { _ in }
+            let (domains, positionOfID) = table.takeSorted(presorted: presorted)
+            #expect(domains.map(\.name) == names.sorted())
+            #expect(names.indices.allSatisfy { domains[positionOfID[$0]].name == names[$0] })
+            let (grownDomains, _) = grown.takeSorted(presorted: presorted)
+            #expect(grownDomains.map(\.name) == (names + ["added\(round).example"]).sorted())
+        }
+        var table = DomainTable()
+        table.update("caf\u{E9}.example") { _ in }
+        #expect(table.sortingNames() == nil)
+    }
 }

@@ -149,6 +149,35 @@ struct ReadingFastPathTests {
         #expect(found.count > 40)
     }
 
+    /// The account files are read while the traces are made; a domain that only an account file
+    /// names (in no list, no userdomains line) still has its traces tied to it, as a read in file
+    /// order gives, compact or whole.
+    @Test func tracesOfADomainOnlyAnAccountNamesPointAtIt() throws {
+        var tree = Fixtures.clean
+        tree.file("/etc/localdomains", "listed.example\norphan.example\n")
+        tree.file("/etc/userdomains", "listed.example: bob\n")
+        tree.file("/var/cpanel/users/bob", "USER=bob\nDNS=listed.example\nDNS1=extra.example\n")
+        for name in ["listed.example", "orphan.example", "extra.example", "gone.example"] {
+            tree.file("/etc/valiases/\(name)", "")
+            tree.file("/var/named/\(name).db", "")
+        }
+        tree.file("/etc/named.conf", "zone \"extra.example\" {\n};\nzone \"listed.example\" {\n};\n")
+        let root = try TemporaryRoot(tree)
+        defer { root.remove() }
+        for compact in [true, false] {
+            var reader = SnapshotReader(root: ServerRoot(root.path))
+            reader.compactTraces = compact
+            let s = try reader.read()
+            #expect(s.domains.first { $0.name == "extra.example" }?.owner == "bob")
+            let position = Dictionary(uniqueKeysWithValues: s.domains.enumerated().map { ($1.name, $0) })
+            let traced = s.traces.filter { [.valiases, .zone, .namedConf].contains($0.kind) }
+            #expect(traced.map { "\($0.domain) \($0.domainPosition.map(String.init) ?? "-")" }
+                    == traced.map { "\($0.domain) \(position[$0.domain].map(String.init) ?? "-")" }, "compact: \(compact)")
+            #expect(traced.filter { $0.domain == "extra.example" }.count == 3, "compact: \(compact)")
+            #expect(traced.contains { $0.domain == "gone.example" && $0.domainPosition == nil }, "compact: \(compact)")
+        }
+    }
+
     @Test func sideTaskHandsBackItsValueWhoeverRunsIt() {
         let tasks = (0..<50).map { i in SideTask { (0...i).reduce(0, +) } }
         #expect(tasks.map { $0.value() } == (0..<50).map { i in (0...i).reduce(0, +) })

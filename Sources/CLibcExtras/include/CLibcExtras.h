@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <wchar.h>
+#include <sys/types.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -32,6 +33,15 @@ static inline int cx_spawn_closefrom(posix_spawn_file_actions_t *actions, int fr
     way to say this itself). */
 static inline void cx_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
 
+#ifdef __linux__
+/* getdents64(2), glibc 2.30 and later (declared by <dirent.h> only under _GNU_SOURCE). */
+extern ssize_t getdents64(int, void *, size_t);
+
+/** Reads directory entries (`struct linux_dirent64` records) from the directory open on `fd` into
+    `buffer`: the bytes filled, 0 at the end, -1 with errno on failure. */
+static inline ssize_t cx_getdents64(int fd, void *buffer, size_t size) { return getdents64(fd, buffer, size); }
+#endif
+
 /** Lets malloc use at most `n` arenas (mallopt M_ARENA_MAX); call before threads start. */
 static inline int cx_malloc_arena_limit(int n) { return mallopt(M_ARENA_MAX, n); }
 
@@ -58,5 +68,9 @@ static inline size_t cx_json_escape_find(const uint8_t *p, size_t n) {
     }
     return n;
 }
+
+/** Makes malloc ask the kernel for `bytes` more than it needs whenever it grows its heap, and keep
+    as much when it gives memory back (mallopt M_TOP_PAD). */
+static inline int cx_malloc_top_pad(int bytes) { return mallopt(M_TOP_PAD, bytes); }
 
 #endif

@@ -1,3 +1,4 @@
+import CLibcExtras
 import SystemPackage
 #if canImport(Glibc)
 import Glibc
@@ -56,6 +57,34 @@ public struct ServerRoot: Sendable, Hashable {
     /// Calls `body` with the bytes of each name in a directory (no `.`/`..`), in directory order,
     /// without making a `String` per name; `false` when it cannot be listed.
     func forEachName(_ serverPath: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        #if os(Linux)
+        // The entries are read 256 KiB at a time with getdents64 and taken where the kernel put
+        // them: `readdir` fetches 32 KiB a call (130 calls for a big server's 100,000-entry
+        // directory) and locks the stream for each entry. A megabyte a call was tried: the kernel
+        // fills the buffer whole, so each listing faulted in 256 fresh pages for it.
+        let fd = open(hostPath(serverPath), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let size = 256 << 10
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
+        defer { buffer.deallocate() }
+        // A record: inode (8 bytes), offset (8), its length (2), type (1), the name ended by NUL.
+        let lengthOffset = 16, nameOffset = 19
+        while true {
+            let filled = cx_getdents64(fd, buffer, size)
+            if filled < 0 && errno == EINTR { continue }
+            // An error part-way ends the listing as `readdir` would (what was read is kept).
+            guard filled > 0 else { return true }
+            var at = 0
+            while at < filled {
+                let start = UnsafeRawPointer(buffer + at + nameOffset)
+                let name = UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: strlen(start.assumingMemoryBound(to: CChar.self)))
+                let dots = name.count == 1 && name[0] == 0x2E || name.count == 2 && name[0] == 0x2E && name[1] == 0x2E
+                if !dots { body(name) }
+                at += Int(buffer.load(fromByteOffset: at + lengthOffset, as: UInt16.self))
+            }
+        }
+        #else
         guard let dir = opendir(hostPath(serverPath)) else { return false }
         defer { closedir(dir) }
         // The name is read where `readdir` left it (not copied out of the entry, 256 bytes each,
@@ -68,6 +97,7 @@ public struct ServerRoot: Sendable, Hashable {
             if !dots { body(name) }
         }
         return true
+        #endif
     }
 
     /// Reads a whole file, or says why it could not. Three system calls on the usual path

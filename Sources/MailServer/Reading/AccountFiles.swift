@@ -48,6 +48,16 @@ struct AccountFiles {
             ends.append(bytes.count)
             accounts.append(account)
         }
+
+        /// ``add(_:account:)`` of `domain` in lower case. A value already in lower case (nearly
+        /// all, 100,000 on a big server) is copied in one go, not byte by byte through a mapping.
+        mutating func add(lowercasing domain: UnsafeBufferPointer<UInt8>, account: Int) {
+            if domain.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                add(domain.lazy.map(ByteInterner.lower), account: account)
+            } else {
+                add(domain, account: account)
+            }
+        }
     }
 
     /// The `(domain, account)` pairs, accounts sorted by name; `nil` when the directory is absent.
@@ -142,7 +152,7 @@ struct AccountFiles {
             while v < w && (buf[v] == 0x22 || buf[v] == 0x27) { v += 1 }
             while w > v && (buf[w - 1] == 0x22 || buf[w - 1] == 0x27) { w -= 1 }
             guard v < w else { continue }
-            out.add(UnsafeBufferPointer(rebasing: buf[v..<w]).lazy.map(ByteInterner.lower), account: account)
+            out.add(lowercasing: UnsafeBufferPointer(rebasing: buf[v..<w]), account: account)
         }
     }
 }

@@ -7,29 +7,66 @@ extension SnapshotBuilder {
         // of named.conf: listing them needs no domain table, so it runs on other cores meanwhile.
         let aliasNames = SideTask { aliasDirectories.map { DirectoryNames(root, $0.0.path) } }
         let zoneNames = SideTask { (DirectoryNames(root, z.varNamed.path), ZoneStanzas(root, z.namedConf.path)) }
-        readCPanelDomains()
+        let accountFiles = readCPanelDomains()
+        // The lists are read: the names are sorted on another core meanwhile (for `finish`).
+        presorted = domains.sortingNames().map { SideTask($0) }
         readCPanelMail()
         let aliases = aliasNames.value(), (zoneFiles, stanzas) = zoneNames.value()
         let named = record(z.namedConf.path, stanzas.file) != nil ? stanzas : nil
-        let table = domains, compacting = snapshot.traceList.compacts
-        // The alias traces are made on another core while this one makes the zone traces, each
-        // into a list of its own, joined after in the order a serial read gives (greeting and
-        // outgoing-IP lines, aliases, zones).
-        let aliasTraces = SideTask {
-            var found = TraceList(compacting: compacting)
-            for ((entry, kind), listing) in zip(aliasDirectories, aliases) { Self.traces(of: listing, in: entry, kind: kind, table: table, into: &found) }
-            return found
-        }
-        var zoneTraces = TraceList(compacting: compacting)
-        Self.traces(of: zoneFiles, in: z.varNamed, kind: .zone, table: table, into: &zoneTraces)
-        if let named { Self.traces(of: named, z.namedConf.path, table: table, into: &zoneTraces) }
-        snapshot.traceList.append(contentsOf: aliasTraces.value())
-        snapshot.traceList.append(contentsOf: zoneTraces)
+        let untraced = snapshot.traceList, known = domains.count
+        addTraces(aliases: Array(zip(aliasDirectories, aliases)), zones: (zoneFiles, z.varNamed), named: named.map { ($0, z.namedConf.path) })
+        guard let accountFiles else { return }
+        // The account files were read on other cores meanwhile; their owners are taken after the
+        // traces, which need only the domains' names. Should they name a domain no list or
+        // userdomains line has, the traces are made again with it in the table, as a read in file
+        // order would have made them.
+        claimAccountDomains(accountFiles.value())
+        guard domains.count != known else { return }
+        snapshot.traceList = untraced
+        for ((entry, kind), listing) in zip(aliasDirectories, aliases) { Self.traces(of: listing, in: entry, kind: kind, table: domains, into: &snapshot.traceList) }
+        Self.traces(of: zoneFiles, in: z.varNamed, kind: .zone, table: domains, into: &snapshot.traceList)
+        if let named { Self.traces(of: named, z.namedConf.path, table: domains, into: &snapshot.traceList) }
     }
 
-    /// Hostname, IPs, the domain lists and their owners.
-    mutating func readCPanelDomains() {
-        let f = CPanelFiles()
+    /// The traces of the per-domain directories and `named.conf` stanzas. The alias traces and the
+    /// stanzas' are made on other cores while this one makes the zone files', each into a list of
+    /// its own, joined after in the order a serial read gives (greeting and outgoing-IP lines,
+    /// aliases, zone files, stanzas).
+    /// The copy of the domain table they share is let go on return, so a later change to the
+    /// table is not a copy of it.
+    private mutating func addTraces(aliases: [((ServerFile, DomainTrace.Kind), DirectoryNames)], zones: (DirectoryNames, ServerFile),
+                                    named: (ZoneStanzas, String)?) {
+        let table = domains, compacting = snapshot.traceList.compacts
+        let aliasTraces = SideTask {
+            var found = TraceList(compacting: compacting)
+            for ((entry, kind), listing) in aliases { Self.traces(of: listing, in: entry, kind: kind, table: table, into: &found) }
+            return found
+        }
+        let stanzaTraces = named.map { named in
+            SideTask {
+                var found = TraceList(compacting: compacting)
+                Self.traces(of: named.0, named.1, table: table, into: &found)
+                return found
+            }
+        }
+        var zoneTraces = TraceList(compacting: compacting)
+        Self.traces(of: zones.0, in: zones.1, kind: .zone, table: table, into: &zoneTraces)
+        snapshot.traceList.append(contentsOf: aliasTraces.value())
+        snapshot.traceList.append(contentsOf: zoneTraces)
+        if let stanzaTraces { snapshot.traceList.append(contentsOf: stanzaTraces.value()) }
+    }
+
+    /// Hostname, IPs, the domain lists and their owners. When `/etc/userdomains` leaves a local
+    /// domain unowned, the account files are read on other cores: the task that reads them.
+    mutating func readCPanelDomains() -> SideTask<AccountFiles.Owned?>? {
+        let f = CPanelFiles(), root = self.root, fast = fastPaths
+        // /etc/userdomains (100,000 lines on a big server) is read and its shape checked on
+        // another core while this one reads the domain lists; it is recorded in order below.
+        let userdomains = SideTask { () -> (FileRead, PlainOwners?) in
+            let read = root.read(f.userdomains.path)
+            guard fast, case .content(let bytes, _) = read else { return (read, nil) }
+            return (read, bytes.withUnsafeBufferPointer { PlainDomainLines.owners($0) }.map { .found($0) })
+        }
         var extra: [HostnameSource] = []
         if let bytes = bytes(f.wwwacct.path) {
             for s in SettingsFileParser.parse(bytes, separator: nil) where s.key == "HOST" && !s.value.isEmpty {
@@ -41,13 +78,14 @@ extension SnapshotBuilder {
         readDomainList(f.localdomains.path, as: .local)
         readDomainList(f.remotedomains.path, as: .remote)
         readDomainList(f.secondaryMX.path, as: .secondaryMX)
-        readOwners(f.userdomains.path)
+        let (read, plain) = userdomains.value()
+        readOwners(f.userdomains.path, read, plain: plain)
         // /etc/userdomains is cPanel's cache of the users files; the users files (one per account,
         // 10,000 opens on a big server) are read only when the cache leaves a local domain unowned.
         let hostname = snapshot.hostname
-        if domains.values.contains(where: { $0.owner == nil && $0.lists.contains(.local) && $0.name != hostname }) {
-            readAccountDomains()
-        }
+        guard domains.values.contains(where: { $0.owner == nil && $0.lists.contains(.local) && $0.name != hostname }) else { return nil }
+        let accountFiles = AccountFiles(root: root, directory: f.users.path, fast: fast)
+        return SideTask { accountFiles.domainOwners() }
     }
 
     /// Greetings, outgoing IPs, whitelists and HELO settings (the per-domain traces follow).
@@ -83,8 +121,8 @@ extension SnapshotBuilder {
     }
 
     /// `/var/cpanel/users/USER`: `DNS=`, `DNS1=`, … name the account's domains (the source of truth).
-    private mutating func readAccountDomains() {
-        guard let owned = AccountFiles(root: root, directory: CPanelFiles().users.path, fast: fastPaths).domainOwners() else { return }
+    private mutating func claimAccountDomains(_ owned: AccountFiles.Owned?) {
+        guard let owned else { return }
         // An account's domains usually follow each other in the lists too: the next id is tried first.
         var last = -1
         owned.forEach { domain, account in last = domains.claim(domain, by: account, guess: last + 1) }

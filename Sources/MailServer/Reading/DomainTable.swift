@@ -101,12 +101,26 @@ struct DomainTable {
         return names.existing(bytes, fold: false)
     }
 
+    /// The sort ``takeSorted(presorted:)`` does, to be run elsewhere (on another core while the
+    /// traces are made): it needs only the names, so the domains are not shared with it (a later
+    /// change to them would copy them all). `nil` when the names are not all ASCII (they are then
+    /// sorted as `String`s, in ``takeSorted(presorted:)``).
+    func sortingNames() -> (@Sendable () -> [Int])? {
+        guard ascii else { return nil }
+        let names = names
+        return { names.idsInByteOrder() }
+    }
+
     /// Hands over the domains sorted by name, and for each id the position it got; the table is
     /// left empty. The domains are moved into place (following the permutation's cycles), not
     /// copied: a copy of 100,000 domains retains and later releases four references each.
-    mutating func takeSorted() -> (domains: [HostedDomain], positionOfID: [Int]) {
+    /// `presorted`, when given, is what ``sortingNames()`` gave for this table: used when the
+    /// table has not grown since, sorted again otherwise.
+    mutating func takeSorted(presorted: [Int]? = nil) -> (domains: [HostedDomain], positionOfID: [Int]) {
         let order: [Int]
-        if ascii {
+        if let presorted, presorted.count == values.count {
+            order = presorted
+        } else if ascii {
             order = names.idsInByteOrder()
         } else {
             order = values.indices.sorted { values[$0].name < values[$1].name }

@@ -4,17 +4,17 @@ import Synchronization
 /// Work started on another thread that the caller collects later; if no thread took it up by
 /// then (every worker busy with a log scan, say), the caller runs it itself instead of waiting.
 final class SideTask<Value: Sendable>: Sendable {
-    private enum State { case pending, running, finished(Value), collected }
-    private let state = Mutex(State.pending)
+    /// The work is held only until it runs: what it captured (the reader's domain table, say) is
+    /// let go before the result is handed over, so the caller's next change to it is not a copy.
+    private enum State { case pending(@Sendable () -> Value), running, finished(Value), collected }
+    private let state: Mutex<State>
     private let finished = DispatchSemaphore(value: 0)
-    private let work: @Sendable () -> Value
 
     /// Starts `work` on a thread of its own (``WorkerThread``).
     init(_ work: @escaping @Sendable () -> Value) {
-        self.work = work
+        state = Mutex(.pending(work))
         WorkerThread.detach { [self] in
-            guard claim() else { return }
-            let value = work()
+            guard let value = runIfPending() else { return }
             state.withLock { $0 = .finished(value) }
             finished.signal()
         }
@@ -23,7 +23,7 @@ final class SideTask<Value: Sendable>: Sendable {
     /// The work's result: waits for the other thread, or runs the work here if it has not started.
     /// Called once.
     func value() -> Value {
-        if claim() { return work() }
+        if let value = runIfPending() { return value }
         finished.wait()
         return state.withLock { state in
             guard case .finished(let value) = state else { preconditionFailure("SideTask.value() called twice") }
@@ -32,11 +32,13 @@ final class SideTask<Value: Sendable>: Sendable {
         }
     }
 
-    private func claim() -> Bool {
-        state.withLock { state in
-            guard case .pending = state else { return false }
+    /// Runs the work if no thread has taken it yet; `nil` when another has.
+    private func runIfPending() -> Value? {
+        let work: (@Sendable () -> Value)? = state.withLock { state in
+            guard case .pending(let work) = state else { return nil }
             state = .running
-            return true
+            return work
         }
+        return work?()
     }
 }

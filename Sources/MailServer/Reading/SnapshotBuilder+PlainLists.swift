@@ -26,8 +26,21 @@ extension SnapshotBuilder {
 
     /// ``readOwners(_:)`` for a plain file; `false` (nothing done) when it is not plain.
     mutating func readPlainOwners(_ path: String, _ bytes: [UInt8]) -> Bool {
+        guard let plain = bytes.withUnsafeBufferPointer({ PlainDomainLines.owners($0) }) else { return false }
+        applyPlainOwners(path, bytes, plain)
+        return true
+    }
+
+    /// How ``readOwners(_:_:plain:)`` takes an owner file: its plain shape still to be looked
+    /// for, or already found (on another thread, beside the domain lists).
+    enum PlainOwners {
+        case scan
+        case found(PlainDomainLines)
+    }
+
+    /// Records the owners of a file whose plain shape is `plain` (found in `bytes`).
+    mutating func applyPlainOwners(_ path: String, _ bytes: [UInt8], _ plain: PlainDomainLines) {
         bytes.withUnsafeBufferPointer { buf in
-            guard let plain = PlainDomainLines.owners(buf) else { return false }
             var first = [Int32](repeating: 0, count: domains.count + plain.keys.count)
             var firstDefault = 0, last = -1
             for i in plain.keys.indices {
@@ -42,7 +55,6 @@ extension SnapshotBuilder {
                 last = id
                 if first[id] == 0 { first[id] = Int32(line) } else { duplicate(name, buf, key, line: line, first: Int(first[id]), path) }
             }
-            return true
         }
     }
 

@@ -8,6 +8,8 @@ struct SnapshotBuilder {
     var fastPaths = true
     /// Account names, one `String` per account however many domains it owns.
     var accounts = AccountNames()
+    /// The domains' order, found on another core while the rest is read (``DomainTable/sortingNames()``).
+    var presorted: SideTask<[Int]>?
 
     init(root: ServerRoot, platform: Platform, processes: any ProcessProbe) {
         self.root = root
@@ -78,8 +80,19 @@ struct SnapshotBuilder {
 
     /// Records `domain → owner` from a `domain: user` file.
     mutating func readOwners(_ path: String) {
-        guard let bytes = bytes(path) else { return }
-        if fastPaths, readPlainOwners(path, bytes) { return }
+        readOwners(path, root.read(path), plain: fastPaths ? .scan : nil)
+    }
+
+    /// ``readOwners(_:)`` on a file read earlier (perhaps on another thread, with its plain
+    /// shape, ``PlainDomainLines/owners(_:)``, found there too: `.found`), recorded here in order.
+    /// `plain` is `nil` when the file takes the general parser.
+    mutating func readOwners(_ path: String, _ read: FileRead, plain: PlainOwners?) {
+        guard let bytes = record(path, read) else { return }
+        switch plain {
+        case .scan?: if readPlainOwners(path, bytes) { return }
+        case .found(let lines)?: return applyPlainOwners(path, bytes, lines)
+        case nil: break
+        }
         let parsed = lsearch(path, bytes, mode: .keyValue)
         for entry in parsed.entries where entry.visible && entry.key != "*" && !entry.value.isEmpty {
             setOwner(entry.key.foldedForLookup, Self.firstWord(entry.value))
@@ -210,7 +223,7 @@ struct SnapshotBuilder {
     mutating func finish() -> ServerSnapshot {
         // Sort positions by the names' bytes, not the structs: moving 100,000 HostedDomain values around costs more than the compare.
         let positionOfID: [Int]
-        (snapshot.domains, positionOfID) = domains.takeSorted()
+        (snapshot.domains, positionOfID) = domains.takeSorted(presorted: presorted?.value())
         // A one-list domain shares its array with others: sorting it would copy it.
         for i in snapshot.domains.indices where snapshot.domains[i].lists.count > 1 { snapshot.domains[i].lists.sort() }
         // Last, so the trace list shares the final array of domains (a later change would copy it).

@@ -61,6 +61,21 @@ struct InspectJSON {
     }
 
     private static func domain(_ d: HostedDomain, route: DomainMailRoute?, _ w: inout JSONWriter) {
+        // Most domains are in one list and, without DNS, have no route: their row is written in
+        // pieces, the same bytes as the members below with a fifth of the calls (100,000 rows of
+        // a big server were a tenth of an inspect's CPU without a log).
+        if route == nil, d.lists.count == 1 {
+            switch d.lists[0] {
+            case .local: w.beginPieces("{\"lists\": [\"local\"], \"name\": ")
+            case .remote: w.beginPieces("{\"lists\": [\"remote\"], \"name\": ")
+            case .secondaryMX: w.beginPieces("{\"lists\": [\"secondarymx\"], \"name\": ")
+            }
+            w.piece(d.name)
+            w.piece(literal: ", \"owner\": ")
+            w.piece(d.owner)
+            w.endPieces("}")
+            return
+        }
         w.object { w in
             if let route { w.key("dns"); DNSJSON.route(route, to: &w) }
             w.key("lists")
