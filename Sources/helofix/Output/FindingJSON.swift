@@ -28,17 +28,17 @@ enum FindingJSON {
     /// more), written in pieces instead of made as a `String` first.
     static func id(_ f: Finding, _ w: inout JSONWriter) {
         w.joinedString { w in
-            w.piece(f.rule.rawValue)
-            w.piece(literal: ":")
+            w.stringPiece(f.rule.rawValue)
+            w.stringPiece(literal: ":")
             f.subjects.withUnsafeBufferPointer { s in
                 for i in 0..<min(s.count, Finding.subjectsInID) {
-                    if i > 0 { w.piece(literal: ",") }
+                    if i > 0 { w.stringPiece(literal: ",") }
                     subjectText(s[i], &w)
                 }
             }
             if f.subjects.count > Finding.subjectsInID {
-                w.piece(literal: ",+")
-                w.piece(decimal: f.subjects.count - Finding.subjectsInID)
+                w.stringPiece(literal: ",+")
+                w.stringPiece(decimal: f.subjects.count - Finding.subjectsInID)
             }
         }
     }
@@ -69,22 +69,22 @@ enum FindingJSON {
     }
 
     private static func ipText(_ ip: IPAddress, _ w: inout JSONWriter) {
-        guard ip.bytes.count == 4 else { return w.piece(ip.description) }
+        guard ip.bytes.count == 4 else { return w.stringPiece(ip.description) }
         ip.bytes.withUnsafeBufferPointer { b in
-            w.piece(decimal: Int(b[0])); w.piece(literal: ".")
-            w.piece(decimal: Int(b[1])); w.piece(literal: ".")
-            w.piece(decimal: Int(b[2])); w.piece(literal: ".")
-            w.piece(decimal: Int(b[3]))
+            w.stringPiece(decimal: Int(b[0])); w.stringPiece(literal: ".")
+            w.stringPiece(decimal: Int(b[1])); w.stringPiece(literal: ".")
+            w.stringPiece(decimal: Int(b[2])); w.stringPiece(literal: ".")
+            w.stringPiece(decimal: Int(b[3]))
         }
     }
 
     /// ``Subject/text`` as pieces of a ``JSONWriter/joinedString(_:)``.
     private static func subjectText(_ s: Subject, _ w: inout JSONWriter) {
         switch s {
-        case .domain(let d): w.piece(d)
-        case .hostName(let h): w.piece(h)
+        case .domain(let d): w.stringPiece(d)
+        case .hostName(let h): w.stringPiece(h)
         case .ip(let ip): ipText(ip, &w)
-        case .file(let f): w.piece(f)
+        case .file(let f): w.stringPiece(f)
         }
     }
 

@@ -83,8 +83,9 @@ struct JSONWriter: Sendable {
     }
 
     /// A string value written in pieces between one pair of quotes (`body` calls only
-    /// ``piece(_:)``, ``piece(literal:)`` and ``piece(decimal:)``): the bytes of the pieces joined
-    /// and escaped, without making the joined `String` (a finding's id, an address as digits).
+    /// ``stringPiece(_:)``, ``stringPiece(literal:)`` and ``stringPiece(decimal:)``): the bytes of
+    /// the pieces joined and escaped, without making the joined `String` (a finding's id, an
+    /// address as digits).
     mutating func joinedString(_ body: (inout JSONWriter) -> Void) {
         beginValue()
         buffer.append(0x22)
@@ -94,14 +95,14 @@ struct JSONWriter: Sendable {
     }
 
     /// Part of a ``joinedString(_:)``, escaped as a string's bytes are (escaping goes byte by
-    /// byte, so the pieces escaped one by one are the joined string escaped).
-    mutating func piece(_ s: String) { escaped(s) }
+    /// byte, so the pieces escaped one by one are the joined string escaped), without quotes.
+    mutating func stringPiece(_ s: String) { escaped(s) }
 
     /// Part of a ``joinedString(_:)`` known when the program is built, with nothing to escape.
-    mutating func piece(literal s: StaticString) { raw(s) }
+    mutating func stringPiece(literal s: StaticString) { raw(s) }
 
     /// Part of a ``joinedString(_:)``: the decimal digits of `n`.
-    mutating func piece(decimal n: Int) { digits(n) }
+    mutating func stringPiece(decimal n: Int) { digits(n) }
 
     mutating func number(_ n: Int?) {
         guard let n else { return null() }
