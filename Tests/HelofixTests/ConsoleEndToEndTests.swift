@@ -98,7 +98,7 @@ import TestSupport
         var tree = Fixtures.migratedCPanel
         tree.nodes.removeAll { $0.path == "/var/log/exim_mainlog" }
         let (tmux, _) = try Self.open(tree)
-        let before = tmux.waitFor { Self.isLoaded($0) && $0.contains("no mail log at") }
+        let before = tmux.waitForSettled { Self.isLoaded($0) && $0.contains("no mail log at") }
         #expect(before.ok, "\(before.screen)")
         tmux.resize(width: 100, height: 30)
         let wide = tmux.waitFor { $0.split(separator: "\n").contains { $0.hasPrefix("└") && $0.count == 100 } }

@@ -71,7 +71,9 @@ public final class TmuxSession: @unchecked Sendable {
 
     /// Polls the screen until `condition` holds or `timeout` passes; returns the last screen and whether it held.
     @discardableResult
-    public func waitFor(timeout: TimeInterval = 5, escapes: Bool = false, _ condition: (String) -> Bool) -> (screen: String, ok: Bool) {
+    /// The default timeout is generous because a wait that holds returns at once: only a failing test
+    /// waits it out, and a busy machine (a parallel build) must not fail a passing one.
+    public func waitFor(timeout: TimeInterval = 15, escapes: Bool = false, _ condition: (String) -> Bool) -> (screen: String, ok: Bool) {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = capture(escapes: escapes)
         while !condition(screen) {
@@ -84,8 +86,29 @@ public final class TmuxSession: @unchecked Sendable {
 
     /// Waits for the screen to contain `text`.
     @discardableResult
-    public func waitFor(_ text: String, timeout: TimeInterval = 5) -> (screen: String, ok: Bool) {
+    public func waitFor(_ text: String, timeout: TimeInterval = 15) -> (screen: String, ok: Bool) {
         waitFor(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Waits for `condition`, then for the screen to stay the same for half a second, so a frame
+    /// captured while the program was still drawing (or still filling in a pane) is not taken as
+    /// the one to compare later screens with.
+    @discardableResult
+    public func waitForSettled(timeout: TimeInterval = 15, _ condition: (String) -> Bool) -> (screen: String, ok: Bool) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = waitFor(timeout: timeout, condition)
+        guard last.ok else { return last }
+        var stableSince = Date()
+        while Date().timeIntervalSince(stableSince) < 0.5 {
+            if Date() > deadline { return (last.screen, false) }
+            Thread.sleep(forTimeInterval: 0.1)
+            let screen = capture()
+            if screen != last.screen || !condition(screen) {
+                last = (screen, condition(screen))
+                stableSince = Date()
+            }
+        }
+        return (last.screen, last.ok)
     }
 
     /// The program's exit status once it has ended, else `nil`.
