@@ -10,6 +10,40 @@ struct AddressTests {
         #expect(expanded?.description == "2001:db8:77::1")
     }
 
+    /// The log scan parses address texts from their bytes (`IPAddress(ascii:)`); it must answer
+    /// what the `String` parse answers, for addresses, near-addresses and junk.
+    @Test func addressFromASCIIBytesAgreesWithTheStringParse() {
+        var texts = ["192.0.2.1", "203.0.113.255", "0.0.0.0", "255.255.255.255", "256.1.1.1", "1.2.3", "1.2.3.4.5", "01.2.3.4",
+                     "1.2.3.4 ", " 1.2.3.4", "1.2.3.4\u{0}junk", "1.2.3.4\u{0}", "\u{0}1.2.3.4", "", ":", "::", "::1", "::ffff:1.2.3.4",
+                     "2001:db8::1", "2001:0db8:0077:0000:0000:0000:0000:0001", "2001:DB8::A", "2001:db8::1%eth0", "2001:db8:::1",
+                     "fe80::1\u{0}x", "1.2.3.4:25", "[1.2.3.4]", "a.b.c.d", "1.2.3.4x", "2001:db8::g",
+                     String(repeating: "0", count: 60) + "1.2.3.4", "0000:0000:0000:0000:0000:0000:0000:0001" + String(repeating: " ", count: 25)]
+        // Around the 64-byte limit, valid IPv6 either side of it.
+        for pad in 60...66 { texts.append(String(repeating: "0", count: pad - 3) + "::1") }
+        var rng = SeededGenerator(seed: 7)
+        let alphabet = Array("0123456789abcdefABCDEF.:% \u{0}x")
+        for _ in 0..<3000 {
+            var t = Array(texts[Int.random(in: 0..<texts.count, using: &rng)])
+            for _ in 0..<Int.random(in: 0...3, using: &rng) {
+                let c = alphabet[Int.random(in: 0..<alphabet.count, using: &rng)]
+                if t.isEmpty || Bool.random(using: &rng) {
+                    t.insert(c, at: Int.random(in: 0...t.count, using: &rng))
+                } else {
+                    t[Int.random(in: 0..<t.count, using: &rng)] = c
+                }
+            }
+            texts.append(String(t))
+        }
+        var agreed = 0
+        for text in texts {
+            let fromBytes = Array(text.utf8).withUnsafeBufferPointer { IPAddress(ascii: $0) }
+            #expect(fromBytes == IPAddress(text), "\(text.debugDescription)")
+            if fromBytes != nil { agreed += 1 }
+        }
+        // Not a vacuous agreement: many of them are addresses.
+        #expect(agreed > 100)
+    }
+
     @Test(arguments: ["1.2.3", "256.1.1.1", "01.2.3.4x", "", "::g", "1.2.3.4/33", "2001:db8::/129", "10.0.0.0/", "a.b.c.d"])
     func malformedAddressesAreRejected(_ text: String) {
         #expect(IPNetwork(text) == nil)

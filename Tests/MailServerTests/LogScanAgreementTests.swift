@@ -50,6 +50,29 @@ import TestSupport
         #expect(report.groups == expected.groups)
     }
 
+    /// A group's first lines read alternately on bytes and by the `String` parser (a non-ASCII
+    /// byte anywhere in the line), and in several cases of the greeting: its samples must be its
+    /// first lines in log order, whichever parser read each (the byte path's lines may wait to be
+    /// counted, the `String` parser's are counted at once).
+    @Test func samplesReadByBothParsersKeepTheLogOrder() throws {
+        var lines: [[UInt8]] = []
+        for i in 0..<40 {
+            let sender = i % 4, second = i / 4
+            let recipient = (i % 3 == 1) ? "ord\u{e9}rs" : "orders"
+            let helo = i % 5 == 2 ? "SHOP\(sender).example" : "shop\(sender).example"
+            lines.append(Array(("2026-11-01 00:00:\(10 + second) H=(\(helo)) [198.18.4.\(70 + sender)]:59507 I=[192.0.2.10]:25 rejected MAIL "
+                                + "<\(recipient)@shop\(sender).example>: \"REJECTED - Bad HELO - Host impersonating [shop\(sender).example]\"").utf8))
+        }
+        let path = try LogScannerTests.write(Array(lines.joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")], name: "mainlog")
+        defer { LogScannerTests.remove(path) }
+        let expected = Self.reference(lines, file: path)
+        let report = LogScanner(threads: 1).scan([LogFile(argument: path)])
+        #expect(expected.total == 40)
+        #expect(expected.groups.allSatisfy { $0.samples.contains { $0.raw.utf8.contains(0xC3) } && $0.samples.contains { $0.raw.utf8.allSatisfy { $0 < 0x80 } } })
+        #expect(report.rejections == expected.total)
+        #expect(report.groups == expected.groups)
+    }
+
     @Test func byteLinesReadAsTheStringParserReadsThem() {
         var mutator = InputMutator(seeds: Self.seeds, seed: 0x5441494C)
         var found = 0

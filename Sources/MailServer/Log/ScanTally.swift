@@ -163,7 +163,7 @@ struct ScanTally {
         if let ip {
             let textID = ipTexts.id(of: ip, fold: false)
             if textID == ipOfText.count {
-                ipOfText.append(IPAddress(String(decoding: ip, as: UTF8.self)).map { index(of: $0) } ?? -1)
+                ipOfText.append(IPAddress(ascii: ip).map { index(of: $0) } ?? -1)
             }
             address = ipOfText[textID]
         }
