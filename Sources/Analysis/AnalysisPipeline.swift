@@ -1,7 +1,5 @@
 import Diagnosis
-import Dispatch
 import MailServer
-import Synchronization
 
 /// The one way helofix analyses a server, for every front end (`inspect`, `--check`, the console,
 /// the wizard, `fleet`): the server's files and its logs are read side by side, the rules turn them
@@ -50,18 +48,19 @@ public struct AnalysisPipeline: Sendable {
     public func run(events: (@Sendable (AnalysisEvent) -> Void)? = nil,
                     cancellation: AnalysisCancellation = AnalysisCancellation()) throws(SnapshotError) -> AnalysisReport {
         let files = logFiles()
-        let scan = BackgroundScan(scanner: scanner, files: files, events: events)
+        // The log scan on a thread of its own, beside the snapshot read (they use different cores).
+        let scan = files.isEmpty ? nil : SideTask { [scanner] in scanner.scan(files, progress: events.map(ProgressRelay.init)) }
         let snapshot: ServerSnapshot
         do {
             snapshot = try reader.read()
         } catch {
-            _ = scan.wait()
+            _ = scan?.value()
             throw error
         }
         events?(.snapshotRead(snapshot))
         // The rules that need only the snapshot run while the log is still being scanned.
         let prepared = engine.prepare(snapshot)
-        let logs = scan.wait()
+        let logs = scan?.value() ?? .empty
         return evaluate(snapshot, prepared: prepared, logs: logs, events: events, cancellation: cancellation)
     }
 
@@ -91,31 +90,5 @@ public struct AnalysisPipeline: Sendable {
             events?(.enriched(enrichment.name, report))
         }
         return report
-    }
-}
-
-/// The log scan on its own thread, so it runs beside the snapshot read (they use different cores).
-private final class BackgroundScan: Sendable {
-    private let group = DispatchGroup()
-    private let result = Mutex(LogScanReport.empty)
-
-    init(scanner: LogScanner, files: [LogFile], events: (@Sendable (AnalysisEvent) -> Void)?) {
-        guard !files.isEmpty else { return }
-        let progress = events.map(ProgressRelay.init)
-        group.enter()
-        let started = WorkerThread.detach { [self] in
-            let report = scanner.scan(files, progress: progress)
-            result.withLock { $0 = report }
-            group.leave()
-        }
-        if !started {
-            result.withLock { $0 = scanner.scan(files, progress: progress) }
-            group.leave()
-        }
-    }
-
-    func wait() -> LogScanReport {
-        group.wait()
-        return result.withLock { $0 }
     }
 }

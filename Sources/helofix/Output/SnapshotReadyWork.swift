@@ -1,4 +1,3 @@
-import Dispatch
 import MailServer
 import Synchronization
 
@@ -8,8 +7,7 @@ import Synchronization
 /// the result, so what is printed, and its order, is the same as when it is made afterwards.
 final class SnapshotReadyWork<Value: Sendable>: Sendable {
     private let work: @Sendable (ServerSnapshot) -> Value
-    private let done = DispatchGroup()
-    private let state = Mutex<(started: Bool, value: Value?)>((false, nil))
+    private let task = Mutex<SideTask<Value>?>(nil)
 
     /// Work to do once the snapshot is read.
     init(_ work: @escaping @Sendable (ServerSnapshot) -> Value) {
@@ -18,27 +16,14 @@ final class SnapshotReadyWork<Value: Sendable>: Sendable {
 
     /// Starts the work on `snapshot` (once; later calls do nothing).
     func start(_ snapshot: ServerSnapshot) {
-        let first = state.withLock { state in
-            defer { state.started = true }
-            return !state.started
-        }
-        guard first else { return }
-        done.enter()
-        let started = WorkerThread.detach { [self] in
-            let value = work(snapshot)
-            state.withLock { $0.value = value }
-            done.leave()
-        }
-        if !started {
-            state.withLock { $0.value = work(snapshot) }
-            done.leave()
+        task.withLock { task in
+            guard task == nil else { return }
+            task = SideTask { [work] in work(snapshot) }
         }
     }
 
     /// Waits for the work and returns its result; `nil` when it was never started.
     func finish() -> Value? {
-        guard state.withLock({ $0.started }) else { return nil }
-        done.wait()
-        return state.withLock { $0.value }
+        task.withLock { $0 }?.value()
     }
 }
