@@ -1,6 +1,7 @@
 import ArgumentParser
 import CLibcExtras
 import Foundation
+import MailServer
 
 /// The `helofix` command: the console by default, plus scriptable subcommands.
 @main
@@ -36,15 +37,16 @@ struct Helofix: AsyncParsableCommand {
     /// Runs the command; a usage error (unknown remedy, missing argument) exits 2, as the exit
     /// codes above promise, where ArgumentParser alone would exit 64.
     static func main() async {
-        // inspect reads the server on one thread while the log scan runs on the others: with a
-        // malloc arena per thread the pages the read frees stay in its arena, and a 100,000-domain
-        // server under a flood peaked 20 MiB higher (docs/performance.md). Set before any thread starts.
-        // The one arena then grows by 8 MiB at a time, not 132 KiB: each `brk` takes the address
+        // inspect reads the server on this (the main) thread, in glibc's main arena, while the log
+        // scan runs on one thread per core and a side task or two beside it. Up to two arenas more
+        // than cores: the threads that allocate at once seldom share one, so they do not queue for
+        // its lock (one arena for all cost a flood run 10,000 context switches and 0.1 s, `perf`).
+        // glibc fixes the limit when the first thread allocates, so it is set here or never.
+        // The main arena grows by 8 MiB at a time, not 132 KiB: each `brk` takes the address
         // space's lock that every other thread's page fault needs, and a big server's read grew it
-        // 113 times (strace; docs/performance.md). InspectCommand allows a second arena once the read
-        // is done, for the rules' threads.
+        // 113 times (strace; docs/performance.md).
         if CommandLine.arguments.dropFirst().first == "inspect" {
-            _ = cx_malloc_arena_limit(1)
+            _ = cx_malloc_arena_limit(Int32(min(LogScanner.availableCores + 2, 64)))
             _ = cx_malloc_top_pad(8 << 20)
         }
         do {

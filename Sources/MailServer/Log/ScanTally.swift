@@ -21,9 +21,12 @@ struct ScanTally {
         var heloID: Int
         var helo: String
         var rule: RejectionRule
-        var firstSeen: String?
-        /// The count, the last time stamp and the sample count are in ``counters``.
-        var samples: [Rejection] = []
+        /// Where the first time stamp's bytes are in ``sampleLines``.
+        var firstSeen: Range<Int>?
+        /// The first and last of its samples in ``sampleLines`` (-1: none yet). The count, the last
+        /// time stamp and the sample count are in ``counters``.
+        var firstSample = -1
+        var lastSample = -1
     }
 
     /// A counted HELO-stage line that the client's retry would repeat: the line after its time stamp.
@@ -43,6 +46,8 @@ struct ScanTally {
     private var pairs = PairTable()
     private var groups: [Group] = []
     private var counters = GroupCounters()
+    /// The groups' samples and first time stamps, as bytes until the report is made.
+    private var sampleLines = SampleLines()
     /// Per group, the retry candidate (nil once a retry used it up).
     private(set) var candidates: [Int: Candidate?] = [:]
     /// Per group, the first HELO-stage line counted in this part (it may be a retry of a line in
@@ -132,10 +137,14 @@ struct ScanTally {
             if counters.hasStamp(g) { pairs.countHereFromNow(k) }
             return
         }
-        let text = { (r: Range<Int>) in String(decoding: UnsafeBufferPointer(start: line.base + r.lowerBound, count: r.count), as: UTF8.self) }
-        groups[g].samples.append(Rejection(time: p.time.map(text), ip: ip >= 0 ? ips[ip] : nil, helo: groups[g].helo, rule: p.rule,
-                                           stage: p.stage, side: p.side, location: SourceLocation(file: file, line: lineNumber),
-                                           raw: text(0..<raw)))
+        keep(sampleLines.add(time: stamp, raw: UnsafeBufferPointer(start: line.base, count: raw), rule: p.rule, stage: p.stage,
+                             side: p.side, file: file, line: lineNumber), in: g)
+    }
+
+    /// Makes sample `s` of ``sampleLines`` group `g`'s last.
+    private mutating func keep(_ s: Int, in g: Int) {
+        if groups[g].lastSample < 0 { groups[g].firstSample = s } else { sampleLines.link(groups[g].lastSample, to: s) }
+        groups[g].lastSample = s
     }
 
     /// Counts a line for group `g` (its rule if it is the first, its time stamp); true when the
@@ -144,7 +153,7 @@ struct ScanTally {
         if counters.add(1, to: g) == 0 { groups[g].rule = rule }
         if let stamp {
             // The first and last stamps are set together: no last one means no first one yet.
-            if !counters.hasStamp(g) { groups[g].firstSeen = String(decoding: stamp, as: UTF8.self) }
+            if !counters.hasStamp(g) { groups[g].firstSeen = sampleLines.store(stamp) }
             counters.setLastSeen(g, stamp, sequence: counted)
         }
         guard counters.samples(g) < RejectionTally.sampleLimit else { return false }
@@ -188,7 +197,7 @@ struct ScanTally {
         } else {
             sample = counted(g, rule: r.rule, stamp: nil)
         }
-        if sample { groups[g].samples.append(r) }
+        if sample { keep(sampleLines.add(r), in: g) }
     }
 
     private mutating func index(of ip: IPAddress) -> Int {
@@ -279,6 +288,12 @@ struct ScanTally {
     mutating func append(_ later: consuming ScanTally, shiftingLinesBy lines: Int = 0) {
         countWaiting()
         later.countWaiting()
+        if lines == 0, groups.isEmpty, counted == 0, candidates.isEmpty, firstHeloLine.isEmpty {
+            // Nothing to merge into (a log scanner's first file): the same groups, addresses and
+            // candidates, in the same order, as the merge below would make.
+            self = later
+            return
+        }
         pairs.addCounts(to: &counters)
         pairs.clearCounts()
         later.pairs.addCounts(to: &later.counters)
@@ -296,22 +311,18 @@ struct ScanTally {
             mineOf[g] = mine
             if counters.count(mine) == 0 && counters.samples(mine) == 0 { groups[mine].rule = laterGroups[g].rule }
             _ = counters.add(later.counters.count(g), to: mine)
-            if groups[mine].firstSeen == nil { groups[mine].firstSeen = laterGroups[g].firstSeen }
+            if groups[mine].firstSeen == nil, let first = laterGroups[g].firstSeen {
+                groups[mine].firstSeen = later.sampleLines.bytes.withUnsafeBufferPointer { sampleLines.store(UnsafeBufferPointer(rebasing: $0[first])) }
+            }
             // Every line of `later` comes after this tally's lines.
             if let last = later.counters.lastSeen(g) { last.withUnsafeBufferPointer { counters.setLastSeen(mine, $0, sequence: counted) } }
-            let room = RejectionTally.sampleLimit - counters.samples(mine)
-            guard room > 0, !laterGroups[g].samples.isEmpty else { continue }
-            var samples: [Rejection] = []
-            swap(&samples, &laterGroups[g].samples)
-            if samples.count > room { samples.removeLast(samples.count - room) }
-            if lines != 0 {
-                for i in samples.indices { samples[i].location.line = samples[i].location.line.map { $0 + lines } }
-            }
-            for _ in samples { counters.tookSample(mine) }
-            if groups[mine].samples.isEmpty {
-                groups[mine].samples = samples
-            } else {
-                groups[mine].samples += samples
+            var room = RejectionTally.sampleLimit - counters.samples(mine)
+            var s = laterGroups[g].firstSample
+            while room > 0, s >= 0 {
+                keep(sampleLines.copy(s, of: later.sampleLines, shiftingLinesBy: lines), in: mine)
+                counters.tookSample(mine)
+                room -= 1
+                s = later.sampleLines.entries[s].next
             }
         }
         for (g, c) in later.candidates { candidates[mineOf[g]] = .some(c) }
@@ -334,8 +345,10 @@ struct ScanTally {
             if groups[a].helo != groups[b].helo { return groups[a].helo < groups[b].helo }
             return (groups[a].ip?.description ?? "") < (groups[b].ip?.description ?? "")
         }.map { g in
-            RejectionGroup(ip: groups[g].ip, helo: groups[g].helo, rule: groups[g].rule, count: counters.count(g), firstSeen: groups[g].firstSeen,
-                           lastSeen: counters.lastSeen(g).map { String(decoding: $0, as: UTF8.self) }, samples: groups[g].samples)
+            RejectionGroup(ip: groups[g].ip, helo: groups[g].helo, rule: groups[g].rule, count: counters.count(g),
+                           firstSeen: groups[g].firstSeen.map(sampleLines.string),
+                           lastSeen: counters.lastSeen(g).map { String(decoding: $0, as: UTF8.self) },
+                           samples: sampleLines.rejections(from: groups[g].firstSample, ip: groups[g].ip, helo: groups[g].helo))
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Analysis
-import CLibcExtras
 import Diagnosis
 import DomainDNS
 import Foundation
@@ -9,7 +8,10 @@ import Remedy
 
 /// `helofix inspect`: read-only report of the server's domains, greetings, whitelists, findings and
 /// the impersonation rejections in its logs; `--check` turns it into a monitoring plugin.
-struct InspectCommand: AsyncParsableCommand {
+///
+/// Not an async command: its `run` then stays on the main thread, so the snapshot read allocates
+/// from glibc's main arena and the scan's threads from arenas of their own (see `Helofix.main`).
+struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Show hosted domains, greeting names, whitelisted senders, findings and log rejections (read-only).",
@@ -41,7 +43,7 @@ struct InspectCommand: AsyncParsableCommand {
     var eximConfig: String?
     @OptionGroup(title: "DNS evidence") var dnsArguments: DNSArguments
 
-    func run() async throws {
+    func run() throws {
         let root = rootOptions.serverRoot
         let enrichments: [any AnalysisEnrichment] = confirm || eximConfig != nil ? [try eximEnrichment()] : []
         let pipeline = AnalysisPipeline(root: root,
@@ -60,11 +62,6 @@ struct InspectCommand: AsyncParsableCommand {
         } : nil
         let events: @Sendable (AnalysisEvent) -> Void = { event in
             if case .snapshotRead(let snapshot) = event {
-                // The read is done (its memory stays in the one arena Helofix.main allows), and
-                // the rules are next: a flood's 10,000 findings are made on two threads, which
-                // spent half their time waiting for each other's malloc lock (`perf`). A thread
-                // started from now on may have an arena of its own.
-                _ = cx_malloc_arena_limit(2)
                 jsonHead?.start(snapshot)
             }
             progress?.relay(event)
