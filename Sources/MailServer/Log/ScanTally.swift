@@ -339,16 +339,30 @@ struct ScanTally {
         }
         let counters = { var settled = self.counters; pairs.addCounts(to: &settled); return settled }()
         // Indices are sorted, not groups: each group is built once, in its place.
-        return groups.indices.filter { counters.count($0) > 0 }.sorted { a, b in
+        let order = groups.indices.filter { counters.count($0) > 0 }.sorted { a, b in
             let x = counters.count(a), y = counters.count(b)
             if x != y { return x > y }
             if groups[a].helo != groups[b].helo { return groups[a].helo < groups[b].helo }
             return (groups[a].ip?.description ?? "") < (groups[b].ip?.description ?? "")
-        }.map { g in
-            RejectionGroup(ip: groups[g].ip, helo: groups[g].helo, rule: groups[g].rule, count: counters.count(g),
-                           firstSeen: groups[g].firstSeen.map(sampleLines.string),
-                           lastSeen: counters.lastSeen(g).map { String(decoding: $0, as: UTF8.self) },
-                           samples: sampleLines.rejections(from: groups[g].firstSample, ip: groups[g].ip, helo: groups[g].helo))
         }
+        // A flood's groups hold 30,000 samples, 60,000 `String`s to make once the scan is done:
+        // made in runs on every core, not on the one thread that merged the parts.
+        let run = 2048
+        let tally = self
+        let runs = ConcurrentParts.map((order.count + run - 1) / run) { r in
+            order[r * run ..< min(order.count, (r + 1) * run)].map { tally.report(of: $0, counters) }
+        }
+        var result: [RejectionGroup] = []
+        result.reserveCapacity(order.count)
+        for made in runs { result += made }
+        return result
+    }
+
+    /// Group `g` as the report gives it, with `counters` (this tally's, its pairs' counts added).
+    private func report(of g: Int, _ counters: GroupCounters) -> RejectionGroup {
+        RejectionGroup(ip: groups[g].ip, helo: groups[g].helo, rule: groups[g].rule, count: counters.count(g),
+                       firstSeen: groups[g].firstSeen.map(sampleLines.string),
+                       lastSeen: counters.lastSeen(g).map { String(decoding: $0, as: UTF8.self) },
+                       samples: sampleLines.rejections(from: groups[g].firstSample, ip: groups[g].ip, helo: groups[g].helo))
     }
 }
