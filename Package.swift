@@ -68,7 +68,7 @@ let package = Package(
             name: "helofix",
             dependencies: [
                 "MailServer", "DomainDNS", "Diagnosis", "Analysis", "Remedy", "Console", "ConsoleRuntime", "ServerFixtures",
-                "CLibcExtras", // inspect's malloc arenas (Helofix.main, InspectCommand); the JSON writer's escape scan
+                "CLibcExtras", // inspect's malloc arenas (Helofix.main); the JSON writer's escape scan
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

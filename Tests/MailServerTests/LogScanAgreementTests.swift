@@ -259,6 +259,45 @@ import TestSupport
         }
     }
 
+    /// A rotated log and the current one: the second file's groups are merged into the first's
+    /// (the same senders in both), its samples keep their own file and line numbers, a group first
+    /// seen in the second file takes its first time stamp from there, and each file is split
+    /// between threads too.
+    @Test func twoFilesMergeAsTheStringParserReadsThem() throws {
+        var files: [[[UInt8]]] = [[], []]
+        for n in 0..<24000 {
+            let file = n < 12000 ? 0 : 1
+            // Senders 0..<400 in both files, 400..<500 only in the second, 500..<520 only in its
+            // second half (another thread's part, whose line numbers are moved on in the merge).
+            let sender = file == 0 ? n % 400 : n < 18000 ? n % 500 : n % 520
+            let time = "2026-11-2\(5 + file) 1\(n / 3600 % 10):\(String(format: "%02d", n / 60 % 60)):\(String(format: "%02d", n % 60))"
+            files[file].append(Array("\(time) H=(shop\(sender % 90).example) [198.18.\(sender / 256).\(sender % 256)]:5\(n % 1000) rejected MAIL <a@b>: \"REJECTED - Bad HELO - Host impersonating [shop\(sender % 90).example]\"".utf8))
+            if n % 6 == 0 { files[file].append([UInt8](repeating: UInt8(ascii: "x"), count: 4095)) }
+        }
+        let paths = try files.enumerated().map { i, lines in
+            try LogScannerTests.write(Array(lines.joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")], name: "mainlog.\(i)")
+        }
+        defer { paths.forEach(LogScannerTests.remove) }
+        var tally = RejectionTally()
+        for (lines, path) in zip(files, paths) {
+            for (i, line) in lines.enumerated() {
+                if let r = RejectionLineParser.parse(Substring(String(decoding: line, as: UTF8.self)), location: SourceLocation(file: path, line: i + 1)) {
+                    tally.add(r)
+                }
+            }
+        }
+        #expect(tally.sortedGroups.count == 520)
+        #expect(tally.sortedGroups.contains { $0.samples.allSatisfy { $0.location.file == paths[0] } })
+        #expect(tally.sortedGroups.contains { $0.samples.allSatisfy { $0.location.file == paths[1] } && $0.firstSeen?.hasPrefix("2026-11-26") == true })
+        // Over 8 MiB each, so each file is split between threads.
+        #expect(files.allSatisfy { $0.reduce(0) { $0 + $1.count + 1 } > 8 << 20 })
+        for threads in [1, 2, 3] {
+            let report = LogScanner(threads: threads).scan(paths.map { LogFile(argument: $0) })
+            #expect(report.rejections == tally.total, "threads \(threads)")
+            #expect(report.groups == tally.sortedGroups, "threads \(threads)")
+        }
+    }
+
     @Test func usesTheCoresItMayRunOn() {
         #expect(LogScanner.availableCores >= 1)
         #expect(LogScanner().threads == LogScanner.availableCores)
