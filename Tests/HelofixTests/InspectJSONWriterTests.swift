@@ -161,42 +161,4 @@ import TestSupport
             #expect(found == expected, "\(String(decoding: found, as: UTF8.self)) vs \(String(decoding: expected, as: UTF8.self))")
         }
     }
-    /// Rejection groups written once (``RenderedGroups``) and put into findings and an array are,
-    /// byte for byte, the groups written in place; a finding whose group differs from the report's
-    /// (same sender and greeting, another count) is written from its own group.
-    @Test func renderedGroupsWriteTheGroupsBytes() throws {
-        let sample = { (raw: String, line: Int) in
-            Rejection(time: "2026-11-01 00:00:0\(line % 10)", ip: IPAddress("198.18.0.\(line % 250)"), helo: "shop.example", rule: .cpanelImpersonating,
-                      stage: .mail, side: .receiver, location: SourceLocation(file: "/var/log/exim_mainlog", line: line), raw: raw)
-        }
-        var groups: [RejectionGroup] = []
-        for n in 0..<600 {
-            let raw = n % 7 == 0 ? "quote \" back\\slash tab\t caf\u{E9} \(n)" : "2026-11-01 H=(shop.example) [198.18.0.\(n % 250)] rejected MAIL \(n)"
-            groups.append(RejectionGroup(ip: n % 11 == 0 ? nil : IPAddress("198.18.\(n / 250).\(n % 250)"), helo: "shop\(n).example",
-                                         rule: n % 2 == 0 ? .cpanelImpersonating : .eximWiki, count: n + 1, firstSeen: n % 5 == 0 ? nil : "2026-11-01 00:00:00",
-                                         lastSeen: "2026-11-02 00:00:00", samples: (0..<(n % 4)).map { sample(raw, n * 10 + $0) }))
-        }
-        let rendered = RenderedGroups(groups)
-        var changed = groups[3]
-        changed.count += 1
-        let findings = [groups[0], groups[599], changed, groups[256]].map { g in
-            Finding(rule: .rejectedHeloIsLocalDomain, severity: .critical, title: "t", subjects: [.domain(g.helo)],
-                    evidence: [.file(SourceLocation(file: "/etc/localdomains", line: 1), text: "x"), .log(g)], explanation: "e", remedies: [])
-        }
-        #expect(rendered.position(of: changed) == nil)
-        #expect(rendered.position(of: groups[599]) == 599)
-        let plain = try Self.written { w in
-            w.object { w in
-                w.key("findings"); w.array { w in for f in findings { FindingJSON.write(f, to: &w) } }
-                w.key("rejections"); w.array { w in for g in groups { FindingJSON.group(g, to: &w) } }
-            }
-        }
-        let once = try Self.written { w in
-            w.object { w in
-                w.key("findings"); w.parallelArray(findings.count) { i, w in FindingJSON.write(findings[i], to: &w, groups: rendered) }
-                w.key("rejections"); w.array { w in for i in 0..<rendered.count { rendered.write(i, to: &w) } }
-            }
-        }
-        #expect(once == plain)
-    }
 }

@@ -8,10 +8,9 @@ enum FindingJSON {
     // read in place (a copy of each element is a retain and release per field) and addresses are
     // written as digits (their `description` is `inet_ntop`, a `printf` and four allocations).
 
-    /// Writes finding `f`; a log evidence's group is copied from `groups` when it holds it.
-    static func write(_ f: Finding, to w: inout JSONWriter, groups: RenderedGroups? = nil) {
+    static func write(_ f: Finding, to w: inout JSONWriter) {
         w.object { w in
-            w.key("evidence"); w.array { w in f.evidence.withUnsafeBufferPointer { e in for i in e.indices { evidence(e[i], &w, groups: groups) } } }
+            w.key("evidence"); w.array { w in f.evidence.withUnsafeBufferPointer { e in for i in e.indices { evidence(e[i], &w) } } }
             if let v = f.exim {
                 w.key("exim"); w.object { w in w.field("reply", v.reply); w.field("verdict", v.verdict.rawValue) }
             }
@@ -89,15 +88,12 @@ enum FindingJSON {
         }
     }
 
-    static func evidence(_ e: Evidence, _ w: inout JSONWriter, groups: RenderedGroups? = nil) {
+    static func evidence(_ e: Evidence, _ w: inout JSONWriter) {
         switch e {
         case .file(let loc, let text):
             w.object { w in w.field("file", loc.file); w.field("kind", "file"); w.field("line", loc.line); w.field("text", text) }
         case .log(let g):
-            w.object { w in
-                w.field("kind", "log"); w.key("rejections")
-                if let groups, let i = groups.position(of: g) { groups.write(i, to: &w) } else { group(g, to: &w) }
-            }
+            w.object { w in w.field("kind", "log"); w.key("rejections"); group(g, to: &w) }
         case .dns(let query, let answer):
             w.object { w in w.field("answer", answer); w.field("kind", "dns"); w.field("query", query) }
         }

@@ -39,10 +39,8 @@ struct InspectJSON {
         let s = snapshot
         let findings = findings, groups = logs.groups
         // A flood's findings and rejection groups are most of its 60 MB: written on every core.
-        // Read in place: a copy of each finding or group is a retain and release per field. Each
-        // group is in the document twice: written once.
-        let rendered = RenderedGroups(groups)
-        w.key("findings"); w.parallelArray(findings.count) { i, w in findings.withUnsafeBufferPointer { FindingJSON.write($0[i], to: &w, groups: rendered) } }
+        // Read in place: a copy of each finding or group is a retain and release per field.
+        w.key("findings"); w.parallelArray(findings.count) { i, w in findings.withUnsafeBufferPointer { FindingJSON.write($0[i], to: &w) } }
         w.key("greetings"); w.array { w in for g in s.greetings { greeting(g, &w) } }
         w.field("hostname", s.hostname)
         w.field("incomplete", s.incompleteSummary)
@@ -51,7 +49,7 @@ struct InspectJSON {
         w.key("locks"); w.array { w in for l in s.locks { lock(l, &w) } }
         w.key("logs"); logSection(&w)
         w.field("platform", s.platform.rawValue)
-        w.key("rejections"); w.array { w in for i in 0..<rendered.count { rendered.write(i, to: &w) } }
+        w.key("rejections"); w.parallelArray(groups.count) { i, w in groups.withUnsafeBufferPointer { FindingJSON.group($0[i], to: &w) } }
         w.field("root", s.root)
         w.key("settings"); settings(&w)
         w.field("version", 1)

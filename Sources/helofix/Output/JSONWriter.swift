@@ -34,12 +34,8 @@ struct JSONWriter: Sendable {
     private var awaitingValue = false
 
     init(fd: Int32 = 1) {
-        self.init(fd: fd, reserving: Self.flushSize + 4096)
-    }
-
-    private init(fd: Int32, reserving bytes: Int) {
         self.fd = fd
-        buffer.reserveCapacity(bytes)
+        buffer.reserveCapacity(Self.flushSize + 4096)
     }
 
     /// Buffered bytes are written once there are this many: large writes, little memory.
@@ -140,26 +136,6 @@ struct JSONWriter: Sendable {
     mutating func field(_ name: StaticString, _ value: String?) { key(name); string(value) }
     mutating func field(_ name: StaticString, _ value: Int?) { key(name); number(value) }
     mutating func field(_ name: StaticString, _ value: Bool?) { key(name); bool(value) }
-
-    // MARK: - Values written once, put in twice
-
-    /// The bytes of one value written by `body` as it reads inside an array element's object (no
-    /// line breaks: every container below the top level's arrays is on one line), for
-    /// ``value(rendered:)``: a value that appears twice in a document is escaped and formatted once.
-    static func rendered(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
-        var w = JSONWriter(fd: -1, reserving: 0)
-        w.depth = 2
-        w.awaitingValue = true
-        body(&w)
-        return w.buffer
-    }
-
-    /// A value made by ``rendered(_:)``, where any value may go.
-    mutating func value(rendered bytes: UnsafeBufferPointer<UInt8>) {
-        beginValue()
-        buffer.append(contentsOf: bytes)
-        flushIfFull()
-    }
 
     // MARK: - A flat object in pieces
 
