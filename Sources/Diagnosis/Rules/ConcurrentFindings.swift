@@ -15,12 +15,11 @@ enum ConcurrentFindings {
     /// one), a retain and release per field each time, on one core after the rules' parallel part.
     static func map<Item: Sendable>(_ items: [Item], _ finding: @Sendable (Item) -> Finding?) -> [Finding] {
         guard items.count > run else { return items.compactMap(finding) }
-        let runs = (items.count + run - 1) / run
         let slots = FindingSlots(count: items.count)
         defer { slots.deallocate() }
-        let made = ConcurrentParts.map(runs) { r in
+        let made = ConcurrentParts.map(items.count, inRunsOf: run) { range in
             var made = 0
-            for i in (r * run)..<min(items.count, (r + 1) * run) {
+            for i in range {
                 let f = finding(items[i])
                 if f != nil { made += 1 }
                 slots.initialize(i, to: f)

@@ -29,6 +29,12 @@ public enum ConcurrentParts {
         }
         return shared.results()
     }
+
+    /// `body` of each run of `run` consecutive indices of `0..<count` (the last run may be
+    /// shorter), run concurrently as ``map(_:workers:_:)`` does, in run order.
+    public static func map<T: Sendable>(_ count: Int, inRunsOf run: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+        map((count + run - 1) / run) { r in body(r * run ..< min(count, (r + 1) * run)) }
+    }
 }
 
 /// The parts not yet taken, and the results of those done.

@@ -1,6 +1,6 @@
 /// The sample lines and first time stamps a ``ScanTally`` keeps, held as bytes in one buffer
 /// while the log is scanned; `String`s are made only for the samples the report keeps
-/// (``rejection(_:ip:helo:)``), once the parts are merged.
+/// (``rejections(from:ip:helo:)``), once the parts are merged.
 ///
 /// Made as `String`s on the spot, a flood's samples were 150,000 allocations on the scan's threads
 /// (`perf probe` on `malloc`), half of them for samples the merge then threw away (each part takes
@@ -94,7 +94,7 @@ struct SampleLines {
     }
 
     /// Sample `i` as a ``Rejection`` of the group of `ip` and `helo`.
-    func rejection(_ i: Int, ip: IPAddress?, helo: String) -> Rejection {
+    private func rejection(_ i: Int, ip: IPAddress?, helo: String) -> Rejection {
         let e = entries[i]
         if let made = e.made { return made }
         let timeCount = max(e.timeCount, 0)

@@ -349,9 +349,7 @@ struct ScanTally {
         // made in runs on every core, not on the one thread that merged the parts.
         let run = 2048
         let tally = self
-        let runs = ConcurrentParts.map((order.count + run - 1) / run) { r in
-            order[r * run ..< min(order.count, (r + 1) * run)].map { tally.report(of: $0, counters) }
-        }
+        let runs = ConcurrentParts.map(order.count, inRunsOf: run) { range in order[range].map { tally.report(of: $0, counters) } }
         var result: [RejectionGroup] = []
         result.reserveCapacity(order.count)
         for made in runs { result += made }

@@ -19,10 +19,9 @@ enum TextTable {
     /// `TextFit`, and only the padding and joining, which made a `String` per cell, are done here.
     static func rows(count: Int, widths: [Int], total: Int, indent: Int = 2, row: @Sendable (Int) -> [String]) -> String {
         let run = 256
-        let runs = (count + run - 1) / run
-        guard runs > 1 else { return String(decoding: lines(0..<count, widths: widths, total: total, indent: indent, row: row), as: UTF8.self) }
-        let parts = ConcurrentParts.map(runs) { r in
-            lines((r * run)..<min(count, (r + 1) * run), widths: widths, total: total, indent: indent, row: row)
+        guard count > run else { return String(decoding: lines(0..<count, widths: widths, total: total, indent: indent, row: row), as: UTF8.self) }
+        let parts = ConcurrentParts.map(count, inRunsOf: run) { range in
+            lines(range, widths: widths, total: total, indent: indent, row: row)
         }
         var out: [UInt8] = []
         out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
