@@ -14,7 +14,8 @@ extension SnapshotBuilder {
         let aliases = aliasNames.value(), (zoneFiles, stanzas) = zoneNames.value()
         let named = record(z.namedConf.path, stanzas.file) != nil ? stanzas : nil
         let untraced = snapshot.traceList, known = domains.count
-        addTraces(aliases: Array(zip(aliasDirectories, aliases)), zones: (zoneFiles, z.varNamed), named: named.map { ($0, z.namedConf.path) })
+        let traceSources = (aliases: Array(zip(aliasDirectories, aliases)), zones: (zoneFiles, z.varNamed), named: named.map { ($0, z.namedConf.path) })
+        addTraces(aliases: traceSources.aliases, zones: traceSources.zones, named: traceSources.named)
         guard let accountFiles else { return }
         // The account files were read on other cores meanwhile; their owners are taken after the
         // traces, which need only the domains' names. Should they name a domain no list or
@@ -23,9 +24,7 @@ extension SnapshotBuilder {
         claimAccountDomains(accountFiles.value())
         guard domains.count != known else { return }
         snapshot.traceList = untraced
-        for ((entry, kind), listing) in zip(aliasDirectories, aliases) { Self.traces(of: listing, in: entry, kind: kind, table: domains, into: &snapshot.traceList) }
-        Self.traces(of: zoneFiles, in: z.varNamed, kind: .zone, table: domains, into: &snapshot.traceList)
-        if let named { Self.traces(of: named, z.namedConf.path, table: domains, into: &snapshot.traceList) }
+        addTraces(aliases: traceSources.aliases, zones: traceSources.zones, named: traceSources.named)
     }
 
     /// The traces of the per-domain directories and `named.conf` stanzas. The alias traces and the
